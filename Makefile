@@ -1,0 +1,55 @@
+# Harambee: `make run` serves the demo alliance, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+WORKERS ?= 2
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-sqlite test-postgres lint format bench messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+# The demo: SQLite in var/, demo alliance loaded once, a real WSGI server (gunicorn).
+run: $(STAMP)
+	HARAMBEE_STEWARD_MFA=$${HARAMBEE_STEWARD_MFA:-false} $(BIN)/harambee migrate --noinput -v0
+	$(BIN)/harambee compilemessages -v0 --ignore=.venv 2>/dev/null || true
+	$(BIN)/harambee collectstatic --noinput -v0
+	$(BIN)/harambee demo --if-empty
+	HARAMBEE_STEWARD_MFA=$${HARAMBEE_STEWARD_MFA:-false} $(BIN)/gunicorn harambee.wsgi \
+		--bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --forwarded-allow-ips 127.0.0.1
+
+# SQLite always; PostgreSQL too when HARAMBEE_TEST_POSTGRES=1.
+test: $(STAMP)
+	$(MAKE) test-sqlite
+	@if [ "$$HARAMBEE_TEST_POSTGRES" = "1" ]; then $(MAKE) test-postgres; fi
+
+test-sqlite: $(STAMP)
+	HARAMBEE_VAR_DIR=$(CURDIR)/var/test $(BIN)/pytest -n auto -q $(PYTEST_ARGS)
+
+test-postgres: $(STAMP)
+	DATABASE_URL=$${HARAMBEE_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/harambee} \
+		HARAMBEE_VAR_DIR=$(CURDIR)/var/test $(BIN)/pytest -n auto -q $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy harambee/core/visibility.py harambee/*/services.py harambee/*/selectors.py
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: $(STAMP)
+	cd harambee && ../$(BIN)/harambee makemessages -l fr --no-obsolete --ignore=static
+	$(BIN)/harambee compilemessages --ignore=.venv
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

@@ -1,0 +1,1 @@
+"""Harambee: a self-hostable learning platform for multi-stakeholder alliances."""

@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from harambee.core.markdown import render_markdown
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public: everyone, also outside the platform")
+    ALLIANCE = "alliance", _("Alliance: signed-in members")
+    SPACE = "space", _("Space: members of this space")
+    PRIVATE = "private", _("Private: only the authors")
+
+
+VISIBILITY_SHORT = {
+    Visibility.PUBLIC: _("Public"),
+    Visibility.ALLIANCE: _("Alliance"),
+    Visibility.SPACE: _("Space"),
+    Visibility.PRIVATE: _("Private"),
+}
+
+
+class Kind(models.TextChoices):
+    POST = "post", _("Post")
+
+
+# kind -> URL name of the concrete item's page, filled by the apps that define kinds.
+KIND_URLS: dict[str, str] = {Kind.POST: "spaces:post"}
+
+
+class Content(models.Model):
+    """The envelope every written thing shares. Concrete kinds are subclasses.
+
+    Who may read a row is decided only by ``harambee.core.visibility``.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, editable=False)
+    space = models.ForeignKey(
+        "spaces.Space",
+        verbose_name=_("space"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="contents",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="authored",
+    )
+    coauthors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("co-authors"),
+        blank=True,
+        related_name="coauthored",
+    )
+    visibility = models.CharField(
+        _("who can see this"), max_length=10, choices=Visibility.choices, default=Visibility.SPACE
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True, help_text=_("Markdown formatting is allowed."))
+    body_html = models.TextField(editable=False, blank=True)
+    language = models.CharField(_("language"), max_length=10, default="en")
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated = models.DateTimeField(auto_now=True)
+    removed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created"]
+        indexes = [
+            models.Index(fields=["visibility", "-created"], name="content_vis_created"),
+            models.Index(fields=["space", "-created"], name="content_space_created"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(KIND_URLS[self.kind], args=[self.pk])
+
+    @property
+    def visibility_label(self) -> str:
+        return str(VISIBILITY_SHORT[self.visibility])
+
+
+class Comment(models.Model):
+    content = models.ForeignKey(Content, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments"
+    )
+    body = models.TextField(_("comment"), max_length=10000)
+    body_html = models.TextField(editable=False, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    removed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["created", "pk"]
+        indexes = [models.Index(fields=["content", "created"], name="comment_content_created")]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.body[:40]}"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return f"{self.content.get_absolute_url()}#comment-{self.pk}"
+
+
+class Reaction(models.Model):
+    class Type(models.TextChoices):
+        LIKE = "like", _("Like")
+        INSIGHTFUL = "insightful", _("Insightful")
+        THANKS = "thanks", _("Thanks")
+
+    EMOJI = {"like": "👍", "insightful": "💡", "thanks": "🙏"}
+
+    content = models.ForeignKey(Content, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions"
+    )
+    type = models.CharField(max_length=12, choices=Type.choices)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content", "user", "type"], name="one_reaction_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.type} {self.content_id}"
+
+
+class AuditEntry(models.Model):
+    """Who changed membership, roles or visibility, and when. Append-only."""
+
+    class Action(models.TextChoices):
+        MEMBER_JOINED = "member_joined", _("joined")
+        MEMBER_LEFT = "member_left", _("left")
+        MEMBER_REMOVED = "member_removed", _("removed a member")
+        ROLE_CHANGED = "role_changed", _("changed a role")
+        REQUEST_MADE = "request_made", _("asked to join")
+        REQUEST_APPROVED = "request_approved", _("approved a join request")
+        REQUEST_DECLINED = "request_declined", _("declined a join request")
+        INVITATION_SENT = "invitation_sent", _("sent an invitation")
+        INVITATION_ACCEPTED = "invitation_accepted", _("accepted an invitation")
+        VISIBILITY_CHANGED = "visibility_changed", _("changed who can see")
+        SPACE_CREATED = "space_created", _("created a space")
+        SPACE_CHANGED = "space_changed", _("changed a space's settings")
+        ALLIANCE_ROLE_CHANGED = "alliance_role_changed", _("changed an alliance role")
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=30, choices=Action.choices)
+    space = models.ForeignKey(
+        "spaces.Space", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    content = models.ForeignKey(
+        Content, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    detail = models.JSONField(default=dict, blank=True)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self) -> str:
+        return f"{self.created:%Y-%m-%d %H:%M} {self.actor} {self.action}"

@@ -1,0 +1,94 @@
+"""Writes on the shared envelope: comments, reactions and the audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from harambee.core.models import AuditEntry, Comment, Content, Reaction
+from harambee.core.visibility import can_view
+from harambee.people.models import User
+from harambee.people.roles import Perm
+
+
+def audit_record(
+    *,
+    actor: User | None,
+    action: str,
+    space: Any = None,
+    subject: User | None = None,
+    content: Content | None = None,
+    **detail: Any,
+) -> AuditEntry:
+    return AuditEntry.objects.create(
+        actor=actor, action=action, space=space, subject=subject, content=content, detail=detail
+    )
+
+
+def may_comment(user: User, content: Content) -> bool:
+    """Commenting needs reading rights and, inside a space, a role that may comment.
+    Alliance-wide and public items outside any space take comments from members."""
+    if not user.is_authenticated or not can_view(user, content):
+        return False
+    if content.space_id is None:
+        return not user.is_guest
+    from harambee.spaces.selectors import membership_for
+
+    membership = membership_for(user, content.space_id)
+    if membership is not None:
+        return membership.may(Perm.COMMENT)
+    # Non-members may join the conversation on items open to the whole alliance.
+    return not user.is_guest and content.visibility in ("public", "alliance")
+
+
+@transaction.atomic
+def comment_create(
+    *, author: User, content: Content, body: str, parent: Comment | None = None
+) -> Comment:
+    if not may_comment(author, content):
+        raise PermissionDenied
+    if parent is not None:
+        if parent.content_id != content.pk:
+            raise PermissionDenied
+        # Replies hang under the top-level comment so threads stay one level deep.
+        if parent.parent_id is not None:
+            parent = parent.parent
+    return Comment.objects.create(content=content, author=author, body=body.strip(), parent=parent)
+
+
+@transaction.atomic
+def comment_remove(*, actor: User, comment: Comment) -> None:
+    if comment.author_id != actor.pk:
+        raise PermissionDenied
+    comment.removed = True
+    comment.save(update_fields=["removed", "updated"])
+
+
+@transaction.atomic
+def reaction_toggle(*, user: User, content: Content, type: str) -> bool:
+    """Add the reaction if absent, take it back if present. Returns whether it is on."""
+    if not user.is_authenticated or not can_view(user, content) or user.is_guest and not (
+        content.space_id and may_comment(user, content)
+    ):
+        raise PermissionDenied
+    if type not in Reaction.Type.values:
+        raise ValueError(type)
+    deleted, _ = Reaction.objects.filter(content=content, user=user, type=type).delete()
+    if deleted:
+        return False
+    Reaction.objects.create(content=content, user=user, type=type)
+    return True
+
+
+def audit_visibility_change(*, actor: User, content: Content, before: str) -> None:
+    if before != content.visibility:
+        audit_record(
+            actor=actor,
+            action=AuditEntry.Action.VISIBILITY_CHANGED,
+            space=content.space,
+            content=content,
+            before=before,
+            after=content.visibility,
+        )

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from harambee.core import views
+
+app_name = "core"
+urlpatterns = [
+    path("content/<int:pk>/comments/", views.comment, name="comment"),
+    path("content/<int:pk>/react/", views.react, name="react"),
+    path("audit/", views.audit_log, name="audit"),
+    path("healthz", views.healthz, name="healthz"),
+]

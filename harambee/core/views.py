@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import sys
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from harambee.core.forms import CommentForm
+from harambee.core.http import alliance_perm_required, is_htmx, paginate
+from harambee.core.models import AuditEntry, Comment, Content, Reaction
+from harambee.core.services import comment_create, may_comment, reaction_toggle
+from harambee.core.visibility import can_view, visible, visible_spaces
+from harambee.people.roles import Perm
+from harambee.spaces.models import Space
+from harambee.spaces.selectors import reaction_summary, recent_activity
+
+
+def _render_post(request, pk: int, **kwargs):
+    from harambee.spaces.views import render_post
+
+    return render_post(request, pk, **kwargs)
+
+
+# kind -> function rendering the item's page, used to show a form error in place.
+DETAIL_RENDERERS = {"post": _render_post}
+
+
+def home(request):
+    activity = recent_activity(user=request.user)
+    context = {"activity": activity}
+    if request.user.is_authenticated:
+        context["my_spaces"] = (
+            visible_spaces(request.user, Space.objects.filter(memberships__user=request.user))
+            .distinct()
+            .order_by("name")
+        )
+        return render(request, "core/home.html", context)
+    context["public_spaces"] = Space.objects.filter(listing=Space.Listing.PUBLIC).order_by("name")[:8]
+    return render(request, "core/landing.html", context)
+
+
+def _content_or_404(user, pk: int) -> Content:
+    content = Content.objects.select_related("space").filter(pk=pk).first()
+    if content is None or not can_view(user, content):
+        raise Http404
+    return content
+
+
+@require_POST
+@login_required
+def comment(request, pk: int):
+    content = _content_or_404(request.user, pk)
+    if not may_comment(request.user, content):
+        raise PermissionDenied
+    parent = None
+    if request.POST.get("parent"):
+        try:
+            parent_id = int(request.POST["parent"])
+        except ValueError:
+            raise Http404 from None
+        parent = get_object_or_404(Comment, pk=parent_id, content=content, removed=False)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        if is_htmx(request):
+            response = render(
+                request,
+                "core/_comment_form.html",
+                {"content": content, "comment_form": form, "parent": parent},
+                status=422,
+            )
+            response["HX-Retarget"] = f"#reply-form-{parent.pk}" if parent else "#comment-form"
+            response["HX-Reswap"] = "outerHTML"
+            return response
+        # Without JavaScript, show the item again with the error and what was typed.
+        return DETAIL_RENDERERS[content.kind](request, content.pk, comment_form=form, status=422)
+    new = comment_create(
+        author=request.user, content=content, body=form.cleaned_data["body"], parent=parent
+    )
+    if is_htmx(request):
+        return render(
+            request,
+            "core/_comment_created.html",
+            {"comment": new, "content": content, "fresh_form": CommentForm(), "may_comment": True},
+        )
+    return redirect(new.get_absolute_url())
+
+
+@require_POST
+@login_required
+def react(request, pk: int):
+    content = _content_or_404(request.user, pk)
+    kind = request.POST.get("type", "")
+    if kind not in Reaction.Type.values:
+        return HttpResponse(_("Unknown reaction."), status=400)
+    reaction_toggle(user=request.user, content=content, type=kind)
+    if is_htmx(request):
+        return render(
+            request,
+            "core/_reactions.html",
+            {"content": content, "reactions": reaction_summary(user=request.user, content=content)},
+        )
+    return redirect(content.get_absolute_url())
+
+
+@alliance_perm_required(Perm.SEE_AUDIT_LOG)
+def audit_log(request):
+    entries = AuditEntry.objects.select_related("actor", "subject", "space", "content")
+    page = paginate(request, entries, per_page=50)
+    # Visibility changes name an item: show its title only to those who may read it.
+    readable = set(
+        visible(request.user, Content.objects.filter(
+            pk__in=[e.content_id for e in page.object_list if e.content_id]
+        )).values_list("pk", flat=True)
+    )
+    for entry in page.object_list:
+        entry.readable_content = entry.content if entry.content_id in readable else None
+    return render(request, "core/audit.html", {"page": page})
+
+
+def healthz(request):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def server_error(request, *args, **kwargs):
+    """500 handler. A database that is down or unreachable gets a friendly 503."""
+    exc = sys.exc_info()[1]
+    if isinstance(exc, DatabaseError):
+        template = loader.get_template("503.html")
+        response = HttpResponse(template.render({}, None), status=503)
+        response["Retry-After"] = "60"
+        return response
+    template = loader.get_template("500.html")
+    return HttpResponse(template.render({}, None), status=500)

@@ -1,0 +1,141 @@
+"""The one visibility gate.
+
+``visible(user, qs)`` narrows a queryset of Content (or a concrete kind) to what
+``user`` may read; ``can_view(user, obj)`` answers the same question for one row.
+A hypothesis test proves the two always agree. Every read path in the product goes
+through them: pages, lists, search, feeds, notifications, emails, exports, files.
+
+Who sees what (``Visibility``):
+
+* public   -- everyone, anonymous too.
+* alliance -- signed-in members and stewards, not guests; also every active member
+  of the item's space (guests included), since it is wider than ``space``.
+* space    -- active members of the item's space, guests included.
+* private  -- only the author and co-authors.
+
+The author and co-authors always see their own items. Removed items and items seen
+by inactive accounts are treated as not there. Stewards get no special reading
+rights: the secretariat must be invited into a space like anyone else.
+
+Spaces have their own, simpler gate (``visible_spaces``/``can_see_space``): public
+listing for everyone, member listing for alliance members, secret ones for their
+members, and every space for stewards, who manage membership.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from harambee.core.models import Content, Visibility
+from harambee.people.roles import AllianceRole, Perm
+
+if TYPE_CHECKING:
+    from harambee.spaces.models import Space
+
+Q_T = TypeVar("Q_T", bound=QuerySet[Any])
+
+_SPACE_IDS_ATTR = "_harambee_active_space_ids"
+
+
+def _is_reader(user: Any) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def _active_memberships(user: Any) -> QuerySet[Any]:
+    from harambee.spaces.models import Membership
+
+    return Membership.objects.active().filter(user_id=user.pk)
+
+
+def active_space_ids(user: Any) -> frozenset[int]:
+    """The ids of spaces ``user`` is an active member of, cached on the user object
+    for the length of one request."""
+    if not _is_reader(user):
+        return frozenset()
+    cached = getattr(user, _SPACE_IDS_ATTR, None)
+    if cached is None:
+        cached = frozenset(_active_memberships(user).values_list("space_id", flat=True))
+        setattr(user, _SPACE_IDS_ATTR, cached)
+    return cached
+
+
+def forget_memberships(user: Any) -> None:
+    """Drop the per-request membership cache after a join, leave or removal."""
+    if user is not None:
+        user.__dict__.pop(_SPACE_IDS_ATTR, None)
+        user.__dict__.pop("_harambee_memberships", None)
+
+
+def visible(user: Any, queryset: Q_T) -> Q_T:
+    """Narrow ``queryset`` (Content or a subclass) to the rows ``user`` may read."""
+    queryset = queryset.filter(removed=False)
+    if not _is_reader(user):
+        return queryset.filter(visibility=Visibility.PUBLIC)
+    member_of = _active_memberships(user).values("space_id")
+    coauthor = Exists(
+        Content.coauthors.through.objects.filter(content_id=OuterRef("pk"), user_id=user.pk)
+    )
+    allowed = (
+        Q(visibility=Visibility.PUBLIC)
+        | Q(author_id=user.pk)
+        | coauthor
+        | Q(visibility__in=[Visibility.ALLIANCE, Visibility.SPACE], space_id__in=member_of)
+    )
+    if user.role != AllianceRole.GUEST:
+        allowed |= Q(visibility=Visibility.ALLIANCE)
+    return queryset.filter(allowed)
+
+
+def can_view(user: Any, obj: Content) -> bool:
+    """Whether ``user`` may read ``obj``. Agrees with ``visible`` for every row."""
+    if obj.removed:
+        return False
+    if obj.visibility == Visibility.PUBLIC:
+        return True
+    if not _is_reader(user):
+        return False
+    if obj.author_id == user.pk:
+        return True
+    if obj.visibility == Visibility.ALLIANCE and user.role != AllianceRole.GUEST:
+        return True
+    if (
+        obj.visibility in (Visibility.ALLIANCE, Visibility.SPACE)
+        and obj.space_id is not None
+        and obj.space_id in active_space_ids(user)
+    ):
+        return True
+    return Content.coauthors.through.objects.filter(content_id=obj.pk, user_id=user.pk).exists()
+
+
+def visible_spaces(user: Any, queryset: QuerySet[Space]) -> QuerySet[Space]:
+    """Narrow a queryset of spaces to those ``user`` may know exist."""
+    from harambee.spaces.models import Space
+
+    if not _is_reader(user):
+        return queryset.filter(listing=Space.Listing.PUBLIC)
+    if user.may(Perm.SEE_ALL_SPACES):
+        return queryset
+    member_of = _active_memberships(user).values("space_id")
+    allowed = Q(listing=Space.Listing.PUBLIC) | Q(pk__in=member_of)
+    if user.may(Perm.SEE_MEMBER_SPACES):
+        allowed |= Q(listing=Space.Listing.MEMBERS)
+    return queryset.filter(allowed)
+
+
+def can_see_space(user: Any, space: Space) -> bool:
+    """Whether ``user`` may know ``space`` exists. Agrees with ``visible_spaces``."""
+    from harambee.spaces.models import Space
+
+    if space.listing == Space.Listing.PUBLIC:
+        return True
+    if not _is_reader(user):
+        return False
+    if user.may(Perm.SEE_ALL_SPACES):
+        return True
+    if space.listing == Space.Listing.MEMBERS and user.may(Perm.SEE_MEMBER_SPACES):
+        return True
+    return space.pk in active_space_ids(user)
+
+

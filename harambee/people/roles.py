@@ -1,0 +1,81 @@
+"""Every role and what it may do, in one table.
+
+Alliance roles say who a person is to the alliance; space roles say what a person
+may do inside one space. A permission check anywhere in the code asks this module,
+never compares role names itself.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AllianceRole(models.TextChoices):
+    STEWARD = "steward", _("Steward")
+    MEMBER = "member", _("Member")
+    GUEST = "guest", _("Guest")
+
+
+class SpaceRole(models.TextChoices):
+    LEAD = "lead", _("Lead")
+    FACILITATOR = "facilitator", _("Facilitator")
+    MEMBER = "member", _("Member")
+    OBSERVER = "observer", _("Observer")
+
+
+class Perm(models.TextChoices):
+    # Alliance permissions
+    SEE_DIRECTORY = "see_directory", _("See the people and organisation directories")
+    SEE_MEMBER_SPACES = "see_member_spaces", _("See spaces listed to members")
+    SEE_ALL_SPACES = "see_all_spaces", _("See every space, secret ones too")
+    CREATE_SPACE = "create_space", _("Create a space")
+    SEE_AUDIT_LOG = "see_audit_log", _("Read the audit log")
+    USE_ADMIN = "use_admin", _("Use the administration site")
+    # Space permissions
+    POST = "post", _("Post in the space")
+    COMMENT = "comment", _("Comment in the space")
+    INVITE = "invite", _("Invite people to the space")
+    DECIDE_REQUESTS = "decide_requests", _("Approve or decline join requests")
+    MANAGE_MEMBERS = "manage_members", _("Change roles and remove members")
+    EDIT_SPACE = "edit_space", _("Edit the space's settings")
+
+
+ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
+    AllianceRole.STEWARD: frozenset(
+        {
+            Perm.SEE_DIRECTORY,
+            Perm.SEE_MEMBER_SPACES,
+            Perm.SEE_ALL_SPACES,
+            Perm.CREATE_SPACE,
+            Perm.SEE_AUDIT_LOG,
+            Perm.USE_ADMIN,
+        }
+    ),
+    AllianceRole.MEMBER: frozenset({Perm.SEE_DIRECTORY, Perm.SEE_MEMBER_SPACES, Perm.CREATE_SPACE}),
+    AllianceRole.GUEST: frozenset(),
+}
+
+SPACE_PERMISSIONS: dict[str, frozenset[str]] = {
+    SpaceRole.LEAD: frozenset(
+        {
+            Perm.POST,
+            Perm.COMMENT,
+            Perm.INVITE,
+            Perm.DECIDE_REQUESTS,
+            Perm.MANAGE_MEMBERS,
+            Perm.EDIT_SPACE,
+        }
+    ),
+    SpaceRole.FACILITATOR: frozenset({Perm.POST, Perm.COMMENT, Perm.INVITE, Perm.DECIDE_REQUESTS}),
+    SpaceRole.MEMBER: frozenset({Perm.POST, Perm.COMMENT}),
+    SpaceRole.OBSERVER: frozenset({Perm.COMMENT}),
+}
+
+
+def alliance_may(role: str | None, perm: str) -> bool:
+    return perm in ALLIANCE_PERMISSIONS.get(role or "", frozenset())
+
+
+def space_may(role: str | None, perm: str) -> bool:
+    return perm in SPACE_PERMISSIONS.get(role or "", frozenset())

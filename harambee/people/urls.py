@@ -1,0 +1,12 @@
+from django.urls import path
+
+from harambee.people import views
+
+app_name = "people"
+urlpatterns = [
+    path("people/", views.people, name="people"),
+    path("people/<int:pk>/", views.person, name="person"),
+    path("profile/", views.profile_edit, name="profile_edit"),
+    path("organisations/", views.organisations, name="organisations"),
+    path("organisations/<slug:slug>/", views.organisation, name="organisation"),
+]

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from harambee.core.http import alliance_perm_required, paginate
+from harambee.core.visibility import visible_spaces
+from harambee.people.forms import DirectoryFilterForm, ProfileForm
+from harambee.people.models import Organisation, User
+from harambee.people.roles import Perm
+from harambee.people.services import profile_update
+from harambee.people.selectors import countries_in_use, organisation_list, people_list
+from harambee.spaces.models import Space
+
+
+@alliance_perm_required(Perm.SEE_DIRECTORY)
+def people(request):
+    form = DirectoryFilterForm(request.GET or None, countries=countries_in_use(User))
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = paginate(request, people_list(**{k: v for k, v in filters.items() if v}))
+    return render(request, "people/people.html", {"form": form, "page": page})
+
+
+@alliance_perm_required(Perm.SEE_DIRECTORY)
+def organisations(request):
+    form = DirectoryFilterForm(request.GET or None, countries=countries_in_use(Organisation))
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = paginate(request, organisation_list(**{k: v for k, v in filters.items() if v}))
+    return render(request, "people/organisations.html", {"form": form, "page": page})
+
+
+@login_required
+def person(request, pk: int):
+    person = get_object_or_404(User.objects.select_related("organisation"), pk=pk, is_active=True)
+    if person.pk != request.user.pk:
+        if not request.user.may(Perm.SEE_DIRECTORY):
+            raise PermissionDenied
+        if person.is_guest:
+            # Guests are known only inside the spaces they were invited to.
+            raise Http404
+    # Which of the person's spaces the viewer may know about.
+    spaces = visible_spaces(
+        request.user, Space.objects.filter(memberships__user=person).distinct()
+    ).order_by("name")
+    return render(request, "people/person.html", {"person": person, "spaces": spaces})
+
+
+@alliance_perm_required(Perm.SEE_DIRECTORY)
+def organisation(request, slug: str):
+    org = get_object_or_404(Organisation, slug=slug)
+    members = org.people.filter(is_active=True).filter(~Q(role="guest")).order_by("display_name")
+    return render(request, "people/organisation.html", {"org": org, "members": members})
+
+
+@login_required
+def profile_edit(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        profile_update(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your profile is saved."))
+        return redirect("people:person", pk=request.user.pk)
+    return render(request, "people/profile_edit.html", {"form": form})

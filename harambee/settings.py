@@ -1,0 +1,236 @@
+"""Django settings for Harambee. Every value an operator may set is read from the
+environment through ``harambee.env`` and documented in ``.env.example``."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from harambee.env import envbool, envchoice, envint, envlist, envstr
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent
+VAR_DIR = Path(envstr("HARAMBEE_VAR_DIR", str(PROJECT_DIR / "var"))).resolve()
+
+DEBUG = envbool("HARAMBEE_DEBUG", False)
+
+
+def _secret_key() -> str:
+    key = envstr("HARAMBEE_SECRET_KEY")
+    if key:
+        return key
+    # A single-machine install keeps a generated key in var/ so sessions survive restarts.
+    path = VAR_DIR / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(64)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = envlist("HARAMBEE_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = envlist("HARAMBEE_CSRF_TRUSTED_ORIGINS", [])
+SITE_NAME = envstr("HARAMBEE_SITE_NAME", "Harambee")
+SITE_URL = envstr("HARAMBEE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_countries",
+    "django_tasks",
+    "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "harambee.core",
+    "harambee.people",
+    "harambee.spaces",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "harambee.core.middleware.SecurityHeadersMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "harambee.core.middleware.TimezoneMiddleware",
+    "harambee.people.middleware.StewardMFAMiddleware",
+]
+
+ROOT_URLCONF = "harambee.urls"
+WSGI_APPLICATION = "harambee.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.template.context_processors.tz",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "harambee.core.context_processors.site",
+            ],
+        },
+    }
+]
+
+# Database: SQLite in var/ unless DATABASE_URL names another (PostgreSQL 15+).
+DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{VAR_DIR / 'harambee.sqlite3'}")
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;"
+        ),
+        "transaction_mode": "IMMEDIATE",
+    }
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = envint("HARAMBEE_DB_CONN_MAX_AGE", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+_cache_url = envstr("HARAMBEE_CACHE_URL", f"file://{VAR_DIR / 'cache'}")
+if _cache_url.startswith("redis://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": _cache_url}}
+elif _cache_url.startswith("file://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": _cache_url.removeprefix("file://")}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_USER_MODEL = "people.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "home"
+
+# django-allauth: email is the sign-in name.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = envchoice(
+    "HARAMBEE_EMAIL_VERIFICATION", ("mandatory", "optional", "none"), "mandatory"
+)
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_SIGNUP_FORM_CLASS = "harambee.people.forms.SignupExtraForm"
+ACCOUNT_ADAPTER = "harambee.people.adapters.AccountAdapter"
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_RATE_LIMITS = {"login_failed": envstr("HARAMBEE_LOGIN_RATE_LIMIT", "5/m/ip,5/5m/key")}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+HARAMBEE_STEWARD_MFA = envbool("HARAMBEE_STEWARD_MFA", True)
+
+# Email: console in the demo, SMTP in production.
+EMAIL_BACKEND = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}[envchoice("HARAMBEE_EMAIL_BACKEND", ("console", "file", "smtp"), "console")]
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_HOST = envstr("HARAMBEE_SMTP_HOST", "localhost")
+EMAIL_PORT = envint("HARAMBEE_SMTP_PORT", 587)
+EMAIL_HOST_USER = envstr("HARAMBEE_SMTP_USER")
+EMAIL_HOST_PASSWORD = envstr("HARAMBEE_SMTP_PASSWORD")
+EMAIL_USE_TLS = envbool("HARAMBEE_SMTP_STARTTLS", True)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = envstr("HARAMBEE_FROM_EMAIL", "Harambee <harambee@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work: immediate in the demo and tests, database-backed workers in production.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[envchoice("HARAMBEE_TASKS", ("immediate", "database"), "immediate")],
+        "QUEUES": ["default"],
+    }
+}
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = envstr("HARAMBEE_TIME_ZONE", "UTC")
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+
+# Security. HARAMBEE_HTTPS=true behind a TLS-terminating proxy in production.
+HTTPS = envbool("HARAMBEE_HTTPS", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = False
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = envint("HARAMBEE_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = envbool("HARAMBEE_HSTS_PRELOAD", False)
+    ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": envstr("HARAMBEE_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
+
+# The size of one page of a list.
+PAGE_SIZE = envint("HARAMBEE_PAGE_SIZE", 25)

@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from harambee.core.models import Content, Kind
+from harambee.people.roles import Perm, SpaceRole, space_may
+
+
+class Space(models.Model):
+    class Type(models.TextChoices):
+        INITIATIVE = "initiative", _("Initiative")
+        WORKING_GROUP = "working_group", _("Working group")
+        DISCUSSION_GROUP = "discussion_group", _("Discussion group")
+        RESEARCH = "research", _("Research collaboration")
+        PROGRAMME = "programme", _("Training programme")
+
+    class Listing(models.TextChoices):
+        PUBLIC = "public", _("Listed publicly")
+        MEMBERS = "members", _("Listed to alliance members")
+        SECRET = "secret", _("Secret: only its members know it exists")
+
+    class JoinPolicy(models.TextChoices):
+        OPEN = "open", _("Open: anyone who can see it may join")
+        REQUEST = "request", _("Request: a lead approves each request")
+        INVITATION = "invitation", _("Invitation only")
+        CODE = "code", _("Invite code")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Type.choices)
+    name = models.CharField(_("name"), max_length=160)
+    slug = models.SlugField(_("web address"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    description_html = models.TextField(editable=False, blank=True)
+    listing = models.CharField(
+        _("who can find it"), max_length=10, choices=Listing.choices, default=Listing.MEMBERS
+    )
+    join_policy = models.CharField(
+        _("how people join"), max_length=12, choices=JoinPolicy.choices, default=JoinPolicy.REQUEST
+    )
+    invite_code = models.CharField(
+        _("invite code"),
+        max_length=64,
+        blank=True,
+        help_text=_("People who know this code may join. Needed when joining is by invite code."),
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("space")
+        verbose_name_plural = _("spaces")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        from harambee.core.markdown import render_markdown
+
+        self.description_html = render_markdown(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("spaces:detail", args=[self.slug])
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self) -> MembershipQuerySet:
+        return self.filter(Q(expires__isnull=True) | Q(expires__gt=timezone.now()))
+
+
+class Membership(models.Model):
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        _("role"), max_length=12, choices=SpaceRole.choices, default=SpaceRole.MEMBER
+    )
+    joined = models.DateTimeField(auto_now_add=True)
+    expires = models.DateTimeField(
+        _("access ends"), null=True, blank=True, help_text=_("For invited guests with limited time.")
+    )
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["joined"]
+        constraints = [
+            models.UniqueConstraint(fields=["space", "user"], name="one_membership_per_space")
+        ]
+        indexes = [models.Index(fields=["user", "space"], name="membership_user_space")]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.space} ({self.role})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.expires is None or self.expires > timezone.now()
+
+    def may(self, perm: Perm | str) -> bool:
+        return self.is_active and space_may(self.role, perm)
+
+
+class JoinRequest(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="join_requests")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    message = models.TextField(_("message to the leads"), max_length=2000, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created = models.DateTimeField(auto_now_add=True)
+    decided = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # When the leads and, later, the requester were emailed: tasks send each mail once.
+    leads_told = models.DateTimeField(null=True, blank=True, editable=False)
+    requester_told = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["created"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["space", "user"],
+                condition=Q(status="pending"),
+                name="one_pending_request_per_space",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.space} ({self.status})"
+
+
+def new_nonce() -> str:
+    return secrets.token_hex(16)
+
+
+class Invitation(models.Model):
+    """A single-use, expiring link sent by email.
+
+    The link carries a signed id and ``nonce``; a new nonce withdraws old links."""
+
+    DEFAULT_LIFETIME = timedelta(days=14)
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email address"))
+    role = models.CharField(
+        _("role in the space"), max_length=12, choices=SpaceRole.choices, default=SpaceRole.MEMBER
+    )
+    as_guest = models.BooleanField(
+        _("outside guest"),
+        default=False,
+        help_text=_("A guest sees public things and this space, nothing else of the alliance."),
+    )
+    message = models.TextField(_("personal message"), max_length=2000, blank=True)
+    nonce = models.CharField(max_length=32, unique=True, editable=False, default=new_nonce)
+    sent = models.DateTimeField(null=True, blank=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    expires = models.DateTimeField()
+    used = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.space}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires <= timezone.now()
+
+    @property
+    def is_used(self) -> bool:
+        return self.used is not None
+
+
+class Post(Content):
+    """A space post: a title and a Markdown body, with comments and reactions."""
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+
+    def save(self, *args, **kwargs):
+        self.kind = Kind.POST
+        super().save(*args, **kwargs)
