@@ -111,6 +111,7 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
 _cache_url = envstr("HARAMBEE_CACHE_URL", f"file://{VAR_DIR / 'cache'}")
 if _cache_url.startswith("redis://"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -1,0 +1,111 @@
+"""Shared test set-up: a fast hasher, no network, and the cast.
+
+The cast (``anon``, ``outsider``, ``guest``, ``member``, ``space_member``,
+``space_lead``, ``steward``) sees one space, ``cast.space``, from every angle.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from harambee.core.tests.factories import (
+    EmailAddressFactory,
+    MembershipFactory,
+    SpaceFactory,
+    UserFactory,
+)
+from harambee.people.roles import AllianceRole, SpaceRole
+
+if os.environ.get("HARAMBEE_REQUIRE_BROWSER") == "1" or os.environ.get("PLAYWRIGHT_TESTS"):
+    # Playwright's sync API keeps an event loop running in the test thread.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_offline(settings, monkeypatch):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.HARAMBEE_STEWARD_MFA = False
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []}
+    }
+    real_connect = socket.socket.connect
+
+    def guarded_connect(self, address):
+        host = address[0] if isinstance(address, tuple) else None
+        if host is not None:
+            try:
+                allowed = ipaddress.ip_address(host).is_loopback
+            except ValueError:
+                allowed = host == "localhost"
+            if not allowed:
+                raise RuntimeError(f"Tests may not reach the network ({host}).")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def run_on_commit_now(monkeypatch):
+    """The test's transaction never commits, so run on-commit work (mail, tasks)
+    as soon as it is registered. Tests with ``transaction=True`` need not do this."""
+    from django.db import transaction
+
+    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
+
+
+def make_user(**kwargs):
+    user = UserFactory(**kwargs)
+    EmailAddressFactory(user=user, email=user.email)
+    return user
+
+
+@pytest.fixture
+def cast(db):
+    space = SpaceFactory(name="Ghana forest forum", slug="ghana-forest")
+    other = SpaceFactory(name="Water working group", slug="water")
+    people = SimpleNamespace(
+        anon=AnonymousUser(),
+        outsider=make_user(display_name="Olu Outsider", role=AllianceRole.GUEST),
+        guest=make_user(display_name="Gina Guest", role=AllianceRole.GUEST),
+        member=make_user(display_name="Mo Member"),
+        space_member=make_user(display_name="Sam Spacemember"),
+        space_lead=make_user(display_name="Lea Lead"),
+        steward=make_user(display_name="Stella Steward", role=AllianceRole.STEWARD),
+        space=space,
+        other_space=other,
+    )
+    MembershipFactory(space=other, user=people.outsider)
+    MembershipFactory(space=space, user=people.guest)
+    MembershipFactory(space=space, user=people.space_member)
+    MembershipFactory(space=space, user=people.space_lead, role=SpaceRole.LEAD)
+    people.names = ["anon", "outsider", "guest", "member", "space_member", "space_lead", "steward"]
+    return people
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)``: a test client signed in as ``user`` (or anonymous)."""
+    from django.test import Client
+
+    def make(user):
+        c = Client()
+        if user is not None and user.is_authenticated:
+            c.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return c
+
+    return make
