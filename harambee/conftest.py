@@ -22,9 +22,8 @@ from harambee.core.tests.factories import (
 )
 from harambee.people.roles import AllianceRole, SpaceRole
 
-if os.environ.get("HARAMBEE_REQUIRE_BROWSER") == "1" or os.environ.get("PLAYWRIGHT_TESTS"):
-    # Playwright's sync API keeps an event loop running in the test thread.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Playwright's sync API keeps an event loop running in the test thread, which Django
+# would otherwise take for async code touching the database.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 

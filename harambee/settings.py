@@ -223,6 +223,9 @@ if HTTPS:
     SECURE_HSTS_SECONDS = envint("HARAMBEE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = envbool("HARAMBEE_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading is a commitment an operator makes on purpose, not a default.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
     ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 
 LOGGING = {

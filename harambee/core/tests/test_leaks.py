@@ -1,0 +1,127 @@
+"""No page shows anybody a title, body or comment they may not see.
+
+Every item carries unique markers; every GET route of the product is rendered as
+every member of the cast; no marker of an item hidden from that person may appear.
+A route added without a way to fill its parameters here fails the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+
+from harambee.core.models import Visibility
+from harambee.core.tests.factories import (
+    CommentFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PostFactory,
+    SpaceFactory,
+)
+from harambee.core.visibility import can_see_space, can_view
+from harambee.spaces import services
+from harambee.spaces.models import Invitation, Post, Space
+
+pytestmark = pytest.mark.django_db
+
+OUR_NAMESPACES = {"core", "people", "spaces"}
+
+
+def our_route_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns, namespace):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                if p.namespace in OUR_NAMESPACES:
+                    walk(p.url_patterns, p.namespace)
+                elif p.namespace is None:
+                    walk(p.url_patterns, namespace)
+            elif isinstance(p, URLPattern) and p.name and namespace:
+                names.add(f"{namespace}:{p.name}")
+            elif isinstance(p, URLPattern) and p.name == "home":
+                names.add("home")
+
+    walk(get_resolver().url_patterns, None)
+    return names
+
+
+@pytest.fixture
+def world(cast):
+    secret = SpaceFactory(name="SECRETSPACE-MARK table", listing=Space.Listing.SECRET)
+    MembershipFactory(space=secret, user=cast.space_member)
+    org = OrganisationFactory()
+    cast.member.organisation = org
+    cast.member.save()
+    authors = {cast.space: cast.space_lead, cast.other_space: cast.outsider, secret: cast.space_member}
+    posts = []
+    for space, author in [*authors.items(), (None, cast.member)]:
+        for vis in Visibility.values:
+            post = PostFactory(space=space, author=author, visibility=vis)
+            marker = f"LEAK{post.pk}X"
+            Post.objects.filter(pk=post.pk).update(
+                title=f"{marker}-TITLE", body=f"{marker}-BODY", body_html=f"<p>{marker}-BODY</p>"
+            )
+            CommentFactory(content=post, author=author, body=f"{marker}-COMMENT")
+            posts.append(Post.objects.get(pk=post.pk))
+    services.invitation_create(actor=cast.space_lead, space=cast.space, email="new@example.org")
+    invitation = Invitation.objects.get(email="new@example.org")
+    return {"posts": posts, "spaces": [cast.space, cast.other_space, secret], "org": org,
+            "invitation": invitation, "secret": secret}
+
+
+def urls_for(name: str, cast, world) -> list[str]:
+    spaces = world["spaces"]
+    posts = world["posts"]
+    users = [cast.space_member, cast.guest]
+    if name in {"spaces:post", "spaces:post_edit", "core:comment", "core:react"}:
+        return [reverse(name, args=[p.pk]) for p in posts]
+    if name in {"spaces:member_role", "spaces:member_remove"}:
+        return [reverse(name, args=[s.slug, u.pk]) for s in spaces for u in users]
+    if name == "spaces:request_decide":
+        return [reverse(name, args=[s.slug, 1]) for s in spaces]
+    if name == "spaces:invitation":
+        return [reverse(name, args=[services.invitation_token(world["invitation"])])]
+    if name == "people:person":
+        return [reverse(name, args=[u.pk]) for u in (cast.space_member, cast.guest, cast.member)]
+    if name == "people:organisation":
+        return [reverse(name, args=[world["org"].slug])]
+    try:
+        return [reverse(name)]
+    except NoReverseMatch:
+        return [reverse(name, args=[s.slug]) for s in spaces]
+
+
+def test_every_get_route_hides_what_each_cast_member_may_not_see(cast, world, client_for):
+    names = sorted(our_route_names())
+    assert len(names) >= 20
+    extra = ["/accounts/login/", "/accounts/signup/", "/admin/", "/admin/spaces/post/",
+             "/admin/core/auditentry/", "/?page=2"]
+    checked = 0
+    for who in cast.names:
+        user = getattr(cast, who)
+        client = client_for(user)
+        hidden = [p for p in world["posts"] if not can_view(user, p)]
+        assert hidden
+        markers = [f"LEAK{p.pk}X" for p in hidden]
+        hide_secret = not can_see_space(user, world["secret"])
+        urls = [u for name in names for u in urls_for(name, cast, world)] + extra
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code < 500, (who, url)
+            body = response.content.decode(errors="replace")
+            for marker in markers:
+                assert marker not in body, (who, url, marker)
+            if hide_secret:
+                assert "SECRETSPACE-MARK" not in body, (who, url)
+            checked += 1
+    assert checked > 300
+
+
+def test_what_may_be_seen_does_show(cast, world, client_for):
+    """The leak test is only meaningful if visible markers do appear somewhere."""
+    client = client_for(cast.space_member)
+    for post in world["posts"]:
+        if can_view(cast.space_member, post):
+            body = client.get(reverse("spaces:post", args=[post.pk])).content.decode()
+            assert f"LEAK{post.pk}X-TITLE" in body and f"LEAK{post.pk}X-COMMENT" in body
