@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -15,7 +17,7 @@ class Visibility(models.TextChoices):
     PRIVATE = "private", _("Private: only the authors")
 
 
-VISIBILITY_SHORT = {
+VISIBILITY_SHORT: dict[str, Any] = {
     Visibility.PUBLIC: _("Public"),
     Visibility.ALLIANCE: _("Alliance"),
     Visibility.SPACE: _("Space"),

@@ -69,8 +69,11 @@ def comment_remove(*, actor: User, comment: Comment) -> None:
 @transaction.atomic
 def reaction_toggle(*, user: User, content: Content, type: str) -> bool:
     """Add the reaction if absent, take it back if present. Returns whether it is on."""
-    if not user.is_authenticated or not can_view(user, content) or user.is_guest and not (
-        content.space_id and may_comment(user, content)
+    if (
+        not user.is_authenticated
+        or not can_view(user, content)
+        or user.is_guest
+        and not (content.space_id and may_comment(user, content))
     ):
         raise PermissionDenied
     if type not in Reaction.Type.values:

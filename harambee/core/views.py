@@ -41,7 +41,9 @@ def home(request):
             .order_by("name")
         )
         return render(request, "core/home.html", context)
-    context["public_spaces"] = Space.objects.filter(listing=Space.Listing.PUBLIC).order_by("name")[:8]
+    context["public_spaces"] = Space.objects.filter(listing=Space.Listing.PUBLIC).order_by("name")[
+        :8
+    ]
     return render(request, "core/landing.html", context)
 
 
@@ -114,9 +116,10 @@ def audit_log(request):
     page = paginate(request, entries, per_page=50)
     # Visibility changes name an item: show its title only to those who may read it.
     readable = set(
-        visible(request.user, Content.objects.filter(
-            pk__in=[e.content_id for e in page.object_list if e.content_id]
-        )).values_list("pk", flat=True)
+        visible(
+            request.user,
+            Content.objects.filter(pk__in=[e.content_id for e in page.object_list if e.content_id]),
+        ).values_list("pk", flat=True)
     )
     for entry in page.object_list:
         entry.readable_content = entry.content if entry.content_id in readable else None

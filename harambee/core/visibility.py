@@ -137,5 +137,3 @@ def can_see_space(user: Any, space: Space) -> bool:
     if space.listing == Space.Listing.MEMBERS and user.may(Perm.SEE_MEMBER_SPACES):
         return True
     return space.pk in active_space_ids(user)
-
-

@@ -9,19 +9,47 @@ from harambee.people.services import alliance_role_change
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["display_name"]
-    list_display = ["display_name", "email", "role", "organisation", "sector", "country", "is_active"]
+    list_display = [
+        "display_name",
+        "email",
+        "role",
+        "organisation",
+        "sector",
+        "country",
+        "is_active",
+    ]
     list_filter = ["role", "sector", "is_active"]
     search_fields = ["display_name", "email"]
     readonly_fields = ["last_login", "date_joined", "is_staff"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Profile"), {"fields": ("display_name", "organisation", "sector", "country",
-                                   "languages", "time_zone", "channels", "bio")}),
+        (
+            _("Profile"),
+            {
+                "fields": (
+                    "display_name",
+                    "organisation",
+                    "sector",
+                    "country",
+                    "languages",
+                    "time_zone",
+                    "channels",
+                    "bio",
+                )
+            },
+        ),
         (_("Access"), {"fields": ("role", "is_active", "is_staff", "is_superuser")}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "display_name", "role",
-                                                              "password1", "password2")}),)
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "display_name", "role", "password1", "password2"),
+            },
+        ),
+    )
 
     def save_model(self, request, obj, form, change):
         if change and "role" in form.changed_data:

@@ -7,8 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from harambee.people.models import LANGUAGE_CHOICES, Channel, Organisation, Sector, User
 
-TIME_ZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())
-                     if "/" in name and not name.startswith(("Etc/", "SystemV/", "posix/", "right/"))]
+TIME_ZONE_CHOICES = [
+    (name, name.replace("_", " "))
+    for name in sorted(zoneinfo.available_timezones())
+    if "/" in name and not name.startswith(("Etc/", "SystemV/", "posix/", "right/"))
+]
 TIME_ZONE_CHOICES.insert(0, ("UTC", "UTC"))
 
 

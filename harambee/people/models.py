@@ -101,7 +101,9 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="people",
     )
-    sector = models.CharField(_("stakeholder sector"), max_length=20, choices=Sector.choices, blank=True)
+    sector = models.CharField(
+        _("stakeholder sector"), max_length=20, choices=Sector.choices, blank=True
+    )
     country = CountryField(_("country"), blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True)
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
@@ -109,9 +111,9 @@ class User(AbstractUser):
     channels = models.JSONField(_("channels used"), default=list, blank=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS = []  # noqa: RUF012
 
-    objects = HarambeeUserManager()
+    objects = HarambeeUserManager()  # type: ignore[misc,assignment]
 
     class Meta:
         ordering = ["display_name"]

@@ -17,7 +17,9 @@ def people_list(*, q: str = "", sector: str = "", country: str = "") -> QuerySet
     return qs.order_by("display_name", "pk")
 
 
-def organisation_list(*, q: str = "", sector: str = "", country: str = "") -> QuerySet[Organisation]:
+def organisation_list(
+    *, q: str = "", sector: str = "", country: str = ""
+) -> QuerySet[Organisation]:
     qs = Organisation.objects.annotate(
         people_count=Count("people", filter=Q(people__is_active=True) & ~Q(people__role="guest"))
     )

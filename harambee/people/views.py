@@ -13,8 +13,8 @@ from harambee.core.visibility import visible_spaces
 from harambee.people.forms import DirectoryFilterForm, ProfileForm
 from harambee.people.models import Organisation, User
 from harambee.people.roles import Perm
-from harambee.people.services import profile_update
 from harambee.people.selectors import countries_in_use, organisation_list, people_list
+from harambee.people.services import profile_update
 from harambee.spaces.models import Space
 
 

@@ -43,9 +43,7 @@ class InvitationForm(forms.ModelForm):
     def __init__(self, *args, may_make_leads: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if not may_make_leads:
-            self.fields["role"].choices = [
-                c for c in SpaceRole.choices if c[0] != SpaceRole.LEAD
-            ]
+            self.fields["role"].choices = [c for c in SpaceRole.choices if c[0] != SpaceRole.LEAD]
 
 
 class GuestAccountForm(forms.Form):

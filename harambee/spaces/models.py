@@ -88,7 +88,10 @@ class Membership(models.Model):
     )
     joined = models.DateTimeField(auto_now_add=True)
     expires = models.DateTimeField(
-        _("access ends"), null=True, blank=True, help_text=_("For invited guests with limited time.")
+        _("access ends"),
+        null=True,
+        blank=True,
+        help_text=_("For invited guests with limited time."),
     )
 
     objects = MembershipQuerySet.as_manager()

@@ -27,7 +27,9 @@ def space_list(*, user: Any, kind: str = "") -> QuerySet[Space]:
     if kind:
         qs = qs.filter(kind=kind)
     return qs.annotate(
-        member_count=Count("memberships", filter=Q(memberships__expires__isnull=True), distinct=True)
+        member_count=Count(
+            "memberships", filter=Q(memberships__expires__isnull=True), distinct=True
+        )
     ).order_by("name")
 
 
@@ -62,7 +64,9 @@ def pending_requests(*, space: Space) -> QuerySet[JoinRequest]:
 
 
 def post_get(*, user: Any, pk: int) -> Post:
-    post = Post.objects.select_related("author", "space", "author__organisation").filter(pk=pk).first()
+    post = (
+        Post.objects.select_related("author", "space", "author__organisation").filter(pk=pk).first()
+    )
     if post is None or not can_view(user, post):
         raise Http404
     return post
@@ -87,7 +91,9 @@ def reaction_summary(*, user: Any, content: Content) -> list[dict[str, Any]]:
     )
     mine: set[str] = set()
     if user.is_authenticated:
-        mine = set(Reaction.objects.filter(content=content, user=user).values_list("type", flat=True))
+        mine = set(
+            Reaction.objects.filter(content=content, user=user).values_list("type", flat=True)
+        )
     return [
         {
             "type": value,

@@ -155,7 +155,9 @@ def join_request_decide(*, actor: User, request: JoinRequest, approve: bool) -> 
         forget_memberships(request.user)
     audit_record(
         actor=actor,
-        action=AuditEntry.Action.REQUEST_APPROVED if approve else AuditEntry.Action.REQUEST_DECLINED,
+        action=AuditEntry.Action.REQUEST_APPROVED
+        if approve
+        else AuditEntry.Action.REQUEST_DECLINED,
         space=request.space,
         subject=request.user,
     )
@@ -173,9 +175,7 @@ def membership_leave(*, user: User, space: Space) -> None:
     if membership is None:
         raise JoinRefused(_("You are not a member of this space."))
     if membership.role == SpaceRole.LEAD and _lead_count(space) == 1:
-        raise JoinRefused(
-            _("You are the only lead. Make someone else a lead before you leave.")
-        )
+        raise JoinRefused(_("You are the only lead. Make someone else a lead before you leave."))
     membership.delete()
     forget_memberships(user)
     audit_record(actor=user, action=AuditEntry.Action.MEMBER_LEFT, space=space, subject=user)
@@ -230,9 +230,9 @@ def invitation_create(
     as_guest: bool = False,
     message: str = "",
 ) -> Invitation:
-    require_space_perm(actor, space, Perm.INVITE)
+    membership = require_space_perm(actor, space, Perm.INVITE)
     # Only a lead may hand out the lead role.
-    if role == SpaceRole.LEAD and not membership_for(actor, space.pk).may(Perm.MANAGE_MEMBERS):
+    if role == SpaceRole.LEAD and not membership.may(Perm.MANAGE_MEMBERS):
         raise PermissionDenied
     invitation = Invitation.objects.create(
         space=space,
@@ -285,14 +285,19 @@ def invitation_from_token(token: str) -> Invitation:
 def invitation_check(invitation: Invitation) -> None:
     if invitation.is_used:
         raise InvitationProblem(
-            _("This invitation has already been used. Each link works once; ask %(name)s for a new one.")
+            _(
+                "This invitation has already been used. Each link works once; "
+                "ask %(name)s for a new one."
+            )
             % {"name": invitation.invited_by}
         )
     if invitation.is_expired:
         raise InvitationProblem(
             _("This invitation expired on %(date)s. Ask %(name)s for a new one.")
-            % {"date": timezone.localtime(invitation.expires).strftime("%Y-%m-%d"),
-               "name": invitation.invited_by}
+            % {
+                "date": timezone.localtime(invitation.expires).strftime("%Y-%m-%d"),
+                "name": invitation.invited_by,
+            }
         )
 
 

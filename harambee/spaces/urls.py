@@ -14,7 +14,9 @@ urlpatterns = [
     path("spaces/<slug:slug>/members/", views.members, name="members"),
     path("spaces/<slug:slug>/members/<int:user_id>/role/", views.member_role, name="member_role"),
     path(
-        "spaces/<slug:slug>/members/<int:user_id>/remove/", views.member_remove, name="member_remove"
+        "spaces/<slug:slug>/members/<int:user_id>/remove/",
+        views.member_remove,
+        name="member_remove",
     ),
     path("spaces/<slug:slug>/requests/", views.requests, name="requests"),
     path("spaces/<slug:slug>/requests/<int:pk>/", views.request_decide, name="request_decide"),

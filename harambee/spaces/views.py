@@ -197,8 +197,11 @@ def member_role(request, slug: str, user_id: int):
             services.membership_change_role(
                 actor=request.user, membership=target, role=form.cleaned_data["role"]
             )
-            messages.success(request, _("%(name)s is now %(role)s.") % {
-                "name": target.user, "role": target.get_role_display()})
+            messages.success(
+                request,
+                _("%(name)s is now %(role)s.")
+                % {"name": target.user, "role": target.get_role_display()},
+            )
         except services.JoinRefused as refusal:
             messages.error(request, str(refusal))
     return redirect("spaces:members", slug=space.slug)
@@ -208,7 +211,9 @@ def member_role(request, slug: str, user_id: int):
 @login_required
 def member_remove(request, slug: str, user_id: int):
     space = selectors.space_get(user=request.user, slug=slug)
-    target = get_object_or_404(Membership.objects.select_related("user"), space=space, user_id=user_id)
+    target = get_object_or_404(
+        Membership.objects.select_related("user"), space=space, user_id=user_id
+    )
     try:
         services.membership_remove(actor=request.user, membership=target)
         messages.success(request, _("%(name)s is no longer a member.") % {"name": target.user})
@@ -236,7 +241,9 @@ def request_decide(request, slug: str, pk: int):
         if approve:
             messages.success(request, _("%(name)s is now a member.") % {"name": req.user})
         else:
-            messages.success(request, _("The request from %(name)s is declined.") % {"name": req.user})
+            messages.success(
+                request, _("The request from %(name)s is declined.") % {"name": req.user}
+            )
     except services.JoinRefused as refusal:
         messages.error(request, str(refusal))
     if is_htmx(request):
@@ -251,7 +258,9 @@ def invite(request, slug: str):
     membership = services.require_space_perm(request.user, space, Perm.INVITE)
     form = InvitationForm(request.POST or None, may_make_leads=membership.may(Perm.MANAGE_MEMBERS))
     if request.method == "POST" and form.is_valid():
-        invitation = services.invitation_create(actor=request.user, space=space, **form.cleaned_data)
+        invitation = services.invitation_create(
+            actor=request.user, space=space, **form.cleaned_data
+        )
         messages.success(
             request, _("An invitation is on its way to %(email)s.") % {"email": invitation.email}
         )

@@ -4,65 +4,142 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('member_joined', 'joined'), ('member_left', 'left'), ('member_removed', 'removed a member'), ('role_changed', 'changed a role'), ('request_made', 'asked to join'), ('request_approved', 'approved a join request'), ('request_declined', 'declined a join request'), ('invitation_sent', 'sent an invitation'), ('invitation_accepted', 'accepted an invitation'), ('visibility_changed', 'changed who can see'), ('space_created', 'created a space'), ('space_changed', "changed a space's settings"), ('alliance_role_changed', 'changed an alliance role')], max_length=30)),
-                ('detail', models.JSONField(blank=True, default=dict)),
-                ('created', models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("member_joined", "joined"),
+                            ("member_left", "left"),
+                            ("member_removed", "removed a member"),
+                            ("role_changed", "changed a role"),
+                            ("request_made", "asked to join"),
+                            ("request_approved", "approved a join request"),
+                            ("request_declined", "declined a join request"),
+                            ("invitation_sent", "sent an invitation"),
+                            ("invitation_accepted", "accepted an invitation"),
+                            ("visibility_changed", "changed who can see"),
+                            ("space_created", "created a space"),
+                            ("space_changed", "changed a space's settings"),
+                            ("alliance_role_changed", "changed an alliance role"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("detail", models.JSONField(blank=True, default=dict)),
+                ("created", models.DateTimeField(auto_now_add=True, db_index=True)),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit log',
-                'ordering': ['-created', '-pk'],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit log",
+                "ordering": ["-created", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(max_length=10000, verbose_name='comment')),
-                ('body_html', models.TextField(blank=True, editable=False)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('removed', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField(max_length=10000, verbose_name="comment")),
+                ("body_html", models.TextField(blank=True, editable=False)),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("updated", models.DateTimeField(auto_now=True)),
+                ("removed", models.BooleanField(default=False)),
             ],
             options={
-                'ordering': ['created', 'pk'],
+                "ordering": ["created", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Content',
+            name="Content",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('post', 'Post')], editable=False, max_length=20, verbose_name='kind')),
-                ('visibility', models.CharField(choices=[('public', 'Public: everyone, also outside the platform'), ('alliance', 'Alliance: signed-in members'), ('space', 'Space: members of this space'), ('private', 'Private: only the authors')], default='space', max_length=10, verbose_name='who can see this')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('body', models.TextField(blank=True, help_text='Markdown formatting is allowed.', verbose_name='text')),
-                ('body_html', models.TextField(blank=True, editable=False)),
-                ('language', models.CharField(default='en', max_length=10, verbose_name='language')),
-                ('created', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('removed', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("post", "Post")],
+                        editable=False,
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[
+                            ("public", "Public: everyone, also outside the platform"),
+                            ("alliance", "Alliance: signed-in members"),
+                            ("space", "Space: members of this space"),
+                            ("private", "Private: only the authors"),
+                        ],
+                        default="space",
+                        max_length=10,
+                        verbose_name="who can see this",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True, help_text="Markdown formatting is allowed.", verbose_name="text"
+                    ),
+                ),
+                ("body_html", models.TextField(blank=True, editable=False)),
+                (
+                    "language",
+                    models.CharField(default="en", max_length=10, verbose_name="language"),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated", models.DateTimeField(auto_now=True)),
+                ("removed", models.BooleanField(default=False)),
             ],
             options={
-                'ordering': ['-created'],
+                "ordering": ["-created"],
             },
         ),
         migrations.CreateModel(
-            name='Reaction',
+            name="Reaction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('type', models.CharField(choices=[('like', 'Like'), ('insightful', 'Insightful'), ('thanks', 'Thanks')], max_length=12)),
-                ('created', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("like", "Like"),
+                            ("insightful", "Insightful"),
+                            ("thanks", "Thanks"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
             ],
         ),
     ]

@@ -6,90 +6,153 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
-        ('spaces', '0001_initial'),
+        ("core", "0001_initial"),
+        ("spaces", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='auditentry',
-            name='actor',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="auditentry",
+            name="actor",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='auditentry',
-            name='space',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='spaces.space'),
+            model_name="auditentry",
+            name="space",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="spaces.space",
+            ),
         ),
         migrations.AddField(
-            model_name='auditentry',
-            name='subject',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="auditentry",
+            name="subject",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='comment',
-            name='author',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='comments', to=settings.AUTH_USER_MODEL),
+            model_name="comment",
+            name="author",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="comments",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='comment',
-            name='parent',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='core.comment'),
+            model_name="comment",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="replies",
+                to="core.comment",
+            ),
         ),
         migrations.AddField(
-            model_name='content',
-            name='author',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='authored', to=settings.AUTH_USER_MODEL, verbose_name='author'),
+            model_name="content",
+            name="author",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="authored",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="author",
+            ),
         ),
         migrations.AddField(
-            model_name='content',
-            name='coauthors',
-            field=models.ManyToManyField(blank=True, related_name='coauthored', to=settings.AUTH_USER_MODEL, verbose_name='co-authors'),
+            model_name="content",
+            name="coauthors",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="coauthored",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="co-authors",
+            ),
         ),
         migrations.AddField(
-            model_name='content',
-            name='space',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='contents', to='spaces.space', verbose_name='space'),
+            model_name="content",
+            name="space",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="contents",
+                to="spaces.space",
+                verbose_name="space",
+            ),
         ),
         migrations.AddField(
-            model_name='comment',
-            name='content',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='core.content'),
+            model_name="comment",
+            name="content",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="comments",
+                to="core.content",
+            ),
         ),
         migrations.AddField(
-            model_name='auditentry',
-            name='content',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.content'),
+            model_name="auditentry",
+            name="content",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="core.content",
+            ),
         ),
         migrations.AddField(
-            model_name='reaction',
-            name='content',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reactions', to='core.content'),
+            model_name="reaction",
+            name="content",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="reactions",
+                to="core.content",
+            ),
         ),
         migrations.AddField(
-            model_name='reaction',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reactions', to=settings.AUTH_USER_MODEL),
+            model_name="reaction",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="reactions",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddIndex(
-            model_name='content',
-            index=models.Index(fields=['visibility', '-created'], name='content_vis_created'),
+            model_name="content",
+            index=models.Index(fields=["visibility", "-created"], name="content_vis_created"),
         ),
         migrations.AddIndex(
-            model_name='content',
-            index=models.Index(fields=['space', '-created'], name='content_space_created'),
+            model_name="content",
+            index=models.Index(fields=["space", "-created"], name="content_space_created"),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['content', 'created'], name='comment_content_created'),
+            model_name="comment",
+            index=models.Index(fields=["content", "created"], name="comment_content_created"),
         ),
         migrations.AddConstraint(
-            model_name='reaction',
-            constraint=models.UniqueConstraint(fields=('content', 'user', 'type'), name='one_reaction_each'),
+            model_name="reaction",
+            constraint=models.UniqueConstraint(
+                fields=("content", "user", "type"), name="one_reaction_each"
+            ),
         ),
     ]

@@ -14,7 +14,11 @@ def _fetch(client_for, user, url: str, method: str, data: dict | None):
 
 
 def assert_allowed(
-    client_for, url: str, users: Iterable[Any], method: str = "get", data: dict | None = None,
+    client_for,
+    url: str,
+    users: Iterable[Any],
+    method: str = "get",
+    data: dict | None = None,
     status: int = 200,
 ) -> None:
     for user in users:

@@ -24,6 +24,8 @@ def assert_constant_queries(client, url: str, add_items: Callable[[int], None]) 
     with_ten = count_queries(client, url)
     add_items(90)
     with_hundred = count_queries(client, url)
-    assert with_ten == with_hundred, f"{url}: {with_ten} queries with 10 items, {with_hundred} with 100"
+    assert with_ten == with_hundred, (
+        f"{url}: {with_ten} queries with 10 items, {with_hundred} with 100"
+    )
     assert with_hundred <= MAX_QUERIES, f"{url}: {with_hundred} queries"
     return with_hundred

@@ -109,7 +109,10 @@ def test_post_create_and_edit_with_visibility_change_audited(cast, client_for):
     )
     entry = AuditEntry.objects.get(action="visibility_changed")
     assert entry.detail == {"before": "space", "after": "public"}
-    assert client_for(cast.space_lead).get(reverse("spaces:post_edit", args=[post.pk])).status_code == 403
+    assert (
+        client_for(cast.space_lead).get(reverse("spaces:post_edit", args=[post.pk])).status_code
+        == 403
+    )
 
 
 def test_post_form_errors_keep_what_was_typed(cast, client_for):

@@ -53,7 +53,11 @@ def world(cast):
     org = OrganisationFactory()
     cast.member.organisation = org
     cast.member.save()
-    authors = {cast.space: cast.space_lead, cast.other_space: cast.outsider, secret: cast.space_member}
+    authors = {
+        cast.space: cast.space_lead,
+        cast.other_space: cast.outsider,
+        secret: cast.space_member,
+    }
     posts = []
     for space, author in [*authors.items(), (None, cast.member)]:
         for vis in Visibility.values:
@@ -66,8 +70,13 @@ def world(cast):
             posts.append(Post.objects.get(pk=post.pk))
     services.invitation_create(actor=cast.space_lead, space=cast.space, email="new@example.org")
     invitation = Invitation.objects.get(email="new@example.org")
-    return {"posts": posts, "spaces": [cast.space, cast.other_space, secret], "org": org,
-            "invitation": invitation, "secret": secret}
+    return {
+        "posts": posts,
+        "spaces": [cast.space, cast.other_space, secret],
+        "org": org,
+        "invitation": invitation,
+        "secret": secret,
+    }
 
 
 def urls_for(name: str, cast, world) -> list[str]:
@@ -95,8 +104,14 @@ def urls_for(name: str, cast, world) -> list[str]:
 def test_every_get_route_hides_what_each_cast_member_may_not_see(cast, world, client_for):
     names = sorted(our_route_names())
     assert len(names) >= 20
-    extra = ["/accounts/login/", "/accounts/signup/", "/admin/", "/admin/spaces/post/",
-             "/admin/core/auditentry/", "/?page=2"]
+    extra = [
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/admin/",
+        "/admin/spaces/post/",
+        "/admin/core/auditentry/",
+        "/?page=2",
+    ]
     checked = 0
     for who in cast.names:
         user = getattr(cast, who)

@@ -11,7 +11,7 @@ XSS_VECTORS = [
     '<img src=x onerror="alert(1)">',
     "<IMG SRC=javascript:alert('XSS')>",
     '<svg onload="alert(1)">',
-    '<svg><script>alert(1)</script></svg>',
+    "<svg><script>alert(1)</script></svg>",
     "<body onload=alert(1)>",
     '<iframe src="javascript:alert(1)"></iframe>',
     '<a href="javascript:alert(1)">x</a>',
@@ -25,8 +25,8 @@ XSS_VECTORS = [
     "[click](vbscript:msgbox(1))",
     "![x](javascript:alert(1))",
     '![x](x" onerror="alert(1))',
-    "<a href=\"#\" onclick=\"alert(1)\">x</a>",
-    "<div style=\"background:url(javascript:alert(1))\">x</div>",
+    '<a href="#" onclick="alert(1)">x</a>',
+    '<div style="background:url(javascript:alert(1))">x</div>',
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     "<details open ontoggle=alert(1)>",
     "<input autofocus onfocus=alert(1)>",
@@ -41,8 +41,8 @@ XSS_VECTORS = [
     "`<script>alert(1)</script>`",
     "```html\n<script>alert(1)</script>\n```",
     "[a](<javascript:alert(1)>)",
-    "<https://example.org/\"onmouseover=\"alert(1)>",
-    "[x](https://example.org \"title\" onmouseover=alert(1))",
+    '<https://example.org/"onmouseover="alert(1)>',
+    '[x](https://example.org "title" onmouseover=alert(1))',
     "<a href='javas&#99;ript:alert(1)'>x</a>",
     "<table><td background=javascript:alert(1)>",
     "<video><source onerror=alert(1)>",
@@ -50,9 +50,10 @@ XSS_VECTORS = [
     "<marquee onstart=alert(1)>",
     "<isindex action=javascript:alert(1) type=image>",
     "<!--<script>alert(1)</script>-->",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
     "<style>@import 'javascript:alert(1)';</style>",
 ]
+
 
 class TagCollector(HTMLParser):
     """Collects the real elements and attributes of rendered HTML (text is ignored)."""

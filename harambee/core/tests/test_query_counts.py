@@ -21,8 +21,11 @@ pytestmark = pytest.mark.django_db
 def test_home_for_a_member(cast, client_for):
     def add(n):
         for i in range(n):
-            PostFactory(space=cast.space if i % 2 else cast.other_space,
-                        visibility=Visibility.SPACE if i % 2 else Visibility.ALLIANCE)
+            PostFactory(
+                space=cast.space if i % 2 else cast.other_space,
+                visibility=Visibility.SPACE if i % 2 else Visibility.ALLIANCE,
+            )
+
     assert_constant_queries(client_for(cast.space_member), "/", add)
 
 
@@ -30,6 +33,7 @@ def test_home_for_the_public(cast, client_for):
     def add(n):
         for _ in range(n):
             PostFactory(space=SpaceFactory(listing=Space.Listing.PUBLIC), visibility="public")
+
     assert_constant_queries(client_for(None), "/", add)
 
 
@@ -37,6 +41,7 @@ def test_space_list(cast, client_for):
     def add(n):
         for _ in range(n):
             MembershipFactory(space=SpaceFactory())
+
     assert_constant_queries(client_for(cast.member), reverse("spaces:list"), add)
 
 
@@ -44,6 +49,7 @@ def test_space_page(cast, client_for):
     def add(n):
         for _ in range(n):
             CommentFactory(content=PostFactory(space=cast.space))
+
     url = reverse("spaces:detail", args=[cast.space.slug])
     assert_constant_queries(client_for(cast.space_lead), url, add)
 
@@ -56,6 +62,7 @@ def test_post_page_with_comments_replies_and_reactions(cast, client_for):
             top = CommentFactory(content=post, author=UserFactory())
             CommentFactory(content=post, parent=top, author=UserFactory())
             Reaction.objects.create(content=post, user=UserFactory(), type="like")
+
     url = reverse("spaces:post", args=[post.pk])
     assert_constant_queries(client_for(cast.space_member), url, add)
 
@@ -64,6 +71,7 @@ def test_people_directory(cast, client_for):
     def add(n):
         for _ in range(n):
             UserFactory(organisation=OrganisationFactory(), country="KE", sector="government")
+
     assert_constant_queries(client_for(cast.member), reverse("people:people"), add)
 
 
@@ -71,6 +79,7 @@ def test_organisation_directory(cast, client_for):
     def add(n):
         for _ in range(n):
             UserFactory(organisation=OrganisationFactory())
+
     assert_constant_queries(client_for(cast.member), reverse("people:organisations"), add)
 
 
@@ -80,6 +89,7 @@ def test_organisation_page(cast, client_for):
     def add(n):
         for _ in range(n):
             UserFactory(organisation=org)
+
     url = reverse("people:organisation", args=[org.slug])
     assert_constant_queries(client_for(cast.member), url, add)
 
@@ -88,6 +98,7 @@ def test_person_page(cast, client_for):
     def add(n):
         for _ in range(n):
             MembershipFactory(user=cast.space_member, space=SpaceFactory())
+
     url = reverse("people:person", args=[cast.space_member.pk])
     assert_constant_queries(client_for(cast.member), url, add)
 
@@ -95,7 +106,10 @@ def test_person_page(cast, client_for):
 def test_members_page(cast, client_for):
     def add(n):
         for _ in range(n):
-            MembershipFactory(space=cast.space, user=UserFactory(organisation=OrganisationFactory()))
+            MembershipFactory(
+                space=cast.space, user=UserFactory(organisation=OrganisationFactory())
+            )
+
     url = reverse("spaces:members", args=[cast.space.slug])
     assert_constant_queries(client_for(cast.space_lead), url, add)
 
@@ -104,18 +118,25 @@ def test_requests_page(cast, client_for):
     def add(n):
         for _ in range(n):
             JoinRequest.objects.create(space=cast.space, user=UserFactory(), message="hi")
+
     url = reverse("spaces:requests", args=[cast.space.slug])
     assert_constant_queries(client_for(cast.space_lead), url, add)
 
 
 def test_invite_page(cast, client_for):
-    from harambee.spaces.models import Invitation
     from django.utils import timezone
+
+    from harambee.spaces.models import Invitation
 
     def add(n):
         for i in range(n):
-            Invitation.objects.create(space=cast.space, email=f"p{i}@x.org",
-                                      invited_by=UserFactory(), expires=timezone.now())
+            Invitation.objects.create(
+                space=cast.space,
+                email=f"p{i}@x.org",
+                invited_by=UserFactory(),
+                expires=timezone.now(),
+            )
+
     url = reverse("spaces:invite", args=[cast.space.slug])
     assert_constant_queries(client_for(cast.space_lead), url, add)
 
@@ -124,6 +145,12 @@ def test_audit_log(cast, client_for):
     def add(n):
         for _ in range(n):
             post = PostFactory(space=cast.space)
-            AuditEntry.objects.create(actor=UserFactory(), action="visibility_changed",
-                                      space=cast.space, content=post, subject=UserFactory())
+            AuditEntry.objects.create(
+                actor=UserFactory(),
+                action="visibility_changed",
+                space=cast.space,
+                content=post,
+                subject=UserFactory(),
+            )
+
     assert_constant_queries(client_for(cast.steward), reverse("core:audit"), add)

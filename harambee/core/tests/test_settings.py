@@ -66,7 +66,11 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "-m", "harambee", "check", "--deploy", "--fail-level", "WARNING"],
-        env=environ, capture_output=True, text=True, cwd=ROOT, check=False,
+        env=environ,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -32,7 +32,9 @@ EXPECTED = {
 @pytest.mark.parametrize("who", list(EXPECTED))
 def test_the_gate_follows_the_visibility_table(cast, who):
     author = UserFactory()
-    items = {v: PostFactory(space=cast.space, author=author, visibility=v) for v in Visibility.values}
+    items = {
+        v: PostFactory(space=cast.space, author=author, visibility=v) for v in Visibility.values
+    }
     user = getattr(cast, who)
     seen = {p.visibility for p in visible(user, Post.objects.all())}
     assert seen == EXPECTED[who]
@@ -50,7 +52,9 @@ def test_authors_and_coauthors_see_their_private_drafts(cast):
 
 
 def test_removed_items_are_gone_for_everyone(cast):
-    post = PostFactory(space=cast.space, author=cast.space_member, visibility="public", removed=True)
+    post = PostFactory(
+        space=cast.space, author=cast.space_member, visibility="public", removed=True
+    )
     for name in cast.names:
         assert not can_view(getattr(cast, name), post)
         assert not visible(getattr(cast, name), Post.objects.all()).exists()
@@ -98,9 +102,7 @@ WORLD = st.fixed_dictionaries(
         "spaces": st.integers(min_value=1, max_value=3),
         # (user index, space index, expiry: None / past / future)
         "memberships": st.lists(
-            st.tuples(
-                st.integers(0, 4), st.integers(0, 2), st.sampled_from([None, -1, 1])
-            ),
+            st.tuples(st.integers(0, 4), st.integers(0, 2), st.sampled_from([None, -1, 1])),
             max_size=8,
         ),
         # (author index, space index or None, visibility, removed, co-author index or None)

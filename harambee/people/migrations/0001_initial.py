@@ -3,68 +3,201 @@
 import django.db.models.deletion
 import django.utils.timezone
 import django_countries.fields
-import harambee.people.models
 from django.db import migrations, models
+
+import harambee.people.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('sector', models.CharField(choices=[('civil_society', 'Civil society / NGO'), ('government', 'Government'), ('business', 'Business'), ('research', 'Research and education'), ('community', 'Community group'), ('funder', 'Funder'), ('media', 'Media')], max_length=20, verbose_name='sector')),
-                ('country', django_countries.fields.CountryField(max_length=2, verbose_name='country')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('relationship', models.CharField(choices=[('partner', 'Partner'), ('member', 'Member')], default='member', max_length=10, verbose_name='relationship')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('created', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[
+                            ("civil_society", "Civil society / NGO"),
+                            ("government", "Government"),
+                            ("business", "Business"),
+                            ("research", "Research and education"),
+                            ("community", "Community group"),
+                            ("funder", "Funder"),
+                            ("media", "Media"),
+                        ],
+                        max_length=20,
+                        verbose_name="sector",
+                    ),
+                ),
+                (
+                    "country",
+                    django_countries.fields.CountryField(max_length=2, verbose_name="country"),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "relationship",
+                    models.CharField(
+                        choices=[("partner", "Partner"), ("member", "Member")],
+                        default="member",
+                        max_length=10,
+                        verbose_name="relationship",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("created", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='email address')),
-                ('role', models.CharField(choices=[('steward', 'Steward'), ('member', 'Member'), ('guest', 'Guest')], default='member', max_length=10, verbose_name='alliance role')),
-                ('display_name', models.CharField(max_length=120, verbose_name='display name')),
-                ('sector', models.CharField(blank=True, choices=[('civil_society', 'Civil society / NGO'), ('government', 'Government'), ('business', 'Business'), ('research', 'Research and education'), ('community', 'Community group'), ('funder', 'Funder'), ('media', 'Media')], max_length=20, verbose_name='stakeholder sector')),
-                ('country', django_countries.fields.CountryField(blank=True, max_length=2, verbose_name='country')),
-                ('languages', models.JSONField(blank=True, default=list, verbose_name='languages')),
-                ('time_zone', models.CharField(default='UTC', max_length=64, verbose_name='time zone')),
-                ('bio', models.TextField(blank=True, max_length=1000, verbose_name='short bio')),
-                ('channels', models.JSONField(blank=True, default=list, verbose_name='channels used')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='people', to='people.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(max_length=254, unique=True, verbose_name="email address"),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("steward", "Steward"), ("member", "Member"), ("guest", "Guest")],
+                        default="member",
+                        max_length=10,
+                        verbose_name="alliance role",
+                    ),
+                ),
+                ("display_name", models.CharField(max_length=120, verbose_name="display name")),
+                (
+                    "sector",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("civil_society", "Civil society / NGO"),
+                            ("government", "Government"),
+                            ("business", "Business"),
+                            ("research", "Research and education"),
+                            ("community", "Community group"),
+                            ("funder", "Funder"),
+                            ("media", "Media"),
+                        ],
+                        max_length=20,
+                        verbose_name="stakeholder sector",
+                    ),
+                ),
+                (
+                    "country",
+                    django_countries.fields.CountryField(
+                        blank=True, max_length=2, verbose_name="country"
+                    ),
+                ),
+                ("languages", models.JSONField(blank=True, default=list, verbose_name="languages")),
+                (
+                    "time_zone",
+                    models.CharField(default="UTC", max_length=64, verbose_name="time zone"),
+                ),
+                ("bio", models.TextField(blank=True, max_length=1000, verbose_name="short bio")),
+                (
+                    "channels",
+                    models.JSONField(blank=True, default=list, verbose_name="channels used"),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="people",
+                        to="people.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['display_name'],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["display_name"],
             },
             managers=[
-                ('objects', harambee.people.models.HarambeeUserManager()),
+                ("objects", harambee.people.models.HarambeeUserManager()),
             ],
         ),
     ]

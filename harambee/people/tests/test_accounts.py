@@ -17,15 +17,21 @@ def test_sign_up_verify_email_and_sign_in():
     client = Client()
     response = client.post(
         reverse("account_signup"),
-        {"email": "ama@example.org", "display_name": "Ama Boateng",
-         "password1": "forest canopy 2026!", "password2": "forest canopy 2026!"},
+        {
+            "email": "ama@example.org",
+            "display_name": "Ama Boateng",
+            "password1": "forest canopy 2026!",
+            "password2": "forest canopy 2026!",
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(email="ama@example.org")
     assert user.display_name == "Ama Boateng" and user.role == "member"
     assert user.password.startswith("md5$") or user.password.startswith("argon2")
     # Mandatory verification: the link in the email confirms the address.
-    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+/)", mail.outbox[-1].body).group(1)
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+/)", mail.outbox[-1].body).group(
+        1
+    )
     client.post(link)
     assert user.emailaddress_set.get().verified
     client.logout()
@@ -60,8 +66,9 @@ def test_session_id_rotates_at_sign_in(cast):
     session["probe"] = 1
     session.save()
     before = client.cookies["sessionid"].value
-    client.post(reverse("account_login"),
-                {"login": cast.member.email, "password": "correct horse battery"})
+    client.post(
+        reverse("account_login"), {"login": cast.member.email, "password": "correct horse battery"}
+    )
     assert client.cookies["sessionid"].value != before
 
 

@@ -80,7 +80,9 @@ def test_a_request_cannot_be_decided_twice(cast):
 def test_invite_code_space_takes_the_right_code_only(cast, client_for):
     space = SpaceFactory(join_policy=Space.JoinPolicy.CODE, invite_code="baobab-42")
     client = client_for(cast.member)
-    response = client.post(reverse("spaces:join", args=[space.slug]), {"code": "wrong"}, follow=True)
+    response = client.post(
+        reverse("spaces:join", args=[space.slug]), {"code": "wrong"}, follow=True
+    )
     assert "not right" in response.content.decode() and not is_member(cast.member, space)
     client.post(reverse("spaces:join", args=[space.slug]), {"code": "baobab-42"})
     assert is_member(cast.member, space)
@@ -128,7 +130,9 @@ def test_an_outside_guest_is_invited_by_email_and_sees_only_that_space(cast, cli
 
 
 def test_an_expired_invitation_explains_itself(cast, client_for):
-    invitation = services.invitation_create(actor=cast.space_lead, space=cast.space, email="x@y.org")
+    invitation = services.invitation_create(
+        actor=cast.space_lead, space=cast.space, email="x@y.org"
+    )
     Invitation.objects.filter(pk=invitation.pk).update(expires=timezone.now() - timedelta(days=1))
     response = client_for(None).get(_link_from(mail.outbox[-1]))
     assert response.status_code == 410 and "expired" in response.content.decode()
@@ -189,8 +193,13 @@ def test_only_leads_change_roles(cast, client_for):
 def test_creating_a_space_makes_the_creator_lead(cast, client_for):
     response = client_for(cast.member).post(
         reverse("spaces:create"),
-        {"name": "Land rights circle", "kind": "discussion_group", "listing": "members",
-         "join_policy": "open", "description": "Talk"},
+        {
+            "name": "Land rights circle",
+            "kind": "discussion_group",
+            "listing": "members",
+            "join_policy": "open",
+            "description": "Talk",
+        },
     )
     space = Space.objects.get(name="Land rights circle")
     assert response.status_code == 302
@@ -208,8 +217,13 @@ def test_space_form_errors_keep_input(cast, client_for):
 def test_changing_a_space_listing_is_audited(cast, client_for):
     client_for(cast.space_lead).post(
         reverse("spaces:edit", args=[cast.space.slug]),
-        {"name": cast.space.name, "kind": "initiative", "listing": "secret",
-         "join_policy": "request", "description": ""},
+        {
+            "name": cast.space.name,
+            "kind": "initiative",
+            "listing": "secret",
+            "join_policy": "request",
+            "description": "",
+        },
     )
     entry = AuditEntry.objects.get(action="space_changed")
     assert entry.detail["changes"]["listing"] == ["members", "secret"]

@@ -83,7 +83,10 @@ def test_directory_filters_by_sector_and_country(cast, client_for):
 def test_guests_are_not_listed_in_the_directory(cast, client_for):
     body = client_for(cast.member).get(reverse("people:people")).content.decode()
     assert "Gina Guest" not in body
-    assert client_for(cast.member).get(reverse("people:person", args=[cast.guest.pk])).status_code == 404
+    assert (
+        client_for(cast.member).get(reverse("people:person", args=[cast.guest.pk])).status_code
+        == 404
+    )
 
 
 def test_audit_log_is_for_stewards(cast, client_for):
@@ -106,7 +109,9 @@ def test_admin_post_list_goes_through_the_gate(cast, client_for):
 def test_profile_edit_saves_and_keeps_input_on_error(cast, client_for):
     client = client_for(cast.member)
     url = reverse("people:profile_edit")
-    response = client.post(url, {"display_name": "", "time_zone": "Africa/Accra", "bio": "Forester"})
+    response = client.post(
+        url, {"display_name": "", "time_zone": "Africa/Accra", "bio": "Forester"}
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert "This field is required" in body and "Forester" in body
