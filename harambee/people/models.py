@@ -31,7 +31,8 @@ class Channel(models.TextChoices):
     MEETINGS = "meetings", _("Meetings in person")
 
 
-LANGUAGE_CHOICES = sorted(global_settings.LANGUAGES, key=lambda item: item[0])
+# Django ships the names of these languages translated; gettext_lazy shows them so.
+LANGUAGE_CHOICES = [(code, _(name)) for code, name in sorted(global_settings.LANGUAGES)]
 
 
 class Organisation(models.Model):

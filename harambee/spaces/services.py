@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -295,7 +296,7 @@ def invitation_check(invitation: Invitation) -> None:
         raise InvitationProblem(
             _("This invitation expired on %(date)s. Ask %(name)s for a new one.")
             % {
-                "date": timezone.localtime(invitation.expires).strftime("%Y-%m-%d"),
+                "date": date_format(timezone.localtime(invitation.expires), "DATE_FORMAT"),
                 "name": invitation.invited_by,
             }
         )

@@ -241,3 +241,13 @@ def test_signed_in_member_accepts_invitation(cast, client_for):
     link = _link_from(mail.outbox[-1])
     client_for(other).post(link)
     assert is_member(other, cast.space)
+
+
+def test_plain_text_email_is_not_html_escaped(cast):
+    cast.member.display_name = "Awa O'Diallo & Co"
+    cast.member.save()
+    services.join_request_create(user=cast.member, space=cast.space, message="Eau & assainissement")
+    message = next(m for m in mail.outbox if cast.space_lead.email in m.to)
+    assert "Awa O'Diallo & Co" in message.subject and "Eau & assainissement" in message.body
+    assert "&amp;" not in message.body and "&#x27;" not in message.body
+    assert "&amp;" in message.alternatives[0][0]  # the HTML part is escaped
