@@ -202,6 +202,7 @@ USE_TZ = True
 TIME_ZONE = envstr("HARAMBEE_TIME_ZONE", "UTC")
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {

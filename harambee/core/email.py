@@ -16,16 +16,13 @@ def send_templated(
 ) -> None:
     """Render ``<template>_subject.txt``, ``<template>.txt`` and ``<template>.html``."""
     context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
-    with translation.override(language or settings.LANGUAGE_CODE):
-        if time_zone:
-            timezone.activate(time_zone)
-        try:
-            subject = render_to_string(f"{template}_subject.txt", context).strip()
-            text = render_to_string(f"{template}.txt", context)
-            html = render_to_string(f"{template}.html", context)
-        finally:
-            if time_zone:
-                timezone.deactivate()
+    with (
+        translation.override(language or settings.LANGUAGE_CODE),
+        timezone.override(time_zone or timezone.get_current_timezone()),
+    ):
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        text = render_to_string(f"{template}.txt", context)
+        html = render_to_string(f"{template}.html", context)
     message = EmailMultiAlternatives(
         subject=f"[{settings.SITE_NAME}] {' '.join(subject.split())}",
         body=text,
