@@ -15,13 +15,16 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The demo: SQLite in var/, demo alliance loaded once, a real WSGI server (gunicorn).
+# The demo steward signs in without an authenticator app; production keeps MFA on.
+run: export HARAMBEE_STEWARD_MFA ?= false
+run: export HARAMBEE_SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(STAMP)
-	HARAMBEE_STEWARD_MFA=$${HARAMBEE_STEWARD_MFA:-false} $(BIN)/harambee migrate --noinput -v0
-	$(BIN)/harambee compilemessages -v0 --ignore=.venv 2>/dev/null || true
+	$(BIN)/harambee migrate --noinput -v0
 	$(BIN)/harambee collectstatic --noinput -v0
 	$(BIN)/harambee demo --if-empty
-	HARAMBEE_STEWARD_MFA=$${HARAMBEE_STEWARD_MFA:-false} $(BIN)/gunicorn harambee.wsgi \
-		--bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --forwarded-allow-ips 127.0.0.1
+	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	$(BIN)/gunicorn harambee.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
+		--access-logfile - --forwarded-allow-ips 127.0.0.1
 
 # SQLite always; PostgreSQL too when HARAMBEE_TEST_POSTGRES=1.
 test: $(STAMP)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.test import override_settings
 
 from harambee.core.demo import DEMO_PASSWORD, DEMO_SIGN_INS, load_demo
 from harambee.people.models import User
@@ -28,13 +29,17 @@ class Command(BaseCommand):
         if User.objects.exists():
             if if_empty:
                 self.stdout.write("The database already has people; the demo was not loaded.")
+                self._print_sign_ins()
                 return
             raise CommandError(
                 "The database already has people. The demo loads only into an empty database: "
                 "point HARAMBEE_VAR_DIR or DATABASE_URL at a fresh one, run `harambee migrate`, "
                 "then `harambee demo`."
             )
-        counts = load_demo(stdout=self.stdout)
+        # The demo's addresses are fictional: keep its invitation and request emails
+        # out of the operator's terminal.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            counts = load_demo(stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 "Loaded the demo alliance: {organisations} organisations, {people} people, "
@@ -48,6 +53,8 @@ class Command(BaseCommand):
 
     def _print_sign_ins(self) -> None:
         people = {u.email: u for u in User.objects.filter(email__in=[e for e, _ in DEMO_SIGN_INS])}
+        if len(people) != len(DEMO_SIGN_INS):
+            return
         width = max(len(email) for email, _ in DEMO_SIGN_INS)
         self.stdout.write("")
         self.stdout.write(self.style.MIGRATE_HEADING(f"Demo sign-ins, password: {DEMO_PASSWORD}"))
