@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
@@ -5,6 +6,8 @@ from harambee.core import views as core_views
 
 admin.site.site_header = "Harambee"
 admin.site.site_title = "Harambee"
+# One way in: the admin's own login form would skip rate limits and MFA.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", core_views.home, name="home"),

@@ -131,3 +131,8 @@ def test_profile_edit_saves_and_keeps_input_on_error(cast, client_for):
     cast.member.refresh_from_db()
     assert cast.member.display_name == "Mo M." and cast.member.channels == ["sms", "radio"]
     assert cast.member.languages == ["en", "fr"]
+
+
+def test_the_admin_has_no_login_form_of_its_own(client_for):
+    response = client_for(None).get("/admin/login/?next=/admin/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
