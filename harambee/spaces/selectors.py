@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from harambee.core.models import Comment, Content, Reaction
+from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import can_see_space, can_view, visible, visible_spaces
 from harambee.spaces.models import JoinRequest, Membership, Post, Space
 
@@ -43,9 +44,8 @@ def space_get(*, user: Any, slug: str) -> Space:
 
 def space_posts(*, user: Any, space: Space) -> QuerySet[Post]:
     return (
-        visible(user, Post.objects.filter(space=space))
+        with_comment_counts(visible(user, Post.objects.filter(space=space)))
         .select_related("author")
-        .annotate(comment_count=Count("comments", filter=Q(comments__removed=False)))
         .order_by("-created")
     )
 
@@ -109,9 +109,8 @@ def reaction_summary(*, user: Any, content: Content) -> list[dict[str, Any]]:
 def recent_activity(*, user: Any, limit: int = 20) -> list[Content]:
     """The newest items the user may see: for a member, their spaces and the alliance."""
     items = list(
-        visible(user, Content.objects.all())
+        with_comment_counts(visible(user, Content.objects.all()))
         .select_related("author", "space")
-        .annotate(comment_count=Count("comments", filter=Q(comments__removed=False)))
         .order_by("-created")[:limit]
     )
     return with_shown_space(user, items)
