@@ -67,12 +67,14 @@ class Content(models.Model):
     body = models.TextField(_("text"), blank=True, help_text=_("Markdown formatting is allowed."))
     body_html = models.TextField(editable=False, blank=True)
     language = models.CharField(_("language"), max_length=10, default="en")
-    created = models.DateTimeField(auto_now_add=True, db_index=True)
-    updated = models.DateTimeField(auto_now=True)
-    removed = models.BooleanField(default=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    removed = models.BooleanField(_("removed"), default=False)
 
     class Meta:
         ordering = ["-created"]
+        verbose_name = _("content item")
+        verbose_name_plural = _("content items")
         indexes = [
             models.Index(fields=["visibility", "-created"], name="content_vis_created"),
             models.Index(fields=["space", "-created"], name="content_space_created"),
@@ -94,21 +96,33 @@ class Content(models.Model):
 
 
 class Comment(models.Model):
-    content = models.ForeignKey(Content, on_delete=models.CASCADE, related_name="comments")
+    content = models.ForeignKey(
+        Content, verbose_name=_("item"), on_delete=models.CASCADE, related_name="comments"
+    )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+        "self",
+        verbose_name=_("in reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="comments",
     )
     body = models.TextField(_("comment"), max_length=10000)
     body_html = models.TextField(editable=False, blank=True)
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
-    removed = models.BooleanField(default=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    removed = models.BooleanField(_("removed"), default=False)
 
     class Meta:
         ordering = ["created", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
         indexes = [models.Index(fields=["content", "created"], name="comment_content_created")]
 
     def __str__(self) -> str:
@@ -138,6 +152,8 @@ class Reaction(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
         constraints = [
             models.UniqueConstraint(fields=["content", "user", "type"], name="one_reaction_each")
         ]
@@ -167,7 +183,7 @@ class AuditEntry(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    action = models.CharField(max_length=30, choices=Action.choices)
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
     space = models.ForeignKey(
         "spaces.Space", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -181,8 +197,8 @@ class AuditEntry(models.Model):
     content = models.ForeignKey(
         Content, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    detail = models.JSONField(default=dict, blank=True)
-    created = models.DateTimeField(auto_now_add=True, db_index=True)
+    detail = models.JSONField(_("details"), default=dict, blank=True)
+    created = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["-created", "-pk"]

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SpacesConfig(AppConfig):
     name = "harambee.spaces"
     label = "spaces"
+    verbose_name = _("Spaces")

@@ -98,13 +98,15 @@ class Membership(models.Model):
 
     class Meta:
         ordering = ["joined"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         constraints = [
             models.UniqueConstraint(fields=["space", "user"], name="one_membership_per_space")
         ]
         indexes = [models.Index(fields=["user", "space"], name="membership_user_space")]
 
     def __str__(self) -> str:
-        return f"{self.user} in {self.space} ({self.role})"
+        return f"{self.user} · {self.space} ({self.get_role_display()})"
 
     @property
     def is_active(self) -> bool:
@@ -126,7 +128,9 @@ class JoinRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests"
     )
     message = models.TextField(_("message to the leads"), max_length=2000, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
     created = models.DateTimeField(auto_now_add=True)
     decided = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
@@ -138,6 +142,8 @@ class JoinRequest(models.Model):
 
     class Meta:
         ordering = ["created"]
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
         constraints = [
             models.UniqueConstraint(
                 fields=["space", "user"],
@@ -178,14 +184,16 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     created = models.DateTimeField(auto_now_add=True)
-    expires = models.DateTimeField()
-    used = models.DateTimeField(null=True, blank=True)
+    expires = models.DateTimeField(_("expires"))
+    used = models.DateTimeField(_("accepted"), null=True, blank=True)
     used_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:
         ordering = ["-created"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
 
     def __str__(self) -> str:
         return f"{self.email} → {self.space}"
