@@ -62,8 +62,11 @@ def space_detail(request, slug: str):
     space = selectors.space_get(user=request.user, slug=slug)
     context = _join_context(request, space)
     membership = context["membership"]
+    page = paginate(request, selectors.space_posts(user=request.user, space=space))
+    for post in page.object_list:
+        post.shown_space = None  # the page is the space's own: no need to name it again
     context.update(
-        page=paginate(request, selectors.space_posts(user=request.user, space=space)),
+        page=page,
         member_count=Membership.objects.active().filter(space=space).count(),
         may_post=membership is not None and membership.may(Perm.POST),
         may_decide=membership is not None and membership.may(Perm.DECIDE_REQUESTS),

@@ -251,3 +251,17 @@ def test_plain_text_email_is_not_html_escaped(cast):
     assert "Awa O'Diallo & Co" in message.subject and "Eau & assainissement" in message.body
     assert "&amp;" not in message.body and "&#x27;" not in message.body
     assert "&amp;" in message.alternatives[0][0]  # the HTML part is escaped
+
+
+def test_guest_account_form_shows_errors_and_keeps_the_name(cast, client_for):
+    services.invitation_create(
+        actor=cast.space_lead, space=cast.space, email="voice@elsewhere.org", as_guest=True
+    )
+    link = _link_from(mail.outbox[-1])
+    response = client_for(None).post(link, {"display_name": "Outside Voice", "password": "123"})
+    body = response.content.decode()
+    assert response.status_code == 200 and "Outside Voice" in body
+    assert "at least 8 characters" in body
+    assert not Membership.objects.filter(user__email="voice@elsewhere.org").exists()
+    # Nothing was used up: the link still works.
+    assert client_for(None).get(link).status_code == 200
