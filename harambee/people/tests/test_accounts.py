@@ -120,3 +120,17 @@ def test_a_database_outage_gives_a_friendly_503(cast, client_for, monkeypatch):
     assert response.status_code == 503
     assert "briefly unavailable" in response.content.decode()
     assert "OperationalError" not in response.content.decode()
+
+
+def test_password_reset_by_email(cast):
+    client = Client()
+    client.post(reverse("account_reset_password"), {"email": cast.member.email})
+    link = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/\S+/)", mail.outbox[-1].body)
+    response = client.get(link.group(1), follow=True)
+    form_url = response.redirect_chain[-1][0] if response.redirect_chain else link.group(1)
+    response = client.post(
+        form_url, {"password1": "new forest path 77", "password2": "new forest path 77"}
+    )
+    assert response.status_code == 302
+    cast.member.refresh_from_db()
+    assert cast.member.check_password("new forest path 77")
