@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "harambee.core",
     "harambee.people",
     "harambee.spaces",
+    "harambee.initiatives",
 ]
 
 MIDDLEWARE = [

@@ -27,10 +27,18 @@ VISIBILITY_SHORT: dict[str, Any] = {
 
 class Kind(models.TextChoices):
     POST = "post", _("Post")
+    CYCLE = "cycle", _("Inquiry cycle")
+    NOTE = "note", _("Learning note")
+    LESSON = "lesson", _("Lesson")
 
 
-# kind -> URL name of the concrete item's page, filled by the apps that define kinds.
-KIND_URLS: dict[str, str] = {Kind.POST: "spaces:post"}
+# kind -> URL name of the concrete item's page.
+KIND_URLS: dict[str, str] = {
+    Kind.POST: "spaces:post",
+    Kind.CYCLE: "initiatives:cycle",
+    Kind.NOTE: "initiatives:note",
+    Kind.LESSON: "initiatives:lesson",
+}
 
 
 class Content(models.Model):

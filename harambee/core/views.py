@@ -27,8 +27,22 @@ def _render_post(request, pk: int, **kwargs):
     return render_post(request, pk, **kwargs)
 
 
+def _render_initiative_item(name: str):
+    def render_item(request, pk: int, **kwargs):
+        from harambee.initiatives import views
+
+        return getattr(views, name)(request, pk, **kwargs)
+
+    return render_item
+
+
 # kind -> function rendering the item's page, used to show a form error in place.
-DETAIL_RENDERERS = {"post": _render_post}
+DETAIL_RENDERERS = {
+    "post": _render_post,
+    "cycle": _render_initiative_item("render_cycle"),
+    "note": _render_initiative_item("render_note"),
+    "lesson": _render_initiative_item("render_lesson"),
+}
 
 
 def home(request):

@@ -54,6 +54,10 @@ def space_create(*, creator: User, **fields: Any) -> Space:
     if fields.get("join_policy") == Space.JoinPolicy.CODE and not fields.get("invite_code"):
         fields["invite_code"] = secrets.token_urlsafe(6)
     space = Space.objects.create(created_by=creator, **fields)
+    if space.kind == Space.Type.INITIATIVE:
+        from harambee.initiatives.models import Initiative
+
+        Initiative.objects.create(space=space)
     Membership.objects.create(space=space, user=creator, role=SpaceRole.LEAD)
     forget_memberships(creator)
     audit_record(actor=creator, action=AuditEntry.Action.SPACE_CREATED, space=space)

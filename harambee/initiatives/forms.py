@@ -1,0 +1,201 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries as all_countries
+
+from harambee.core.models import Visibility
+from harambee.initiatives.models import (
+    Initiative,
+    InquiryCycle,
+    LearningNote,
+    Lesson,
+    PhaseNote,
+    Theme,
+)
+from harambee.initiatives.regions import REGIONS
+from harambee.people.models import Organisation, Sector, User
+
+
+class ThemeChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Theme.objects.all(), required=False, label=_("Themes"), **kwargs)
+
+
+class InitiativeForm(forms.ModelForm):
+    countries = forms.MultipleChoiceField(
+        label=_("Countries"),
+        choices=list(all_countries),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    themes = ThemeChoiceField()
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "summary",
+            "countries",
+            "place",
+            "latitude",
+            "longitude",
+            "issue_areas",
+            "themes",
+            "stage",
+            "started",
+            "ended",
+            "links",
+        ]
+        widgets = {
+            "started": forms.DateInput(attrs={"type": "date"}),
+            "ended": forms.DateInput(attrs={"type": "date"}),
+            "links": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        started, ended = data.get("started"), data.get("ended")
+        if started and ended and ended < started:
+            self.add_error("ended", _("The end cannot come before the start."))
+        return data
+
+
+class StakeholderForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.all()
+    )
+    role = forms.CharField(label=_("Role in the initiative"), max_length=200, required=False)
+
+
+class DirectoryForm(forms.Form):
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    region = forms.ChoiceField(
+        label=_("Region"), required=False, choices=[("", _("All regions")), *REGIONS.items()]
+    )
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    sector = forms.ChoiceField(
+        label=_("Stakeholder sector"),
+        required=False,
+        choices=[("", _("All sectors")), *Sector.choices],
+    )
+    stage = forms.ChoiceField(
+        label=_("Stage"),
+        required=False,
+        choices=[("", _("All stages")), *Initiative.Stage.choices],
+    )
+
+    def __init__(self, *args, countries: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All countries")), *countries]
+        self.fields["theme"].choices = [
+            ("", _("All themes")),
+            *Theme.objects.values_list("slug", "name"),
+        ]
+
+
+class CycleForm(forms.ModelForm):
+    class Meta:
+        model = InquiryCycle
+        fields = ["title", "body", "status", "started", "ended", "visibility"]
+        labels = {"title": _("Focus question"), "body": _("Why this question")}
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 4}),
+            "started": forms.DateInput(attrs={"type": "date"}),
+            "ended": forms.DateInput(attrs={"type": "date"}),
+            "visibility": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["visibility"].initial = Visibility.SPACE
+
+
+class PhaseNoteForm(forms.ModelForm):
+    class Meta:
+        model = PhaseNote
+        fields = ["phase", "date", "body"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "body": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class NoteForm(forms.ModelForm):
+    themes = ThemeChoiceField()
+    coauthors = forms.ModelMultipleChoiceField(
+        label=_("Co-authors"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+        help_text=_("Members of this space who wrote it with you."),
+    )
+    summary = forms.CharField(
+        label=_("What changed"),
+        max_length=200,
+        required=False,
+        help_text=_("A few words for the history of this note."),
+    )
+
+    class Meta:
+        model = LearningNote
+        fields = [
+            "title",
+            "cycle",
+            "context",
+            "tried",
+            "happened",
+            "learned",
+            "evidence",
+            "methods",
+            "questions",
+            "themes",
+            "coauthors",
+            "visibility",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 4})
+            for name in [
+                "context",
+                "tried",
+                "happened",
+                "learned",
+                "evidence",
+                "methods",
+                "questions",
+            ]
+        } | {"visibility": forms.RadioSelect}
+
+    def __init__(self, *args, cycles=None, members=None, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cycle"].queryset = (
+            cycles if cycles is not None else InquiryCycle.objects.none()
+        )
+        self.fields["cycle"].required = False
+        self.fields["coauthors"].queryset = members if members is not None else User.objects.none()
+        self.fields["visibility"].initial = Visibility.SPACE
+        if not editing:
+            del self.fields["summary"]
+
+    def clean(self):
+        data = super().clean()
+        if not any((data.get(name) or "").strip() for name in ("tried", "happened", "learned")):
+            raise forms.ValidationError(
+                _("Write at least what was tried, what happened or what was learned.")
+            )
+        return data
+
+
+class LessonForm(forms.ModelForm):
+    themes = ThemeChoiceField()
+
+    class Meta:
+        model = Lesson
+        fields = ["title", "body", "strength", "themes", "visibility"]
+        labels = {"title": _("The lesson, in one sentence"), "body": _("Explanation")}
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 4}),
+            "visibility": forms.RadioSelect,
+            "strength": forms.RadioSelect,
+        }

@@ -1,0 +1,273 @@
+"""Initiatives and their action inquiry: profile, themes, cycles, learning notes,
+lessons. Cycles, notes and lessons are Content, so the one gate decides who reads
+them; the profile belongs to the initiative's space and follows the space's gate."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries as all_countries
+
+from harambee.core.markdown import render_markdown
+from harambee.core.models import Content, Kind
+from harambee.initiatives.regions import region_of
+from harambee.people.models import Organisation
+
+
+class Theme(models.Model):
+    """The alliance-wide vocabulary stewards curate."""
+
+    class Group(models.TextChoices):
+        OBJECTIVE = "objective", _("Learning objective")
+        ISSUE = "issue", _("Issue theme")
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    group = models.CharField(_("group"), max_length=10, choices=Group.choices)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["group", "name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Initiative(models.Model):
+    """The profile of a space of kind initiative."""
+
+    class Stage(models.TextChoices):
+        EXPLORING = "exploring", _("Exploring")
+        STARTING = "starting", _("Starting")
+        RUNNING = "running", _("Running")
+        SCALING = "scaling", _("Scaling")
+        CLOSED = "closed", _("Closed")
+
+    space = models.OneToOneField(
+        "spaces.Space", primary_key=True, on_delete=models.CASCADE, related_name="initiative"
+    )
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    countries = models.JSONField(_("countries"), default=list, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    issue_areas = models.CharField(
+        _("issue areas"), max_length=300, blank=True, help_text=_("Comma-separated.")
+    )
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
+    stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices, default="starting")
+    started = models.DateField(_("started"), null=True, blank=True)
+    ended = models.DateField(_("ended"), null=True, blank=True)
+    links = models.TextField(_("links"), blank=True, help_text=_("One address per line."))
+    organisations = models.ManyToManyField(
+        Organisation, through="InitiativeOrganisation", blank=True, related_name="initiatives"
+    )
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    def __str__(self) -> str:
+        return self.space.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("initiatives:detail", args=[self.space.slug])
+
+    @property
+    def country_names(self) -> list[str]:
+        return [str(dict(all_countries).get(code, code)) for code in self.countries]
+
+    @property
+    def regions(self) -> list[str]:
+        return sorted({region_of(code) for code in self.countries if region_of(code)})
+
+    @property
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    @property
+    def issue_area_list(self) -> list[str]:
+        return [a.strip() for a in self.issue_areas.split(",") if a.strip()]
+
+
+class InitiativeOrganisation(models.Model):
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="stakeholders"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(
+        _("role in the initiative"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: convener, funder, technical partner."),
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "organisation"], name="one_role_per_org")
+        ]
+        verbose_name = _("stakeholder organisation")
+        verbose_name_plural = _("stakeholder organisations")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.role})"
+
+
+class InquiryCycle(Content):
+    """One round of action inquiry. ``title`` holds the focus question."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ACTIVE = "active", _("Under way")
+        COMPLETE = "complete", _("Complete")
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="cycles")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="active")
+    started = models.DateField(_("started"), null=True, blank=True)
+    ended = models.DateField(_("ended"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inquiry cycle")
+        verbose_name_plural = _("inquiry cycles")
+
+    def save(self, *args, **kwargs):
+        self.kind = Kind.CYCLE
+        super().save(*args, **kwargs)
+
+
+class PhaseNote(models.Model):
+    """A dated note in one phase of a cycle; read through its cycle's gate."""
+
+    class Phase(models.TextChoices):
+        PLAN = "plan", _("Plan")
+        ACT = "act", _("Act")
+        OBSERVE = "observe", _("Observe")
+        REFLECT = "reflect", _("Reflect")
+
+    cycle = models.ForeignKey(InquiryCycle, on_delete=models.CASCADE, related_name="phase_notes")
+    phase = models.CharField(_("phase"), max_length=10, choices=Phase.choices)
+    date = models.DateField(_("date"))
+    body = models.TextField(_("note"), help_text=_("Markdown formatting is allowed."))
+    body_html = models.TextField(editable=False, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "created"]
+        verbose_name = _("phase note")
+        verbose_name_plural = _("phase notes")
+
+    def __str__(self) -> str:
+        return f"{self.get_phase_display()} {self.date}"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+
+NOTE_SECTIONS = [
+    ("context", _("Context")),
+    ("tried", _("What was tried")),
+    ("happened", _("What happened")),
+    ("learned", _("What was learned")),
+    ("evidence", _("Evidence")),
+    ("methods", _("Methods and tools used")),
+    ("questions", _("Open questions for peers")),
+]
+
+
+class LearningNote(Content):
+    """What an initiative tried and learned. The sections are Markdown; ``body``
+    holds them joined, so search and feeds see one text."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="notes")
+    cycle = models.ForeignKey(
+        InquiryCycle,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notes",
+        verbose_name=_("inquiry cycle"),
+    )
+    context = models.TextField(_("context"), blank=True)
+    tried = models.TextField(_("what was tried"), blank=True)
+    happened = models.TextField(_("what happened"), blank=True)
+    learned = models.TextField(_("what was learned"), blank=True)
+    evidence = models.TextField(_("evidence"), blank=True)
+    methods = models.TextField(_("methods and tools used"), blank=True)
+    questions = models.TextField(_("open questions for peers"), blank=True)
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
+
+    class Meta:
+        verbose_name = _("learning note")
+        verbose_name_plural = _("learning notes")
+
+    def save(self, *args, **kwargs):
+        self.kind = Kind.NOTE
+        self.body = "\n\n".join(
+            f"## {label}\n\n{getattr(self, name)}"
+            for name, label in NOTE_SECTIONS
+            if getattr(self, name).strip()
+        )
+        super().save(*args, **kwargs)
+
+    def sections(self) -> list[tuple[str, str]]:
+        """(label, html) of each filled section, rendered now (cheap, cached per call)."""
+        return [
+            (str(label), render_markdown(getattr(self, name)))
+            for name, label in NOTE_SECTIONS
+            if getattr(self, name).strip()
+        ]
+
+
+class NoteRevision(models.Model):
+    """Every saved version of a learning note. Read through the note's gate."""
+
+    note = models.ForeignKey(LearningNote, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+    summary = models.CharField(_("what changed"), max_length=200, blank=True)
+    data = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["note", "number"], name="one_revision_number")
+        ]
+        verbose_name = _("note revision")
+        verbose_name_plural = _("note revisions")
+
+    def __str__(self) -> str:
+        return f"{self.note_id} r{self.number}"
+
+
+class Lesson(Content):
+    """A lesson learned, citable on its own, with the strength of its evidence."""
+
+    class Strength(models.TextChoices):
+        SINGLE = "single", _("Single observation")
+        REPEATED = "repeated", _("Repeated observation")
+        EVALUATED = "evaluated", _("Evaluated")
+
+    note = models.ForeignKey(LearningNote, on_delete=models.CASCADE, related_name="lessons")
+    strength = models.CharField(
+        _("strength of evidence"), max_length=10, choices=Strength.choices, default="single"
+    )
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True)
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    def save(self, *args, **kwargs):
+        self.kind = Kind.LESSON
+        super().save(*args, **kwargs)

@@ -1,0 +1,142 @@
+"""Reads for initiatives. Every content read goes through the gate; the profile
+goes through the space gate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from harambee.core.selectors import with_comment_counts
+from harambee.core.visibility import can_view, visible, visible_spaces
+from harambee.initiatives.models import (
+    Initiative,
+    InquiryCycle,
+    LearningNote,
+    Lesson,
+    NoteRevision,
+    PhaseNote,
+)
+from harambee.initiatives.regions import COUNTRY_REGION
+from harambee.spaces.models import Space
+
+
+def initiative_list(
+    *,
+    user: Any,
+    country: str = "",
+    region: str = "",
+    theme: str = "",
+    sector: str = "",
+    stage: str = "",
+) -> QuerySet[Initiative]:
+    spaces = visible_spaces(user, Space.objects.filter(kind=Space.Type.INITIATIVE))
+    qs = Initiative.objects.filter(space__in=spaces).select_related("space")
+    if country:
+        # Countries are a JSON list of codes; matching the quoted code works on both
+        # SQLite and PostgreSQL.
+        qs = qs.filter(countries__icontains=f'"{country}"')
+    if region:
+        codes = [code for code, r in COUNTRY_REGION.items() if r == region]
+        condition = Q()
+        for code in codes:
+            condition |= Q(countries__icontains=f'"{code}"')
+        qs = qs.filter(condition) if codes else qs.none()
+    if theme:
+        qs = qs.filter(themes__slug=theme)
+    if sector:
+        qs = qs.filter(stakeholders__organisation__sector=sector)
+    if stage:
+        qs = qs.filter(stage=stage)
+    return qs.distinct().prefetch_related("themes").order_by("space__name")
+
+
+def initiative_get(*, user: Any, slug: str) -> Initiative:
+    from harambee.spaces.selectors import space_get
+
+    space = space_get(user=user, slug=slug)
+    initiative = Initiative.objects.filter(space=space).prefetch_related("themes").first()
+    if initiative is None:
+        raise Http404
+    initiative.space = space
+    return initiative
+
+
+def stakeholders(*, initiative: Initiative) -> QuerySet[Any]:
+    return initiative.stakeholders.select_related("organisation").order_by("organisation__name")
+
+
+def timeline(*, user: Any, initiative: Initiative) -> list[Any]:
+    """Cycles, notes and lessons the user may see, newest first, in three queries."""
+    cycles = visible(user, InquiryCycle.objects.filter(initiative=initiative)).select_related(
+        "author"
+    )
+    notes = with_comment_counts(
+        visible(user, LearningNote.objects.filter(initiative=initiative))
+    ).select_related("author")
+    lessons = visible(user, Lesson.objects.filter(note__initiative=initiative)).select_related(
+        "author"
+    )
+    items = [*cycles, *notes, *lessons]
+    for item in items:
+        item.shown_space = None
+    return sorted(items, key=lambda item: item.created, reverse=True)
+
+
+def _get(user: Any, queryset: QuerySet[Any], pk: int) -> Any:
+    item = queryset.filter(pk=pk).first()
+    if item is None or not can_view(user, item):
+        raise Http404
+    return item
+
+
+def cycle_get(*, user: Any, pk: int) -> InquiryCycle:
+    return _get(user, InquiryCycle.objects.select_related("author", "initiative__space"), pk)
+
+
+def phase_notes(*, cycle: InquiryCycle) -> dict[str, list[PhaseNote]]:
+    grouped: dict[str, list[PhaseNote]] = {p: [] for p in PhaseNote.Phase.values}
+    for note in cycle.phase_notes.select_related("author"):
+        grouped[note.phase].append(note)
+    return grouped
+
+
+def note_get(*, user: Any, pk: int) -> LearningNote:
+    return _get(
+        user,
+        LearningNote.objects.select_related(
+            "author", "initiative__space", "cycle"
+        ).prefetch_related("themes", "coauthors"),
+        pk,
+    )
+
+
+def note_lessons(*, user: Any, note: LearningNote) -> QuerySet[Lesson]:
+    return visible(user, note.lessons.all()).prefetch_related("themes").order_by("created")
+
+
+def note_revisions(*, note: LearningNote) -> QuerySet[NoteRevision]:
+    """The history of a note the caller has already been allowed to read: old
+    versions obey the note's gate as it is now."""
+    return note.revisions.select_related("author")
+
+
+def lesson_get(*, user: Any, pk: int) -> Lesson:
+    return _get(
+        user,
+        Lesson.objects.select_related("author", "note__initiative__space").prefetch_related(
+            "themes"
+        ),
+        pk,
+    )
+
+
+def cycles_for_choice(*, user: Any, initiative: Initiative) -> QuerySet[InquiryCycle]:
+    return visible(user, InquiryCycle.objects.filter(initiative=initiative)).order_by("-created")
+
+
+def prefetch_lessons(user: Any) -> Prefetch:
+    return Prefetch(
+        "lessons", queryset=visible(user, Lesson.objects.all()), to_attr="shown_lessons"
+    )

@@ -1,0 +1,309 @@
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from harambee.core.models import AuditEntry
+from harambee.core.tests.factories import OrganisationFactory, SpaceFactory
+from harambee.core.tests.matrix import assert_allowed, assert_denied
+from harambee.core.tests.querycount import assert_constant_queries
+from harambee.initiatives import services
+from harambee.initiatives.models import Initiative, LearningNote, Lesson, Theme
+from harambee.spaces import services as space_services
+from harambee.spaces.models import Space
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def initiative(cast):
+    cast.space.kind = Space.Type.INITIATIVE
+    cast.space.save()
+    return Initiative.objects.create(space=cast.space, countries=["GH"], stage="running")
+
+
+def make_note(author, initiative, visibility="space", **extra):
+    fields = {"title": "Boundary walk", "tried": "Walked the boundary", "learned": "Go slowly"}
+    fields.update(extra)
+    return services.note_create(
+        author=author, initiative=initiative, visibility=visibility, **fields
+    )
+
+
+def test_creating_an_initiative_space_creates_its_profile(cast):
+    space = space_services.space_create(
+        creator=cast.member,
+        name="Volta basin",
+        kind="initiative",
+        listing="members",
+        join_policy="request",
+    )
+    assert Initiative.objects.filter(space=space).exists()
+
+
+def test_themes_are_seeded_with_the_three_learning_objectives(db):
+    objectives = set(Theme.objects.filter(group="objective").values_list("name", flat=True))
+    assert objectives == {
+        "Multi-stakeholder processes",
+        "Complexity thinking",
+        "Leadership for enabling conditions",
+    }
+
+
+def test_directory_filters(cast, client_for, initiative):
+    theme = Theme.objects.get(slug="forests-land-use")
+    initiative.themes.add(theme)
+    org = OrganisationFactory(sector="government")
+    services.stakeholder_set(
+        actor=cast.space_lead, initiative=initiative, organisation=org, role="convener"
+    )
+    other = Initiative.objects.create(
+        space=SpaceFactory(name="Andes water", kind="initiative", listing="public"),
+        countries=["PE"],
+        stage="exploring",
+    )
+    client = client_for(cast.member)
+    url = reverse("initiatives:directory")
+
+    def names(params):
+        body = client.get(url, params).content.decode()
+        return {n for n in ("Ghana forest forum", "Andes water") if n in body}
+
+    assert names({}) == {"Ghana forest forum", "Andes water"}
+    assert names({"country": "GH"}) == {"Ghana forest forum"}
+    assert names({"region": "Americas"}) == {"Andes water"}
+    assert names({"theme": "forests-land-use"}) == {"Ghana forest forum"}
+    assert names({"sector": "government"}) == {"Ghana forest forum"}
+    assert names({"stage": "exploring"}) == {"Andes water"}
+    # The anonymous public only sees publicly listed initiatives.
+    body = client_for(None).get(url).content.decode()
+    assert "Andes water" in body and "Ghana forest forum" not in body
+    del other
+
+
+def test_profile_is_edited_by_leads_only(cast, client_for, initiative):
+    url = reverse("initiatives:edit", args=[cast.space.slug])
+    assert_allowed(client_for, url, [cast.space_lead])
+    assert_denied(client_for, url, [cast.anon, cast.space_member, cast.member, cast.steward])
+    response = client_for(cast.space_lead).post(
+        url,
+        {
+            "summary": "Co-managing the forest reserve",
+            "countries": ["GH", "CI"],
+            "place": "Techiman",
+            "latitude": "7.58",
+            "longitude": "-1.94",
+            "stage": "scaling",
+            "started": "2024-03-01",
+            "ended": "2023-01-01",
+            "links": "https://example.org",
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and "cannot come before the start" in body
+    assert "Co-managing the forest reserve" in body
+    client_for(cast.space_lead).post(
+        url,
+        {
+            "summary": "Co-managing the forest reserve",
+            "countries": ["GH", "CI"],
+            "place": "Techiman",
+            "latitude": "7.58",
+            "longitude": "-1.94",
+            "stage": "scaling",
+            "started": "2024-03-01",
+            "links": "https://example.org",
+        },
+    )
+    initiative.refresh_from_db()
+    assert initiative.countries == ["GH", "CI"] and initiative.stage == "scaling"
+    assert initiative.regions == ["Africa"]
+
+
+def test_cycle_with_dated_phase_notes(cast, client_for, initiative):
+    client = client_for(cast.space_member)
+    client.post(
+        reverse("initiatives:cycle_create", args=[cast.space.slug]),
+        {
+            "title": "How do we bring the forest office to the table?",
+            "status": "active",
+            "visibility": "space",
+            "body": "",
+        },
+    )
+    cycle = initiative.cycles.get()
+    client.post(
+        reverse("initiatives:phase_note_add", args=[cycle.pk]),
+        {"phase": "observe", "date": "2026-10-01", "body": "The officer came *twice*."},
+    )
+    page = client.get(cycle.get_absolute_url()).content.decode()
+    assert "<em>twice</em>" in page and "How do we bring the forest office" in page
+    response = client.post(
+        reverse("initiatives:phase_note_add", args=[cycle.pk]),
+        {"phase": "act", "date": "", "body": "Kept text"},
+    )
+    assert response.status_code == 422 and "Kept text" in response.content.decode()
+    assert client_for(cast.member).get(cycle.get_absolute_url()).status_code == 404
+
+
+def test_note_revisions_history_and_revert(cast, client_for, initiative):
+    client = client_for(cast.space_member)
+    response = client.post(
+        reverse("initiatives:note_create", args=[cast.space.slug]),
+        {
+            "title": "Boundary walk",
+            "context": "Fringe communities",
+            "tried": "A joint walk",
+            "learned": "Walk *before* meeting",
+            "visibility": "space",
+        },
+    )
+    note = LearningNote.objects.get()
+    assert response.status_code == 302 and note.revisions.count() == 1
+    client.post(
+        reverse("initiatives:note_edit", args=[note.pk]),
+        {
+            "title": "Boundary walk, revised",
+            "tried": "A joint walk",
+            "learned": "Walk first",
+            "visibility": "space",
+            "summary": "Shorter lesson",
+        },
+    )
+    note.refresh_from_db()
+    assert note.title == "Boundary walk, revised" and note.revisions.count() == 2
+    history = client.get(reverse("initiatives:note_history", args=[note.pk])).content.decode()
+    assert "Shorter lesson" in history
+    old = client.get(reverse("initiatives:note_revision", args=[note.pk, 1])).content.decode()
+    assert "<em>before</em>" in old
+    client.post(reverse("initiatives:note_revert", args=[note.pk, 1]))
+    note.refresh_from_db()
+    assert note.title == "Boundary walk" and note.revisions.count() == 3
+
+
+def test_note_form_needs_substance_and_keeps_input(cast, client_for, initiative):
+    response = client_for(cast.space_member).post(
+        reverse("initiatives:note_create", args=[cast.space.slug]),
+        {"title": "Empty", "context": "Only context here", "visibility": "space"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and "at least what was tried" in body
+    assert "Only context here" in body
+
+
+def test_revisions_obey_the_gate_of_the_note_as_it_is_now(cast, client_for, initiative):
+    note = make_note(cast.space_member, initiative, visibility="public")
+    services.note_update(actor=cast.space_member, note=note, visibility="space", title="Now closed")
+    for url in (
+        note.get_absolute_url(),
+        reverse("initiatives:note_history", args=[note.pk]),
+        reverse("initiatives:note_revision", args=[note.pk, 1]),
+    ):
+        assert client_for(None).get(url).status_code == 404
+        assert client_for(cast.member).get(url).status_code == 404
+        assert client_for(cast.space_member).get(url).status_code == 200
+
+
+def test_lessons_are_citable_and_never_wider_than_their_note(cast, client_for, initiative):
+    note = make_note(cast.space_member, initiative, visibility="alliance")
+    with pytest.raises(ValidationError):
+        services.lesson_create(
+            author=cast.space_member,
+            note=note,
+            title="x",
+            body="",
+            strength="single",
+            visibility="public",
+        )
+    lesson = services.lesson_create(
+        author=cast.space_member,
+        note=note,
+        title="Walk before you meet",
+        body="Because",
+        strength="repeated",
+        visibility="alliance",
+    )
+    assert lesson.get_absolute_url() == f"/lessons/{lesson.pk}/"
+    assert client_for(cast.member).get(lesson.get_absolute_url()).status_code == 200
+    # Narrowing the note narrows the lesson, and the change is audited.
+    services.note_update(actor=cast.space_member, note=note, visibility="space")
+    lesson.refresh_from_db()
+    assert lesson.visibility == "space"
+    assert client_for(cast.member).get(lesson.get_absolute_url()).status_code == 404
+    assert AuditEntry.objects.filter(action="visibility_changed", content=lesson).exists()
+
+
+def test_lesson_form_refuses_wider_visibility_with_a_message(cast, client_for, initiative):
+    note = make_note(cast.space_member, initiative, visibility="space")
+    response = client_for(cast.space_member).post(
+        reverse("initiatives:lesson_create", args=[note.pk]),
+        {"title": "Trust first", "body": "", "strength": "single", "visibility": "public"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and "more widely than its note" in body
+    assert "Trust first" in body and not Lesson.objects.exists()
+
+
+def test_timeline_shows_only_what_the_reader_may_see(cast, client_for, initiative):
+    make_note(cast.space_member, initiative, visibility="public", title="Open note")
+    make_note(cast.space_member, initiative, visibility="space", title="Closed note")
+    url = initiative.get_absolute_url()
+    member_page = client_for(cast.member).get(url).content.decode()
+    assert "Open note" in member_page and "Closed note" not in member_page
+    assert "Closed note" in client_for(cast.guest).get(url).content.decode()
+
+
+def test_comments_on_notes_show_errors_in_place(cast, client_for, initiative):
+    note = make_note(cast.space_member, initiative)
+    response = client_for(cast.space_member).post(
+        reverse("core:comment", args=[note.pk]), {"body": ""}
+    )
+    assert response.status_code == 422 and note.title in response.content.decode()
+
+
+def test_query_counts(cast, client_for, initiative):
+    client = client_for(cast.space_member)
+
+    def add_notes(n):
+        for i in range(n):
+            note = make_note(cast.space_member, initiative, title=f"Note {i}")
+            services.lesson_create(
+                author=cast.space_member,
+                note=note,
+                title=f"Lesson {i}",
+                body="",
+                strength="single",
+                visibility="space",
+            )
+
+    assert_constant_queries(client, initiative.get_absolute_url(), add_notes)
+
+    def add_initiatives(n):
+        for _ in range(n):
+            Initiative.objects.create(space=SpaceFactory(kind="initiative"), countries=["KE"])
+
+    assert_constant_queries(client, reverse("initiatives:directory"), add_initiatives)
+
+    note = make_note(cast.space_member, initiative, title="Busy note")
+
+    def add_lessons(n):
+        for i in range(n):
+            services.lesson_create(
+                author=cast.space_member,
+                note=note,
+                title=f"L{i}",
+                body="",
+                strength="single",
+                visibility="space",
+            )
+
+    assert_constant_queries(client, note.get_absolute_url(), add_lessons)
+
+    def add_revisions(n):
+        for i in range(n):
+            services.note_update(actor=cast.space_member, note=note, summary=f"edit {i}")
+
+    assert_constant_queries(
+        client, reverse("initiatives:note_history", args=[note.pk]), add_revisions
+    )

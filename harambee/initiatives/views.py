@@ -1,0 +1,368 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from harambee.core.forms import CommentForm
+from harambee.core.http import paginate
+from harambee.core.services import may_comment
+from harambee.initiatives import selectors, services
+from harambee.initiatives.forms import (
+    CycleForm,
+    DirectoryForm,
+    InitiativeForm,
+    LessonForm,
+    NoteForm,
+    PhaseNoteForm,
+    StakeholderForm,
+)
+from harambee.initiatives.models import Initiative, InitiativeOrganisation, LearningNote
+from harambee.people.models import User
+from harambee.people.roles import Perm
+from harambee.spaces.selectors import (
+    membership_for,
+    reaction_summary,
+    with_shown_space,
+)
+from harambee.spaces.services import require_space_perm
+
+
+def _countries_in_use() -> list[tuple[str, str]]:
+    from django_countries import countries as all_countries
+
+    codes: set[str] = set()
+    for countries in Initiative.objects.values_list("countries", flat=True):
+        codes.update(countries or [])
+    return [(code, name) for code, name in all_countries if code in codes]
+
+
+def directory(request):
+    form = DirectoryForm(request.GET or None, countries=_countries_in_use())
+    filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
+    page = paginate(request, selectors.initiative_list(user=request.user, **filters))
+    return render(request, "initiatives/directory.html", {"form": form, "page": page})
+
+
+def detail(request, slug: str):
+    initiative = selectors.initiative_get(user=request.user, slug=slug)
+    membership = membership_for(request.user, initiative.space_id)
+    return render(
+        request,
+        "initiatives/detail.html",
+        {
+            "initiative": initiative,
+            "space": initiative.space,
+            "stakeholders": selectors.stakeholders(initiative=initiative),
+            "timeline": selectors.timeline(user=request.user, initiative=initiative),
+            "may_post": membership is not None and membership.may(Perm.POST),
+            "may_edit": membership is not None and membership.may(Perm.EDIT_SPACE),
+        },
+    )
+
+
+@login_required
+def edit(request, slug: str):
+    initiative = selectors.initiative_get(user=request.user, slug=slug)
+    require_space_perm(request.user, initiative.space, Perm.EDIT_SPACE)
+    form = InitiativeForm(request.POST or None, instance=Initiative.objects.get(pk=initiative.pk))
+    stakeholder_form = StakeholderForm()
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        themes = list(data.pop("themes"))
+        services.initiative_update(actor=request.user, initiative=initiative, themes=themes, **data)
+        messages.success(request, _("The initiative's profile is saved."))
+        return redirect(initiative)
+    return render(
+        request,
+        "initiatives/edit.html",
+        {
+            "initiative": initiative,
+            "form": form,
+            "stakeholder_form": stakeholder_form,
+            "stakeholders": selectors.stakeholders(initiative=initiative),
+        },
+    )
+
+
+@require_POST
+@login_required
+def stakeholder_add(request, slug: str):
+    initiative = selectors.initiative_get(user=request.user, slug=slug)
+    form = StakeholderForm(request.POST)
+    if form.is_valid():
+        services.stakeholder_set(actor=request.user, initiative=initiative, **form.cleaned_data)
+        messages.success(request, _("The organisation is listed."))
+    else:
+        messages.error(request, _("Choose an organisation from the list."))
+    return redirect("initiatives:edit", slug=slug)
+
+
+@require_POST
+@login_required
+def stakeholder_remove(request, slug: str, pk: int):
+    initiative = selectors.initiative_get(user=request.user, slug=slug)
+    link = get_object_or_404(InitiativeOrganisation, pk=pk, initiative=initiative)
+    services.stakeholder_remove(actor=request.user, link=link)
+    messages.success(request, _("The organisation is no longer listed."))
+    return redirect("initiatives:edit", slug=slug)
+
+
+@login_required
+def cycle_create(request, slug: str):
+    initiative = selectors.initiative_get(user=request.user, slug=slug)
+    require_space_perm(request.user, initiative.space, Perm.POST)
+    form = CycleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        cycle = services.cycle_create(
+            author=request.user, initiative=initiative, **form.cleaned_data
+        )
+        messages.success(request, _("The inquiry cycle is started."))
+        return redirect(cycle)
+    return render(
+        request,
+        "initiatives/form.html",
+        {"form": form, "initiative": initiative, "heading": _("Start an inquiry cycle")},
+    )
+
+
+def _shown_initiative(user, initiative: Initiative) -> Initiative | None:
+    """The initiative an item belongs to, unless the reader may not know its space
+    exists (a public note from a secret space names no initiative)."""
+    from harambee.core.visibility import can_see_space
+
+    return initiative if can_see_space(user, initiative.space) else None
+
+
+def _comments_context(request, item, comment_form=None):
+    from harambee.spaces.selectors import comment_tree
+
+    return {
+        "comments": comment_tree(content=item),
+        "reactions": reaction_summary(user=request.user, content=item),
+        "comment_form": comment_form or CommentForm(),
+        "may_comment": request.user.is_authenticated and may_comment(request.user, item),
+    }
+
+
+def render_cycle(
+    request,
+    pk: int,
+    *,
+    comment_form=None,
+    status: int = 200,
+    phase_form: PhaseNoteForm | None = None,
+):
+    cycle = selectors.cycle_get(user=request.user, pk=pk)
+    membership = membership_for(request.user, cycle.space_id)
+    context = {
+        "cycle": cycle,
+        "initiative": _shown_initiative(request.user, cycle.initiative),
+        "phases": selectors.phase_notes(cycle=cycle),
+        "phase_form": phase_form or PhaseNoteForm(),
+        "may_add": membership is not None and membership.may(Perm.POST),
+        "may_edit": services.may_edit(request.user, cycle),
+        **_comments_context(request, cycle, comment_form),
+    }
+    return render(request, "initiatives/cycle.html", context, status=status)
+
+
+def cycle_detail(request, pk: int):
+    return render_cycle(request, pk)
+
+
+@login_required
+def phase_note_add(request, pk: int):
+    cycle = selectors.cycle_get(user=request.user, pk=pk)
+    form = PhaseNoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.phase_note_add(author=request.user, cycle=cycle, **form.cleaned_data)
+        messages.success(request, _("The note is added."))
+        return redirect(cycle)
+    if request.method != "POST":
+        return redirect(cycle)
+    return render_cycle(request, pk, phase_form=form, status=422)
+
+
+def _note_form(request, initiative, *, instance=None, editing=False):
+    from harambee.spaces.models import Membership
+
+    members = User.objects.filter(
+        pk__in=Membership.objects.active().filter(space=initiative.space).values("user_id")
+    ).order_by("display_name")
+    return NoteForm(
+        request.POST or None,
+        instance=instance,
+        cycles=selectors.cycles_for_choice(user=request.user, initiative=initiative),
+        members=members,
+        editing=editing,
+    )
+
+
+@login_required
+def note_create(request, slug: str):
+    initiative = selectors.initiative_get(user=request.user, slug=slug)
+    require_space_perm(request.user, initiative.space, Perm.POST)
+    form = _note_form(request, initiative)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        note = services.note_create(
+            author=request.user,
+            initiative=initiative,
+            themes=list(data.pop("themes")),
+            coauthors=list(data.pop("coauthors")),
+            **data,
+        )
+        messages.success(request, _("Your learning note is saved."))
+        return redirect(note)
+    return render(
+        request,
+        "initiatives/note_form.html",
+        {"form": form, "initiative": initiative, "note": None},
+    )
+
+
+def render_note(request, pk: int, *, comment_form=None, status: int = 200):
+    note = selectors.note_get(user=request.user, pk=pk)
+    from harambee.core.visibility import can_view
+
+    context = {
+        "note": note,
+        "cycle": note.cycle if note.cycle and can_view(request.user, note.cycle) else None,
+        "initiative": _shown_initiative(request.user, note.initiative),
+        "lessons": selectors.note_lessons(user=request.user, note=note),
+        "may_edit": services.may_edit(request.user, note),
+        **_comments_context(request, note, comment_form),
+    }
+    return render(request, "initiatives/note.html", context, status=status)
+
+
+def note_detail(request, pk: int):
+    return render_note(request, pk)
+
+
+@login_required
+def note_edit(request, pk: int):
+    note = selectors.note_get(user=request.user, pk=pk)
+    if not services.may_edit(request.user, note):
+        raise PermissionDenied
+    form = _note_form(
+        request, note.initiative, instance=LearningNote.objects.get(pk=note.pk), editing=True
+    )
+    if request.method == "GET":
+        form.initial["coauthors"] = list(note.coauthors.all())
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        services.note_update(
+            actor=request.user,
+            note=note,
+            themes=list(data.pop("themes")),
+            coauthors=list(data.pop("coauthors")),
+            **data,
+        )
+        messages.success(request, _("Your changes are saved as a new version."))
+        return redirect(note)
+    return render(
+        request,
+        "initiatives/note_form.html",
+        {"form": form, "initiative": note.initiative, "note": note},
+    )
+
+
+def note_history(request, pk: int):
+    note = selectors.note_get(user=request.user, pk=pk)
+    return render(
+        request,
+        "initiatives/history.html",
+        {
+            "note": note,
+            "revisions": selectors.note_revisions(note=note),
+            "may_edit": services.may_edit(request.user, note),
+        },
+    )
+
+
+def note_revision(request, pk: int, number: int):
+    note = selectors.note_get(user=request.user, pk=pk)
+    revision = selectors.note_revisions(note=note).filter(number=number).first()
+    if revision is None:
+        raise Http404
+    from harambee.core.markdown import render_markdown
+    from harambee.initiatives.models import NOTE_SECTIONS
+
+    sections = [
+        (label, render_markdown(revision.data.get(name, "")))
+        for name, label in NOTE_SECTIONS
+        if revision.data.get(name, "").strip()
+    ]
+    return render(
+        request,
+        "initiatives/revision.html",
+        {
+            "note": note,
+            "revision": revision,
+            "sections": sections,
+            "may_edit": services.may_edit(request.user, note),
+        },
+    )
+
+
+@require_POST
+@login_required
+def note_revert(request, pk: int, number: int):
+    note = selectors.note_get(user=request.user, pk=pk)
+    revision = get_object_or_404(note.revisions, number=number)
+    services.note_revert(actor=request.user, note=note, revision=revision)
+    messages.success(request, _("The note is back to version %(n)s.") % {"n": number})
+    return redirect(note)
+
+
+@login_required
+def lesson_create(request, pk: int):
+    note = selectors.note_get(user=request.user, pk=pk)
+    if not services.may_edit(request.user, note):
+        raise PermissionDenied
+    form = LessonForm(request.POST or None, initial={"visibility": note.visibility})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            lesson = services.lesson_create(
+                author=request.user, note=note, themes=list(data.pop("themes")), **data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The lesson is saved."))
+            return redirect(lesson)
+    return render(
+        request,
+        "initiatives/form.html",
+        {
+            "form": form,
+            "initiative": note.initiative,
+            "heading": _("Add a lesson to “%(title)s”") % {"title": note.title},
+        },
+    )
+
+
+def render_lesson(request, pk: int, *, comment_form=None, status: int = 200):
+    from harambee.core.visibility import can_view
+
+    lesson = selectors.lesson_get(user=request.user, pk=pk)
+    note = lesson.note
+    with_shown_space(request.user, [lesson])
+    context = {
+        "lesson": lesson,
+        "note": note if can_view(request.user, note) else None,
+        "may_edit": services.may_edit(request.user, lesson),
+        **_comments_context(request, lesson, comment_form),
+    }
+    return render(request, "initiatives/lesson.html", context, status=status)
+
+
+def lesson_detail(request, pk: int):
+    return render_lesson(request, pk)
