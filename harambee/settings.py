@@ -248,5 +248,15 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
+# Upload limits in megabytes, per kind of file.
+HARAMBEE_UPLOAD_LIMITS_MB = {
+    "image": envint("HARAMBEE_MAX_IMAGE_MB", 15),
+    "pdf": envint("HARAMBEE_MAX_DOCUMENT_MB", 25),
+    "document": envint("HARAMBEE_MAX_DOCUMENT_MB", 25),
+    "audio": envint("HARAMBEE_MAX_AUDIO_MB", 50),
+}
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
 # The size of one page of a list.
 PAGE_SIZE = envint("HARAMBEE_PAGE_SIZE", 25)

@@ -14,3 +14,28 @@ class CommentForm(forms.ModelForm):
         fields = ["body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 3})}
         labels = {"body": _("Your comment")}
+
+
+class EvidenceForm(forms.Form):
+    """A file or a link, with a caption. The file is checked by its content later."""
+
+    file = forms.FileField(
+        label=_("Photo, document or recording"),
+        required=False,
+        help_text=_("Photos are re-encoded and lose their location unless you keep it below."),
+    )
+    url = forms.URLField(
+        label=_("Or a link (for example to a video)"), required=False, assume_scheme="https"
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
+    keep_location = forms.BooleanField(
+        label=_("Keep where the photo was taken"),
+        required=False,
+        help_text=_("Only if the place may be shared with everyone who can see this item."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("file") and not data.get("url"):
+            raise forms.ValidationError(_("Choose a file or give a link."))
+        return data

@@ -215,3 +215,63 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created:%Y-%m-%d %H:%M} {self.actor} {self.action}"
+
+
+class Attachment(models.Model):
+    """Evidence attached to an item: a checked file or a link (e.g. to a video).
+
+    Readable exactly when its item is readable; served only by ``core.views.attachment``.
+    """
+
+    class Type(models.TextChoices):
+        IMAGE = "image", _("Photo")
+        PDF = "pdf", _("PDF")
+        DOCUMENT = "document", _("Document")
+        AUDIO = "audio", _("Audio")
+        LINK = "link", _("Link")
+
+    content = models.ForeignKey(
+        Content, verbose_name=_("item"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    type = models.CharField(_("type"), max_length=10, choices=Type.choices)
+    file = models.FileField(_("file"), max_length=200, blank=True)
+    thumbnail = models.FileField(max_length=200, blank=True, editable=False)
+    url = models.URLField(_("link"), blank=True)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    original_name = models.CharField(max_length=255, blank=True, editable=False)
+    mime = models.CharField(max_length=120, blank=True, editable=False)
+    size = models.PositiveBigIntegerField(default=0, editable=False)
+    sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    latitude = models.FloatField(null=True, blank=True, editable=False)
+    longitude = models.FloatField(null=True, blank=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.caption or self.original_name or self.url
+
+    def get_absolute_url(self) -> str:
+        if self.type == self.Type.LINK:
+            return self.url
+        return reverse("core:attachment", args=[self.pk, self.download_name])
+
+    @property
+    def download_name(self) -> str:
+        from django.utils.text import get_valid_filename
+
+        stem = (self.original_name.rsplit(".", 1)[0] if self.original_name else "") or "file"
+        extension = self.file.name.rsplit(".", 1)[-1] if self.file else ""
+        return get_valid_filename(f"{stem[:60]}.{extension}") if extension else "file"
+
+    @property
+    def thumbnail_url(self) -> str:
+        return reverse("core:attachment_thumbnail", args=[self.pk]) if self.thumbnail else ""

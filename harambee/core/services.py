@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from harambee.core.models import AuditEntry, Comment, Content, Reaction
+from harambee.core.models import Attachment, AuditEntry, Comment, Content, Reaction
 from harambee.core.visibility import can_view
 from harambee.people.models import User
 from harambee.people.roles import Perm
@@ -95,3 +95,63 @@ def audit_visibility_change(*, actor: User, content: Content, before: str) -> No
             before=before,
             after=content.visibility,
         )
+
+
+@transaction.atomic
+def attachment_add(
+    *,
+    actor: User,
+    content: Content,
+    upload: Any = None,
+    url: str = "",
+    caption: str = "",
+    keep_location: bool = False,
+) -> Attachment:
+    """Attach a checked file or a link to an item its authors may edit.
+
+    Raises ``files.FileRefused`` with the reason when the file is not accepted;
+    nothing is stored then."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from harambee.core import files
+
+    if not can_view(actor, content) or not (
+        content.author_id == actor.pk or content.coauthors.filter(pk=actor.pk).exists()
+    ):
+        raise PermissionDenied
+    attachment = Attachment(content=content, uploaded_by=actor, caption=caption.strip())
+    if upload is None:
+        attachment.type = Attachment.Type.LINK
+        attachment.url = url
+        attachment.save()
+        return attachment
+    checked = files.check_upload(upload, keep_location=keep_location)
+    name = files.storage_name(checked.extension)
+    stored = default_storage.save(name, ContentFile(checked.data))
+    attachment.type = checked.kind
+    attachment.file.name = stored
+    if checked.thumbnail:
+        attachment.thumbnail.name = default_storage.save(
+            files.storage_name("jpg"), ContentFile(checked.thumbnail)
+        )
+    attachment.original_name = (getattr(upload, "name", "") or "")[:255]
+    attachment.mime = checked.mime
+    attachment.size = len(checked.data)
+    attachment.sha256 = checked.sha256
+    attachment.width, attachment.height = checked.width, checked.height
+    attachment.latitude, attachment.longitude = checked.latitude, checked.longitude
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, actor: User, attachment: Attachment) -> None:
+    content = attachment.content
+    if not (content.author_id == actor.pk or content.coauthors.filter(pk=actor.pk).exists()):
+        raise PermissionDenied
+    for field in (attachment.file, attachment.thumbnail):
+        if field:
+            name, storage = field.name, field.storage
+            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+    attachment.delete()

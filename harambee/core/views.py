@@ -5,7 +5,7 @@ import sys
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from harambee.core.forms import CommentForm
 from harambee.core.http import alliance_perm_required, is_htmx, paginate
-from harambee.core.models import AuditEntry, Comment, Content, Reaction
+from harambee.core.models import Attachment, AuditEntry, Comment, Content, Reaction
 from harambee.core.services import comment_create, may_comment, reaction_toggle
 from harambee.core.visibility import can_view, visible, visible_spaces
 from harambee.people.roles import Perm
@@ -138,6 +138,42 @@ def audit_log(request):
     for entry in page.object_list:
         entry.readable_content = entry.content if entry.content_id in readable else None
     return render(request, "core/audit.html", {"page": page})
+
+
+def _attachment_or_404(user, pk: int) -> Attachment:
+    """The gate of a file is the gate of its item: same 404 for missing and hidden."""
+    attachment = Attachment.objects.select_related("content").filter(pk=pk).first()
+    if attachment is None or attachment.type == Attachment.Type.LINK:
+        raise Http404
+    if not can_view(user, attachment.content):
+        raise Http404
+    return attachment
+
+
+def _file_response(field, *, filename: str, content_type: str) -> FileResponse:
+    try:
+        handle = field.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type
+    )
+    # Never cached by shared caches: the next reader may not be allowed to see it.
+    response["Cache-Control"] = "private, max-age=3600"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def attachment(request, pk: int, name: str):
+    item = _attachment_or_404(request.user, pk)
+    return _file_response(item.file, filename=item.download_name, content_type=item.mime)
+
+
+def attachment_thumbnail(request, pk: int):
+    item = _attachment_or_404(request.user, pk)
+    if not item.thumbnail:
+        raise Http404
+    return _file_response(item.thumbnail, filename="thumbnail.jpg", content_type="image/jpeg")
 
 
 def healthz(request):

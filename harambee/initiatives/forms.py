@@ -124,6 +124,14 @@ class PhaseNoteForm(forms.ModelForm):
 
 class NoteForm(forms.ModelForm):
     themes = ThemeChoiceField()
+    evidence_file = forms.FileField(
+        label=_("Photo or document (optional)"),
+        required=False,
+        help_text=_(
+            "Photos are re-encoded and lose their location. You can add more evidence after saving."
+        ),
+    )
+    evidence_caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
     coauthors = forms.ModelMultipleChoiceField(
         label=_("Co-authors"),
         queryset=User.objects.none(),
@@ -177,6 +185,9 @@ class NoteForm(forms.ModelForm):
         self.fields["visibility"].initial = Visibility.SPACE
         if not editing:
             del self.fields["summary"]
+        else:
+            del self.fields["evidence_file"]
+            del self.fields["evidence_caption"]
 
     def clean(self):
         data = super().clean()

@@ -123,6 +123,9 @@ def note_create(
     **sections: str,
 ) -> LearningNote:
     require_space_perm(author, initiative.space, Perm.POST)
+    unknown = set(sections) - set(SECTION_NAMES)
+    if unknown:
+        raise TypeError(f"note_create() got unexpected fields: {sorted(unknown)}")
     if cycle is not None and cycle.initiative_id != initiative.pk:
         raise ValidationError(_("That cycle belongs to another initiative."))
     note = LearningNote(

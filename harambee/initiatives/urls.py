@@ -23,5 +23,11 @@ urlpatterns = [
     path("notes/<int:pk>/history/<int:number>/", views.note_revision, name="note_revision"),
     path("notes/<int:pk>/history/<int:number>/revert/", views.note_revert, name="note_revert"),
     path("notes/<int:pk>/lessons/new/", views.lesson_create, name="lesson_create"),
+    path("notes/<int:pk>/evidence/", views.evidence_add, name="evidence_add"),
+    path(
+        "notes/<int:pk>/evidence/<int:attachment_pk>/remove/",
+        views.evidence_remove,
+        name="evidence_remove",
+    ),
     path("lessons/<int:pk>/", views.lesson_detail, name="lesson"),
 ]

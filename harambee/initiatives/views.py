@@ -3,14 +3,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from harambee.core.forms import CommentForm
+from harambee.core.files import FileRefused
+from harambee.core.forms import CommentForm, EvidenceForm
 from harambee.core.http import paginate
-from harambee.core.services import may_comment
+from harambee.core.services import attachment_add, attachment_remove, may_comment
 from harambee.initiatives import selectors, services
 from harambee.initiatives.forms import (
     CycleForm,
@@ -196,6 +198,7 @@ def _note_form(request, initiative, *, instance=None, editing=False):
     ).order_by("display_name")
     return NoteForm(
         request.POST or None,
+        request.FILES or None,
         instance=instance,
         cycles=selectors.cycles_for_choice(user=request.user, initiative=initiative),
         members=members,
@@ -210,15 +213,24 @@ def note_create(request, slug: str):
     form = _note_form(request, initiative)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        note = services.note_create(
-            author=request.user,
-            initiative=initiative,
-            themes=list(data.pop("themes")),
-            coauthors=list(data.pop("coauthors")),
-            **data,
-        )
-        messages.success(request, _("Your learning note is saved."))
-        return redirect(note)
+        upload, caption = data.pop("evidence_file"), data.pop("evidence_caption")
+        try:
+            with transaction.atomic():
+                note = services.note_create(
+                    author=request.user,
+                    initiative=initiative,
+                    themes=list(data.pop("themes")),
+                    coauthors=list(data.pop("coauthors")),
+                    **data,
+                )
+                if upload is not None:
+                    attachment_add(actor=request.user, content=note, upload=upload, caption=caption)
+        except FileRefused as refusal:
+            # Nothing is half-saved: the note waits until its file is accepted.
+            form.add_error("evidence_file", str(refusal))
+        else:
+            messages.success(request, _("Your learning note is saved."))
+            return redirect(note)
     return render(
         request,
         "initiatives/note_form.html",
@@ -226,7 +238,7 @@ def note_create(request, slug: str):
     )
 
 
-def render_note(request, pk: int, *, comment_form=None, status: int = 200):
+def render_note(request, pk: int, *, comment_form=None, status: int = 200, evidence_form=None):
     note = selectors.note_get(user=request.user, pk=pk)
     from harambee.core.visibility import can_view
 
@@ -235,6 +247,8 @@ def render_note(request, pk: int, *, comment_form=None, status: int = 200):
         "cycle": note.cycle if note.cycle and can_view(request.user, note.cycle) else None,
         "initiative": _shown_initiative(request.user, note.initiative),
         "lessons": selectors.note_lessons(user=request.user, note=note),
+        "attachments": note.attachments.all(),
+        "evidence_form": evidence_form or EvidenceForm(),
         "may_edit": services.may_edit(request.user, note),
         **_comments_context(request, note, comment_form),
     }
@@ -243,6 +257,41 @@ def render_note(request, pk: int, *, comment_form=None, status: int = 200):
 
 def note_detail(request, pk: int):
     return render_note(request, pk)
+
+
+@require_POST
+@login_required
+def evidence_add(request, pk: int):
+    note = selectors.note_get(user=request.user, pk=pk)
+    if not services.may_edit(request.user, note):
+        raise PermissionDenied
+    form = EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            attachment_add(
+                actor=request.user,
+                content=note,
+                upload=form.cleaned_data["file"],
+                url=form.cleaned_data["url"],
+                caption=form.cleaned_data["caption"],
+                keep_location=form.cleaned_data["keep_location"],
+            )
+        except FileRefused as refusal:
+            form.add_error("file", str(refusal))
+        else:
+            messages.success(request, _("The evidence is added."))
+            return redirect(f"{note.get_absolute_url()}#evidence")
+    return render_note(request, pk, evidence_form=form, status=422)
+
+
+@require_POST
+@login_required
+def evidence_remove(request, pk: int, attachment_pk: int):
+    note = selectors.note_get(user=request.user, pk=pk)
+    attachment = get_object_or_404(note.attachments, pk=attachment_pk)
+    attachment_remove(actor=request.user, attachment=attachment)
+    messages.success(request, _("The evidence is removed."))
+    return redirect(f"{note.get_absolute_url()}#evidence")
 
 
 @login_required

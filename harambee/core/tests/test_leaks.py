@@ -8,9 +8,10 @@ A route added without a way to fill its parameters here fails the test.
 from __future__ import annotations
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from harambee.core.models import Visibility
+from harambee.core.models import Attachment, Visibility
 from harambee.core.tests.factories import (
     CommentFactory,
     MembershipFactory,
@@ -55,7 +56,8 @@ def our_route_names() -> set[str]:
 
 
 @pytest.fixture
-def world(cast):
+def world(cast, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     secret = SpaceFactory(name="SECRETSPACE-MARK table", listing=Space.Listing.SECRET)
     MembershipFactory(space=secret, user=cast.space_member)
     org = OrganisationFactory()
@@ -79,7 +81,7 @@ def world(cast):
     services.invitation_create(actor=cast.space_lead, space=cast.space, email="new@example.org")
     invitation = Invitation.objects.get(email="new@example.org")
     items = list(posts)
-    cycles, notes, lessons = [], [], []
+    cycles, notes, lessons, attachments = [], [], [], []
     for space, author in authors.items():
         Space.objects.filter(pk=space.pk).update(kind=Space.Type.INITIATIVE)
         initiative = Initiative.objects.create(space=space, countries=["GH"])
@@ -123,6 +125,17 @@ def world(cast):
                 summary=f"{marker}N-SUMMARY",
                 data={"title": f"{marker}N-TITLE", "learned": "x"},
             )
+            attachments.append(
+                Attachment.objects.create(
+                    content=note,
+                    type="pdf",
+                    uploaded_by=author,
+                    caption=f"{marker}N-CAPTION",
+                    original_name="minutes.pdf",
+                    mime="application/pdf",
+                    file=ContentFile(f"%PDF-1.4 {marker}N-FILE %%EOF".encode(), name="m.pdf"),
+                )
+            )
             lesson = Lesson.objects.create(
                 note=note,
                 space=space,
@@ -145,6 +158,7 @@ def world(cast):
         "cycles": cycles,
         "notes": notes,
         "lessons": lessons,
+        "attachments": attachments,
     }
 
 
@@ -167,6 +181,14 @@ def urls_for(name: str, cast, world) -> list[str]:
         return [reverse(name, args=[n.pk]) for n in world["notes"]]
     if name in {"initiatives:note_revision", "initiatives:note_revert"}:
         return [reverse(name, args=[n.pk, 1]) for n in world["notes"]]
+    if name == "core:attachment":
+        return [reverse(name, args=[a.pk, a.download_name]) for a in world["attachments"]]
+    if name == "core:attachment_thumbnail":
+        return [reverse(name, args=[a.pk]) for a in world["attachments"]]
+    if name == "initiatives:evidence_add":
+        return [reverse(name, args=[n.pk]) for n in world["notes"]]
+    if name == "initiatives:evidence_remove":
+        return [reverse(name, args=[a.content_id, a.pk]) for a in world["attachments"]]
     if name == "initiatives:lesson":
         return [reverse(name, args=[x.pk]) for x in world["lessons"]]
     if name == "initiatives:stakeholder_remove":
@@ -212,7 +234,8 @@ def test_every_get_route_hides_what_each_cast_member_may_not_see(cast, world, cl
     for url in urls:
         response = client.get(url)
         assert response.status_code < 500, (who, url)
-        body = response.content.decode(errors="replace")
+        raw = b"".join(response.streaming_content) if response.streaming else response.content
+        body = raw.decode(errors="replace")
         for marker in markers:
             assert marker not in body, (who, url, marker)
         if hide_secret:
@@ -227,3 +250,14 @@ def test_what_may_be_seen_does_show(cast, world, client_for):
         if can_view(cast.space_member, post):
             body = client.get(reverse("spaces:post", args=[post.pk])).content.decode()
             assert f"LEAK{post.pk}X-TITLE" in body and f"LEAK{post.pk}X-COMMENT" in body
+
+
+def test_files_that_may_be_seen_do_download(cast, world, client_for):
+    client = client_for(cast.space_member)
+    shown = 0
+    for attachment in world["attachments"]:
+        if can_view(cast.space_member, attachment.content):
+            response = client.get(attachment.get_absolute_url())
+            assert b"N-FILE" in b"".join(response.streaming_content)
+            shown += 1
+    assert shown >= 3
