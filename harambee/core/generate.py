@@ -3,7 +3,8 @@
 ``N`` is the number of content items. Around them: one person per 200 items (at least
 50), one organisation per 20 people, one space per 10 people (at least 60, so every
 combination of kind, listing and join policy exists), memberships of every role with
-a few guests and expired memberships, content of every kind at every visibility (some
+a few guests and expired memberships, content of the kinds in ``CHILD_TABLES`` (posts;
+not yet the initiative kinds) at every visibility (some
 private items with co-authors, a few removed), comments with replies (a few busy
 threads of 50), and reactions.
 
@@ -44,7 +45,9 @@ from harambee.spaces.models import Membership, Post, Space
 BATCH = 5000  # content items per transaction
 EMAIL_DOMAIN = "generated.harambee.test"
 
-# The concrete kinds and how to write their child rows. A kind added later adds a line.
+# The concrete kinds written, and the models of their child rows. Posts only, so far: the
+# initiative kinds (cycle, note, lesson; #4) need initiatives, cycles and notes around
+# them and are not generated yet (a strict xfail in test_generate.py says so).
 CHILD_TABLES: dict[str, type[Content]] = {Kind.POST: Post}
 
 # Out of every 20 items: 6 public, 5 alliance, 7 space, 2 private.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from harambee.core.models import Comment, Content, Reaction
@@ -27,10 +28,17 @@ def space_list(*, user: Any, kind: str = "") -> QuerySet[Space]:
     qs = visible_spaces(user, Space.objects.all())
     if kind:
         qs = qs.filter(kind=kind)
+    # A correlated subquery, not a join and GROUP BY over every membership: a page of
+    # the list then counts the members of the spaces it shows, and nothing else.
+    members = (
+        Membership.objects.filter(space_id=OuterRef("pk"), expires__isnull=True)
+        .order_by()
+        .values("space_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return qs.annotate(
-        member_count=Count(
-            "memberships", filter=Q(memberships__expires__isnull=True), distinct=True
-        )
+        member_count=Coalesce(Subquery(members, output_field=IntegerField()), Value(0))
     ).order_by("name")
 
 

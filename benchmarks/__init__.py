@@ -1,0 +1,1 @@
+"""Load, latency, throughput, memory and write benchmarks. Run by hand: ``make bench``."""

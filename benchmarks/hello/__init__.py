@@ -1,0 +1,1 @@
+"""A bare Django hello-world, served beside Harambee as the throughput yardstick."""
