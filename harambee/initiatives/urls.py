@@ -7,6 +7,8 @@ urlpatterns = [
     path("initiatives/", views.directory, name="directory"),
     path("initiatives/<slug:slug>/", views.detail, name="detail"),
     path("initiatives/<slug:slug>/edit/", views.edit, name="edit"),
+    path("initiatives/<slug:slug>/dossier/", views.dossier, name="dossier"),
+    path("initiatives/<slug:slug>/dossier.md", views.dossier_markdown, name="dossier_markdown"),
     path("initiatives/<slug:slug>/stakeholders/", views.stakeholder_add, name="stakeholder_add"),
     path(
         "initiatives/<slug:slug>/stakeholders/<int:pk>/remove/",

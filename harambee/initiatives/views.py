@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -415,3 +417,29 @@ def render_lesson(request, pk: int, *, comment_form=None, status: int = 200):
 
 def lesson_detail(request, pk: int):
     return render_lesson(request, pk)
+
+
+def dossier(request, slug: str):
+    initiative = selectors.initiative_get(user=request.user, slug=slug)
+    return render(
+        request,
+        "initiatives/dossier.html",
+        {"initiative": initiative, **selectors.dossier(user=request.user, initiative=initiative)},
+    )
+
+
+def dossier_markdown(request, slug: str):
+    initiative = selectors.initiative_get(user=request.user, slug=slug)
+    text = render_to_string(
+        "initiatives/dossier.md",
+        {
+            "initiative": initiative,
+            "site_url": settings.SITE_URL,
+            **selectors.dossier(user=request.user, initiative=initiative),
+        },
+        request=request,
+    )
+    response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{initiative.space.slug}.md"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -307,3 +307,70 @@ def test_query_counts(cast, client_for, initiative):
     assert_constant_queries(
         client, reverse("initiatives:note_history", args=[note.pk]), add_revisions
     )
+
+
+def test_dossier_gathers_only_what_the_reader_may_see(cast, client_for, initiative):
+    cycle = services.cycle_create(
+        author=cast.space_member,
+        initiative=initiative,
+        title="Who holds the land?",
+        visibility="public",
+    )
+    services.phase_note_add(
+        author=cast.space_member,
+        cycle=cycle,
+        phase="plan",
+        date="2026-02-01",
+        body="Map the claims",
+    )
+    open_note = make_note(
+        cast.space_member, initiative, visibility="public", title="Open note", cycle=cycle
+    )
+    services.lesson_create(
+        author=cast.space_member,
+        note=open_note,
+        title="Ask the elders",
+        body="",
+        strength="repeated",
+        visibility="public",
+    )
+    make_note(cast.space_member, initiative, visibility="space", title="Closed note")
+    public_space = initiative.space
+    public_space.listing = "public"
+    public_space.save()
+    url = reverse("initiatives:dossier", args=[public_space.slug])
+    page = client_for(None).get(url).content.decode()
+    assert "Who holds the land?" in page and "Map the claims" in page
+    assert "Open note" in page and "Ask the elders" in page and "Closed note" not in page
+    assert "Closed note" in client_for(cast.guest).get(url).content.decode()
+    response = client_for(None).get(
+        reverse("initiatives:dossier_markdown", args=[public_space.slug])
+    )
+    text = response.content.decode()
+    assert response["Content-Type"].startswith("text/markdown")
+    assert text.startswith("# Ghana forest forum") and "### Open note" in text
+    assert "Ask the elders" in text and "Closed note" not in text
+
+
+def test_dossier_query_count(cast, client_for, initiative):
+    def add(n):
+        for i in range(n):
+            cycle = services.cycle_create(
+                author=cast.space_member, initiative=initiative, title=f"Q{i}", visibility="space"
+            )
+            services.phase_note_add(
+                author=cast.space_member, cycle=cycle, phase="act", date="2026-01-01", body="x"
+            )
+            note = make_note(cast.space_member, initiative, cycle=cycle, title=f"N{i}")
+            services.lesson_create(
+                author=cast.space_member,
+                note=note,
+                title=f"L{i}",
+                body="",
+                strength="single",
+                visibility="space",
+            )
+
+    assert_constant_queries(
+        client_for(cast.space_member), reverse("initiatives:dossier", args=[cast.space.slug]), add
+    )
