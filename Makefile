@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 WORKERS ?= 2
 STAMP := $(VENV)/.installed
+# The checkers the suite runs on rendered pages (Nu Html Checker, axe-core), from npm.
+# Test-time only: nothing from Node runs with the site. Without npm they are skipped
+# (CI installs npm and Java, and fails instead of skipping).
+TOOLS := tools/node_modules/.package-lock.json
 
 .PHONY: run test test-sqlite test-postgres lint format bench messages clean
 
@@ -26,15 +30,20 @@ run: $(STAMP)
 	$(BIN)/gunicorn harambee.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
 		--access-logfile - --forwarded-allow-ips 127.0.0.1
 
+$(TOOLS): tools/package.json tools/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tools --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null; \
+	else echo "npm not found: the HTML and accessibility checks will be skipped."; fi
+
 # SQLite always; PostgreSQL too when HARAMBEE_TEST_POSTGRES=1.
-test: $(STAMP)
+test: $(STAMP) $(TOOLS)
 	$(MAKE) test-sqlite
 	@if [ "$$HARAMBEE_TEST_POSTGRES" = "1" ]; then $(MAKE) test-postgres; fi
 
-test-sqlite: $(STAMP)
+test-sqlite: $(STAMP) $(TOOLS)
 	HARAMBEE_VAR_DIR=$(CURDIR)/var/test $(BIN)/pytest -n auto -q $(PYTEST_ARGS)
 
-test-postgres: $(STAMP)
+test-postgres: $(STAMP) $(TOOLS)
 	DATABASE_URL=$${HARAMBEE_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/harambee} \
 		HARAMBEE_VAR_DIR=$(CURDIR)/var/test $(BIN)/pytest -n auto -q $(PYTEST_ARGS)
 
@@ -55,4 +64,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) var build *.egg-info
+	rm -rf $(VENV) var build *.egg-info tools/node_modules

@@ -29,7 +29,7 @@ def test_a_member_comments_with_htmx_and_gets_a_fragment(cast, client_for, post)
     )
     body = response.content.decode()
     assert response.status_code == 200 and "Fragment please" in body and "<html" not in body
-    assert 'id="comment-form"' in body and 'hx-swap-oob="true"' in body
+    assert 'id="comment-form"' in body and 'data-hx-swap-oob="true"' in body
 
 
 def test_replies_hang_under_their_comment(cast, client_for, post):
