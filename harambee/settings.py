@@ -249,7 +249,7 @@ LOGGING = {
 }
 
 # Upload limits in megabytes, per kind of file.
-HARAMBEE_UPLOAD_LIMITS_MB = {
+UPLOAD_LIMITS_MB = {
     "image": envint("HARAMBEE_MAX_IMAGE_MB", 15),
     "pdf": envint("HARAMBEE_MAX_DOCUMENT_MB", 25),
     "document": envint("HARAMBEE_MAX_DOCUMENT_MB", 25),

@@ -169,13 +169,13 @@ def _pdf(data: bytes) -> None:
 
 
 def max_bytes(kind: str) -> int:
-    limits = settings.HARAMBEE_UPLOAD_LIMITS_MB
+    limits = settings.UPLOAD_LIMITS_MB
     return limits.get(kind, limits["document"]) * 1024 * 1024
 
 
 def check_upload(stream: IO[bytes], *, keep_location: bool = False) -> CheckedFile:
     """Read, recognise and check an upload. Raises FileRefused with a clear reason."""
-    biggest = max(settings.HARAMBEE_UPLOAD_LIMITS_MB.values()) * 1024 * 1024
+    biggest = max(settings.UPLOAD_LIMITS_MB.values()) * 1024 * 1024
     data = stream.read(biggest + 1)
     if not data:
         raise FileRefused(_("The file is empty."))
@@ -191,7 +191,7 @@ def check_upload(stream: IO[bytes], *, keep_location: bool = False) -> CheckedFi
     if len(data) > max_bytes(kind):
         raise FileRefused(
             _("The file is larger than %(mb)s MB. Make it smaller and try again.")
-            % {"mb": settings.HARAMBEE_UPLOAD_LIMITS_MB.get(kind, 0)}
+            % {"mb": settings.UPLOAD_LIMITS_MB.get(kind, 0)}
         )
     if kind == "image":
         return _image(data, mime, keep_location)

@@ -33,5 +33,8 @@ def organisation_list(
 
 
 def countries_in_use(model: type[User] | type[Organisation]) -> list[tuple[str, str]]:
-    codes = set(model.objects.exclude(country="").values_list("country", flat=True).distinct())
+    # No ordering: the model's default ordering would leak into DISTINCT.
+    codes = set(
+        model.objects.exclude(country="").order_by().values_list("country", flat=True).distinct()
+    )
     return [(code, name) for code, name in all_countries if code in codes]

@@ -104,7 +104,7 @@ def test_decompression_bombs_are_refused():
 
 
 def test_oversize_files_are_refused(settings):
-    settings.HARAMBEE_UPLOAD_LIMITS_MB = {"image": 1, "pdf": 1, "document": 1, "audio": 1}
+    settings.UPLOAD_LIMITS_MB = {"image": 1, "pdf": 1, "document": 1, "audio": 1}
     with pytest.raises(files.FileRefused, match="larger than 1 MB"):
         files.check_upload(io.BytesIO(PDF + b"0" * 1_100_000 + b"%%EOF"))
 
