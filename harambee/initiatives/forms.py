@@ -210,3 +210,10 @@ class LessonForm(forms.ModelForm):
             "visibility": forms.RadioSelect,
             "strength": forms.RadioSelect,
         }
+
+
+class AdaptationForm(forms.Form):
+    target_visibility = forms.ChoiceField(
+        label=_("Share the adapted version with"),
+        choices=[("public", _("Everyone (public)")), ("alliance", _("The whole alliance"))],
+    )

@@ -271,3 +271,44 @@ class Lesson(Content):
     def save(self, *args, **kwargs):
         self.kind = Kind.LESSON
         super().save(*args, **kwargs)
+
+
+class Adaptation(models.Model):
+    """A shareable version of a restricted note or lesson: a copy with parts removed
+    or reworded, reviewed by a second lead or facilitator before it is published at
+    its target visibility. The original stays as restricted as it was."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Being adapted")
+        REVIEW = "review", _("Waiting for review")
+        PUBLISHED = "published", _("Published")
+
+    original = models.ForeignKey(Content, on_delete=models.CASCADE, related_name="adaptations_made")
+    adapted = models.OneToOneField(Content, on_delete=models.CASCADE, related_name="adaptation")
+    target_visibility = models.CharField(
+        _("share with"),
+        max_length=10,
+        choices=[("public", _("Everyone (public)")), ("alliance", _("The whole alliance"))],
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="draft")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed = models.DateTimeField(null=True, blank=True)
+    review_comment = models.TextField(_("comment for the adapter"), blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("shareable version")
+        verbose_name_plural = _("shareable versions")
+
+    def __str__(self) -> str:
+        return f"{self.adapted_id} ← {self.original_id} ({self.status})"

@@ -8,13 +8,15 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from harambee.core.models import Visibility
+from harambee.core.models import Content, Visibility
 from harambee.core.services import audit_visibility_change
 from harambee.core.visibility import can_view
 from harambee.initiatives.models import (
     NOTE_SECTIONS,
+    Adaptation,
     Initiative,
     InitiativeOrganisation,
     InquiryCycle,
@@ -158,6 +160,11 @@ def note_update(
 ) -> LearningNote:
     if not may_edit(actor, note):
         raise PermissionDenied
+    changes_visibility = fields.get("visibility", note.visibility) != note.visibility
+    if changes_visibility and adaptation_locks_visibility(note):
+        raise ValidationError(
+            {"visibility": _("A shareable version is published by review, not by hand.")}
+        )
     before = note.visibility
     for name, value in fields.items():
         setattr(note, name, value)
@@ -168,7 +175,7 @@ def note_update(
         note.coauthors.set([c for c in coauthors if c.pk != note.author_id])
     audit_visibility_change(actor=actor, content=note, before=before)
     # Narrowing a note narrows its lessons with it.
-    for lesson in note.lessons.all():
+    for lesson in note.lessons.filter(adaptation__isnull=True):
         if WIDTH[lesson.visibility] > WIDTH[note.visibility]:
             lesson_before = lesson.visibility
             lesson.visibility = note.visibility
@@ -236,8 +243,13 @@ def lesson_update(
 ) -> Lesson:
     if not may_edit(actor, lesson):
         raise PermissionDenied
-    if "visibility" in fields:
-        _check_width(lesson.note, fields["visibility"])
+    if "visibility" in fields and fields["visibility"] != lesson.visibility:
+        if adaptation_locks_visibility(lesson):
+            raise ValidationError(
+                {"visibility": _("A shareable version is published by review, not by hand.")}
+            )
+        if not hasattr(lesson, "adaptation"):
+            _check_width(lesson.note, fields["visibility"])
     before = lesson.visibility
     for name, value in fields.items():
         setattr(lesson, name, value)
@@ -246,3 +258,84 @@ def lesson_update(
         lesson.themes.set(themes)
     audit_visibility_change(actor=actor, content=lesson, before=before)
     return lesson
+
+
+RESTRICTED = {Visibility.SPACE, Visibility.PRIVATE}
+
+
+def _require_adapter(user: User, content: Any) -> None:
+    if not can_view(user, content):
+        raise PermissionDenied
+    require_space_perm(user, content.space, Perm.ADAPT)
+
+
+@transaction.atomic
+def adaptation_start(*, actor: User, original: Any, target_visibility: str) -> Adaptation:
+    """Copy a restricted note or lesson into a private draft its adapter then edits."""
+    _require_adapter(actor, original)
+    if original.visibility not in RESTRICTED:
+        raise ValidationError(_("Only restricted items need a shareable version."))
+    if target_visibility not in (Visibility.PUBLIC, Visibility.ALLIANCE):
+        raise ValidationError(_("A shareable version is for the alliance or the public."))
+    if isinstance(original, LearningNote):
+        copy: Any = LearningNote(
+            initiative=original.initiative,
+            **{name: getattr(original, name) for name in SECTION_NAMES},
+        )
+    elif isinstance(original, Lesson):
+        copy = Lesson(note=original.note, strength=original.strength, body=original.body)
+    else:
+        raise ValidationError(_("Only learning notes and lessons can be adapted."))
+    copy.space = original.space
+    copy.author = actor
+    copy.title = original.title
+    copy.visibility = Visibility.PRIVATE
+    copy.save()
+    copy.themes.set(original.themes.all())
+    if isinstance(copy, LearningNote):
+        _revise(copy, actor, _("Shareable version started"))
+    return Adaptation.objects.create(
+        original=original, adapted=copy, target_visibility=target_visibility, created_by=actor
+    )
+
+
+@transaction.atomic
+def adaptation_submit(*, actor: User, adaptation: Adaptation) -> Adaptation:
+    if adaptation.created_by_id != actor.pk or adaptation.status != Adaptation.Status.DRAFT:
+        raise PermissionDenied
+    adaptation.status = Adaptation.Status.REVIEW
+    adaptation.save(update_fields=["status"])
+    # Reviewers in the space read the draft; nobody outside it does yet.
+    adapted = Content.objects.get(pk=adaptation.adapted_id)
+    adapted.visibility = Visibility.SPACE
+    adapted.save(update_fields=["visibility", "updated"])
+    adaptation.adapted = adapted
+    return adaptation
+
+
+@transaction.atomic
+def adaptation_decide(
+    *, actor: User, adaptation: Adaptation, approve: bool, comment: str = ""
+) -> Adaptation:
+    adapted = Content.objects.get(pk=adaptation.adapted_id)
+    _require_adapter(actor, adapted)
+    if adaptation.created_by_id == actor.pk:
+        raise ValidationError(_("Someone other than the adapter must review it."))
+    if adaptation.status != Adaptation.Status.REVIEW:
+        raise ValidationError(_("This version is not waiting for review."))
+    before = adapted.visibility
+    adapted.visibility = adaptation.target_visibility if approve else Visibility.PRIVATE
+    adapted.save(update_fields=["visibility", "updated"])
+    audit_visibility_change(actor=actor, content=adapted, before=before)
+    adaptation.status = Adaptation.Status.PUBLISHED if approve else Adaptation.Status.DRAFT
+    adaptation.reviewed_by = actor
+    adaptation.reviewed = timezone.now()
+    adaptation.review_comment = comment.strip()
+    adaptation.save()
+    return adaptation
+
+
+def adaptation_locks_visibility(content: Any) -> bool:
+    """An unpublished shareable version keeps the visibility its workflow gives it."""
+    adaptation = getattr(content, "adaptation", None) if content.pk else None
+    return adaptation is not None and adaptation.status != Adaptation.Status.PUBLISHED

@@ -32,4 +32,7 @@ urlpatterns = [
         name="evidence_remove",
     ),
     path("lessons/<int:pk>/", views.lesson_detail, name="lesson"),
+    path("content/<int:pk>/adapt/", views.adaptation_start, name="adaptation_start"),
+    path("adaptations/<int:pk>/submit/", views.adaptation_submit, name="adaptation_submit"),
+    path("adaptations/<int:pk>/decide/", views.adaptation_decide, name="adaptation_decide"),
 ]

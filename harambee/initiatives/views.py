@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -17,6 +18,7 @@ from harambee.core.http import paginate
 from harambee.core.services import attachment_add, attachment_remove, may_comment
 from harambee.initiatives import selectors, services
 from harambee.initiatives.forms import (
+    AdaptationForm,
     CycleForm,
     DirectoryForm,
     InitiativeForm,
@@ -25,7 +27,13 @@ from harambee.initiatives.forms import (
     PhaseNoteForm,
     StakeholderForm,
 )
-from harambee.initiatives.models import Initiative, InitiativeOrganisation, LearningNote
+from harambee.initiatives.models import (
+    Adaptation,
+    Initiative,
+    InitiativeOrganisation,
+    LearningNote,
+    Lesson,
+)
 from harambee.people.models import User
 from harambee.people.roles import Perm
 from harambee.spaces.selectors import (
@@ -250,6 +258,7 @@ def render_note(request, pk: int, *, comment_form=None, status: int = 200, evide
         "initiative": _shown_initiative(request.user, note.initiative),
         "lessons": selectors.note_lessons(user=request.user, note=note),
         "attachments": note.attachments.all(),
+        **_adaptation_context(request, note),
         "evidence_form": evidence_form or EvidenceForm(),
         "may_edit": services.may_edit(request.user, note),
         **_comments_context(request, note, comment_form),
@@ -304,6 +313,8 @@ def note_edit(request, pk: int):
     form = _note_form(
         request, note.initiative, instance=LearningNote.objects.get(pk=note.pk), editing=True
     )
+    if services.adaptation_locks_visibility(note):
+        del form.fields["visibility"]
     if request.method == "GET":
         form.initial["coauthors"] = list(note.coauthors.all())
     if request.method == "POST" and form.is_valid():
@@ -410,6 +421,7 @@ def render_lesson(request, pk: int, *, comment_form=None, status: int = 200):
         "lesson": lesson,
         "note": note if can_view(request.user, note) else None,
         "may_edit": services.may_edit(request.user, lesson),
+        **_adaptation_context(request, lesson),
         **_comments_context(request, lesson, comment_form),
     }
     return render(request, "initiatives/lesson.html", context, status=status)
@@ -443,3 +455,115 @@ def dossier_markdown(request, slug: str):
     response["Content-Disposition"] = f'attachment; filename="{initiative.space.slug}.md"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _adaptation_context(request, item) -> dict:
+    """What the page of a note or lesson shows about shareable versions."""
+    from harambee.core.visibility import can_view
+
+    user = request.user
+    # One query for both directions: the version this item is, and those made from it.
+    rows = list(
+        Adaptation.objects.filter(Q(adapted_id=item.pk) | Q(original_id=item.pk)).select_related(
+            "adapted", "original"
+        )
+    )
+    adaptation = next((a for a in rows if a.adapted_id == item.pk), None)
+    membership = membership_for(user, item.space_id)
+    may_adapt = membership is not None and membership.may(Perm.ADAPT)
+    made = [a for a in rows if a.original_id == item.pk and can_view(user, a.adapted)]
+    return {
+        "adaptation": adaptation,
+        "original": (
+            adaptation.original if adaptation and can_view(user, adaptation.original) else None
+        ),
+        "may_start_adaptation": may_adapt
+        and item.visibility in services.RESTRICTED
+        and adaptation is None,
+        "may_review": (
+            may_adapt
+            and adaptation is not None
+            and adaptation.status == "review"
+            and adaptation.created_by_id != user.pk
+        ),
+        "may_submit": (
+            adaptation is not None
+            and adaptation.status == "draft"
+            and adaptation.created_by_id == user.pk
+        ),
+        "adaptations_made": made,
+        "adaptation_form": AdaptationForm(),
+    }
+
+
+def _content_for_adaptation(user, pk: int):
+    from harambee.core.models import Content
+    from harambee.core.visibility import can_view
+
+    content = Content.objects.filter(pk=pk, kind__in=["note", "lesson"]).first()
+    if content is None or not can_view(user, content):
+        raise Http404
+    return LearningNote.objects.get(pk=pk) if content.kind == "note" else Lesson.objects.get(pk=pk)
+
+
+@require_POST
+@login_required
+def adaptation_start(request, pk: int):
+    original = _content_for_adaptation(request.user, pk)
+    form = AdaptationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose who the shareable version is for."))
+        return redirect(original)
+    try:
+        adaptation = services.adaptation_start(
+            actor=request.user,
+            original=original,
+            target_visibility=form.cleaned_data["target_visibility"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(original)
+    messages.success(
+        request,
+        _(
+            "A private copy is ready. Remove or reword what must stay restricted, then send it "
+            "for review."
+        ),
+    )
+    adapted = adaptation.adapted
+    if adapted.kind == "note":
+        return redirect("initiatives:note_edit", pk=adapted.pk)
+    return redirect(adapted.get_absolute_url())
+
+
+@require_POST
+@login_required
+def adaptation_submit(request, pk: int):
+    adaptation = get_object_or_404(Adaptation.objects.select_related("adapted"), pk=pk)
+    item = _content_for_adaptation(request.user, adaptation.adapted_id)
+    services.adaptation_submit(actor=request.user, adaptation=adaptation)
+    messages.success(request, _("Sent for review to the space's leads and facilitators."))
+    return redirect(item)
+
+
+@require_POST
+@login_required
+def adaptation_decide(request, pk: int):
+    adaptation = get_object_or_404(Adaptation.objects.select_related("adapted"), pk=pk)
+    item = _content_for_adaptation(request.user, adaptation.adapted_id)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.adaptation_decide(
+            actor=request.user,
+            adaptation=adaptation,
+            approve=approve,
+            comment=request.POST.get("comment", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(item)
+    if approve:
+        messages.success(request, _("The shareable version is published."))
+    else:
+        messages.success(request, _("The version goes back to its adapter with your comment."))
+    return redirect(item)

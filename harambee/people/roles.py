@@ -39,6 +39,7 @@ class Perm(models.TextChoices):
     DECIDE_REQUESTS = "decide_requests", _("Approve or decline join requests")
     MANAGE_MEMBERS = "manage_members", _("Change roles and remove members")
     EDIT_SPACE = "edit_space", _("Edit the space's settings")
+    ADAPT = "adapt", _("Make and review shareable versions of restricted items")
 
 
 ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -65,9 +66,12 @@ SPACE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.DECIDE_REQUESTS,
             Perm.MANAGE_MEMBERS,
             Perm.EDIT_SPACE,
+            Perm.ADAPT,
         }
     ),
-    SpaceRole.FACILITATOR: frozenset({Perm.POST, Perm.COMMENT, Perm.INVITE, Perm.DECIDE_REQUESTS}),
+    SpaceRole.FACILITATOR: frozenset(
+        {Perm.POST, Perm.COMMENT, Perm.INVITE, Perm.DECIDE_REQUESTS, Perm.ADAPT}
+    ),
     SpaceRole.MEMBER: frozenset({Perm.POST, Perm.COMMENT}),
     SpaceRole.OBSERVER: frozenset({Perm.COMMENT}),
 }

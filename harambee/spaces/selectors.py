@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -91,24 +91,22 @@ def comment_tree(*, content: Content) -> list[Comment]:
 
 
 def reaction_summary(*, user: Any, content: Content) -> list[dict[str, Any]]:
-    counts = dict(
+    """Counts per reaction type and whether the user gave each, in one query."""
+    mine_filter = Q(user_id=user.pk) if user.is_authenticated else Q(pk__in=[])
+    rows = (
         Reaction.objects.filter(content=content)
-        .values_list("type")
-        .annotate(n=Count("pk"))
-        .values_list("type", "n")
+        .order_by()
+        .values("type")
+        .annotate(n=Count("pk"), mine=Count("pk", filter=mine_filter))
     )
-    mine: set[str] = set()
-    if user.is_authenticated:
-        mine = set(
-            Reaction.objects.filter(content=content, user=user).values_list("type", flat=True)
-        )
+    found = {row["type"]: row for row in rows}
     return [
         {
             "type": value,
             "label": label,
             "emoji": Reaction.EMOJI[value],
-            "count": counts.get(value, 0),
-            "mine": value in mine,
+            "count": found.get(value, {}).get("n", 0),
+            "mine": bool(found.get(value, {}).get("mine")),
         }
         for value, label in Reaction.Type.choices
     ]

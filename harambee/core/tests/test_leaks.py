@@ -21,6 +21,7 @@ from harambee.core.tests.factories import (
 )
 from harambee.core.visibility import can_see_space, can_view
 from harambee.initiatives.models import (
+    Adaptation,
     Initiative,
     InquiryCycle,
     LearningNote,
@@ -148,6 +149,26 @@ def world(cast, settings, tmp_path):
             notes.append(note)
             lessons.append(lesson)
             items += [cycle, note, lesson]
+    # A published shareable version of every restricted note: it must never carry
+    # its original's title or space to readers of the original's kind.
+    for note in [n for n in notes if n.visibility in ("space", "private")]:
+        copy = LearningNote(
+            initiative=note.initiative,
+            space=note.space,
+            author=note.author,
+            visibility="public",
+            title="Shareable version",
+            learned="Reworded",
+        )
+        copy.save()
+        Adaptation.objects.create(
+            original=note,
+            adapted=copy,
+            target_visibility="public",
+            status="published",
+            created_by=note.author,
+        )
+        notes.append(copy)
     return {
         "posts": posts,
         "spaces": [cast.space, cast.other_space, secret],
@@ -189,6 +210,10 @@ def urls_for(name: str, cast, world) -> list[str]:
         return [reverse(name, args=[n.pk]) for n in world["notes"]]
     if name == "initiatives:evidence_remove":
         return [reverse(name, args=[a.content_id, a.pk]) for a in world["attachments"]]
+    if name == "initiatives:adaptation_start":
+        return [reverse(name, args=[n.pk]) for n in world["notes"]]
+    if name in {"initiatives:adaptation_submit", "initiatives:adaptation_decide"}:
+        return [reverse(name, args=[1])]
     if name == "initiatives:lesson":
         return [reverse(name, args=[x.pk]) for x in world["lessons"]]
     if name == "initiatives:stakeholder_remove":
