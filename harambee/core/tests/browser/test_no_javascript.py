@@ -19,7 +19,8 @@ pytestmark = pytest.mark.browser
 def test_a_member_signs_in_joins_posts_and_comments_without_javascript(new_page, live_server):
     member = make_user(display_name="Nomvula Dube")
     space = SpaceFactory(
-        name="Water stewardship circle", join_policy=Space.JoinPolicy.OPEN,
+        name="Water stewardship circle",
+        join_policy=Space.JoinPolicy.OPEN,
         listing=Space.Listing.MEMBERS,
     )
     page = new_page(java_script_enabled=False)
