@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "harambee.people",
     "harambee.spaces",
     "harambee.initiatives",
+    "harambee.stories",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("harambee.people.urls")),
     path("", include("harambee.spaces.urls")),
     path("", include("harambee.initiatives.urls")),
+    path("", include("harambee.stories.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -30,6 +30,8 @@ class Kind(models.TextChoices):
     CYCLE = "cycle", _("Inquiry cycle")
     NOTE = "note", _("Learning note")
     LESSON = "lesson", _("Lesson")
+    STORY = "story", _("Story")
+    STORY_CALL = "story_call", _("Story call")
 
 
 # kind -> URL name of the concrete item's page.
@@ -38,6 +40,8 @@ KIND_URLS: dict[str, str] = {
     Kind.CYCLE: "initiatives:cycle",
     Kind.NOTE: "initiatives:note",
     Kind.LESSON: "initiatives:lesson",
+    Kind.STORY: "stories:story",
+    Kind.STORY_CALL: "stories:call",
 }
 
 

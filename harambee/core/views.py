@@ -21,27 +21,25 @@ from harambee.spaces.models import Space
 from harambee.spaces.selectors import reaction_summary, recent_activity
 
 
-def _render_post(request, pk: int, **kwargs):
-    from harambee.spaces.views import render_post
+def _renderer(module: str, name: str):
+    """A page renderer imported when first used (the apps import core, not back)."""
 
-    return render_post(request, pk, **kwargs)
-
-
-def _render_initiative_item(name: str):
     def render_item(request, pk: int, **kwargs):
-        from harambee.initiatives import views
+        from importlib import import_module
 
-        return getattr(views, name)(request, pk, **kwargs)
+        return getattr(import_module(module), name)(request, pk, **kwargs)
 
     return render_item
 
 
 # kind -> function rendering the item's page, used to show a form error in place.
 DETAIL_RENDERERS = {
-    "post": _render_post,
-    "cycle": _render_initiative_item("render_cycle"),
-    "note": _render_initiative_item("render_note"),
-    "lesson": _render_initiative_item("render_lesson"),
+    "post": _renderer("harambee.spaces.views", "render_post"),
+    "cycle": _renderer("harambee.initiatives.views", "render_cycle"),
+    "note": _renderer("harambee.initiatives.views", "render_note"),
+    "lesson": _renderer("harambee.initiatives.views", "render_lesson"),
+    "story": _renderer("harambee.stories.views", "render_story"),
+    "story_call": _renderer("harambee.stories.views", "render_call"),
 }
 
 

@@ -40,6 +40,7 @@ class Perm(models.TextChoices):
     MANAGE_MEMBERS = "manage_members", _("Change roles and remove members")
     EDIT_SPACE = "edit_space", _("Edit the space's settings")
     ADAPT = "adapt", _("Make and review shareable versions of restricted items")
+    EDIT_STORIES = "edit_stories", _("Publish stories and run story calls")
 
 
 ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -51,6 +52,7 @@ ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.CREATE_SPACE,
             Perm.SEE_AUDIT_LOG,
             Perm.USE_ADMIN,
+            Perm.EDIT_STORIES,
         }
     ),
     AllianceRole.MEMBER: frozenset({Perm.SEE_DIRECTORY, Perm.SEE_MEMBER_SPACES, Perm.CREATE_SPACE}),
@@ -67,10 +69,11 @@ SPACE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.MANAGE_MEMBERS,
             Perm.EDIT_SPACE,
             Perm.ADAPT,
+            Perm.EDIT_STORIES,
         }
     ),
     SpaceRole.FACILITATOR: frozenset(
-        {Perm.POST, Perm.COMMENT, Perm.INVITE, Perm.DECIDE_REQUESTS, Perm.ADAPT}
+        {Perm.POST, Perm.COMMENT, Perm.INVITE, Perm.DECIDE_REQUESTS, Perm.ADAPT, Perm.EDIT_STORIES}
     ),
     SpaceRole.MEMBER: frozenset({Perm.POST, Perm.COMMENT}),
     SpaceRole.OBSERVER: frozenset({Perm.COMMENT}),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from harambee.core.models import Attachment, Visibility
 from harambee.core.tests.factories import (
@@ -31,10 +32,11 @@ from harambee.initiatives.models import (
 )
 from harambee.spaces import services
 from harambee.spaces.models import Invitation, Post, Space
+from harambee.stories.models import Story, StoryCall
 
 pytestmark = pytest.mark.django_db
 
-OUR_NAMESPACES = {"core", "people", "spaces", "initiatives"}
+OUR_NAMESPACES = {"core", "people", "spaces", "initiatives", "stories"}
 
 
 def our_route_names() -> set[str]:
@@ -149,6 +151,44 @@ def world(cast, settings, tmp_path):
             notes.append(note)
             lessons.append(lesson)
             items += [cycle, note, lesson]
+    calls, stories = [], []
+    for space, author in [*authors.items(), (None, cast.steward)]:
+        for vis in ("public", "alliance", "space"):
+            marker = f"LEAK{len(items)}C"
+            call = StoryCall.objects.create(
+                space=space,
+                author=author,
+                visibility=vis if space else "alliance",
+                title=f"{marker}-TITLE",
+                body=f"{marker}-BODY",
+                deadline="2027-01-01",
+            )
+            calls.append(call)
+            items.append(call)
+        for status, vis, audience in (
+            ("draft", "private", "public"),
+            ("review", "space" if space else "alliance", "public"),
+            ("published", "public", "public"),
+            ("published", "alliance", "alliance"),
+            ("published", "space" if space else "alliance", "space"),
+        ):
+            marker = f"LEAK{len(items)}S"
+            story = Story.objects.create(
+                space=space,
+                author=author,
+                visibility=vis,
+                status=status,
+                audience=audience,
+                title=f"{marker}-TITLE",
+                body=f"{marker}-BODY",
+                call=calls[-1],
+                in_collection=status == "published",
+                published=timezone.now() if status == "published" else None,
+            )
+            CommentFactory(content=story, author=author, body=f"{marker}-COMMENT")
+            stories.append(story)
+            items.append(story)
+    StoryCall.objects.filter(pk__in=[c.pk for c in calls]).update(status="published")
     # A published shareable version of every restricted note: it must never carry
     # its original's title or space to readers of the original's kind.
     for note in [n for n in notes if n.visibility in ("space", "private")]:
@@ -180,6 +220,8 @@ def world(cast, settings, tmp_path):
         "notes": notes,
         "lessons": lessons,
         "attachments": attachments,
+        "calls": calls,
+        "stories": stories,
     }
 
 
@@ -214,6 +256,12 @@ def urls_for(name: str, cast, world) -> list[str]:
         return [reverse(name, args=[n.pk]) for n in world["notes"]]
     if name in {"initiatives:adaptation_submit", "initiatives:adaptation_decide"}:
         return [reverse(name, args=[1])]
+    if name in {"stories:story", "stories:edit"}:
+        return [reverse(name, args=[x.pk]) for x in world["stories"]]
+    if name == "stories:move":
+        return [reverse(name, args=[x.pk, "publish"]) for x in world["stories"]]
+    if name in {"stories:call", "stories:collection", "stories:call_close"}:
+        return [reverse(name, args=[x.pk]) for x in world["calls"]]
     if name == "initiatives:lesson":
         return [reverse(name, args=[x.pk]) for x in world["lessons"]]
     if name == "initiatives:stakeholder_remove":
