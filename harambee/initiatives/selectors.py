@@ -68,7 +68,7 @@ def stakeholders(*, initiative: Initiative) -> QuerySet[Any]:
 
 
 def timeline(*, user: Any, initiative: Initiative) -> list[Any]:
-    """Cycles, notes and lessons the user may see, newest first, in three queries."""
+    """Cycles, notes, lessons and stories the user may see, newest first, one query each."""
     cycles = visible(user, InquiryCycle.objects.filter(initiative=initiative)).select_related(
         "author"
     )
@@ -78,7 +78,10 @@ def timeline(*, user: Any, initiative: Initiative) -> list[Any]:
     lessons = visible(user, Lesson.objects.filter(note__initiative=initiative)).select_related(
         "author"
     )
-    items = [*cycles, *notes, *lessons]
+    from harambee.stories.models import Story
+
+    stories = visible(user, Story.objects.filter(space=initiative.space)).select_related("author")
+    items = [*cycles, *notes, *lessons, *stories]
     for item in items:
         item.shown_space = None
     return sorted(items, key=lambda item: item.created, reverse=True)

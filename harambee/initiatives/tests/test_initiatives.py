@@ -246,12 +246,25 @@ def test_lesson_form_refuses_wider_visibility_with_a_message(cast, client_for, i
 
 
 def test_timeline_shows_only_what_the_reader_may_see(cast, client_for, initiative):
+    from harambee.stories import services as story_services
+
     make_note(cast.space_member, initiative, visibility="public", title="Open note")
     make_note(cast.space_member, initiative, visibility="space", title="Closed note")
+    story = story_services.story_create(
+        author=cast.space_member,
+        space=cast.space,
+        title="A story of the walk",
+        body="x",
+        audience="space",
+    )
     url = initiative.get_absolute_url()
+    assert "A story of the walk" not in client_for(cast.guest).get(url).content.decode()
+    story_services.story_submit(actor=cast.space_member, story=story)
+    story_services.story_publish(actor=cast.space_lead, story=story)
     member_page = client_for(cast.member).get(url).content.decode()
     assert "Open note" in member_page and "Closed note" not in member_page
-    assert "Closed note" in client_for(cast.guest).get(url).content.decode()
+    guest_page = client_for(cast.guest).get(url).content.decode()
+    assert "Closed note" in guest_page and "A story of the walk" in guest_page
 
 
 def test_comments_on_notes_show_errors_in_place(cast, client_for, initiative):
