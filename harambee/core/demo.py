@@ -27,6 +27,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from harambee.core.demo_stories import load_stories
 from harambee.core.models import Attachment, Comment, Content, Reaction, Visibility
 from harambee.core.services import attachment_add, comment_create, reaction_toggle
 from harambee.core.visibility import forget_memberships
@@ -45,6 +46,7 @@ from harambee.people.models import Organisation, Sector, User
 from harambee.people.roles import AllianceRole, SpaceRole
 from harambee.spaces import services
 from harambee.spaces.models import Invitation, JoinRequest, Membership, Post, Space
+from harambee.stories.models import Story, StoryCall
 
 DEMO_PASSWORD = "harambee-demo"
 
@@ -4936,6 +4938,8 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         notes = _load_inquiry(people, initiatives, now)
         _load_evidence(people, notes)
         _load_adaptation(people, notes, now)
+        _say(stdout, "Stories and story calls…")
+        load_stories(people, spaces, now)
     counts = {
         "organisations": Organisation.objects.count(),
         "people": User.objects.count(),
@@ -4951,6 +4955,8 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         "notes": LearningNote.objects.count(),
         "lessons": Lesson.objects.count(),
         "attachments": Attachment.objects.count(),
+        "stories": Story.objects.count(),
+        "story_calls": StoryCall.objects.count(),
     }
     _say(
         stdout,

@@ -408,3 +408,19 @@ def test_member_reads_the_initiative_pages(counts, client_for):
     assert client.get(reverse("initiatives:note", args=[adaptation.adapted_id])).status_code == 200
     cycle = InquiryCycle.objects.filter(space=forum, visibility=Visibility.PUBLIC).first()
     assert client.get(cycle.get_absolute_url()).status_code == 200
+
+
+def test_stories_in_every_state_and_a_published_collection(counts, client):
+    from harambee.stories.models import Story, StoryCall
+
+    assert counts["stories"] >= 6 and counts["story_calls"] >= 2
+    assert set(Story.objects.values_list("status", flat=True)) == {"draft", "review", "published"}
+    assert Story.objects.filter(space__isnull=True, status="published").exists()
+    assert Story.objects.filter(space__isnull=False, status="published").exists()
+    assert Story.objects.filter(coauthors__isnull=False).exists()
+    call = StoryCall.objects.get(status="published")
+    assert call.answers.filter(in_collection=True).count() >= 2
+    assert call.answers.filter(status="draft").exists()
+    body = client.get("/stories/").content.decode()
+    assert "The forest officer who came back" in body
+    assert "Radio as a way in" not in body  # a draft

@@ -44,9 +44,10 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 "Loaded the demo alliance: {organisations} organisations, {people} people, "
                 "{spaces} spaces, {posts} posts, {comments} comments, {reactions} reactions, "
-                "{join_requests} join requests waiting, {invitations} open invitation.".format(
-                    **counts
-                )
+                "{join_requests} join requests waiting, {invitations} open invitation; "
+                "{initiatives} initiatives, {cycles} inquiry cycles, {notes} learning notes, "
+                "{lessons} lessons, {attachments} pieces of evidence, {stories} stories, "
+                "{story_calls} story calls.".format(**counts)
             )
         )
         self._print_sign_ins()
