@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "harambee.core.middleware.TimezoneMiddleware",
+    "harambee.core.anoncache.AnonymousPageCacheMiddleware",
     "harambee.people.middleware.StewardMFAMiddleware",
 ]
 
@@ -258,6 +259,10 @@ UPLOAD_LIMITS_MB = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Seconds an anonymous visitor's page may be served from the cache (0 turns it off).
+# Any write bumps the cache generation, so this bounds only memory, not staleness.
+ANONYMOUS_PAGE_CACHE_SECONDS = envint("HARAMBEE_ANONYMOUS_CACHE_SECONDS", 300)
 
 # The size of one page of a list.
 PAGE_SIZE = envint("HARAMBEE_PAGE_SIZE", 25)

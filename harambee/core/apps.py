@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "harambee.core"
     label = "core"
     verbose_name = _("Content and conversation")
+
+    def ready(self) -> None:
+        from harambee.core import anoncache
+
+        anoncache.connect()

@@ -10,4 +10,5 @@ urlpatterns = [
     path("files/<int:pk>/thumbnail.jpg", views.attachment_thumbnail, name="attachment_thumbnail"),
     path("files/<int:pk>/<str:name>", views.attachment, name="attachment"),
     path("healthz", views.healthz, name="healthz"),
+    path("language/<str:code>/", views.language, name="language"),
 ]

@@ -174,6 +174,28 @@ def attachment_thumbnail(request, pk: int):
     return _file_response(item.thumbnail, filename="thumbnail.jpg", content_type="image/jpeg")
 
 
+def language(request, code: str):
+    """Switch the interface language. A link, not a form: a language preference needs
+    no CSRF token, which keeps anonymous pages free of tokens and cacheable."""
+    from django.conf import settings
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    response = redirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
+
+
 def healthz(request):
     from django.db import connection
 

@@ -1,0 +1,79 @@
+"""A page cache for anonymous readers that can never serve a stale secret.
+
+Anonymous visitors all see the same thing (public items only), so their pages can be
+shared. Every write to the product's tables bumps a generation number once it is
+committed; cache keys carry the generation read *before* rendering, so a page cached
+from old data is never read again after the write that changed it. Pages that set a
+cookie, use a CSRF token or carry a message are never cached.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
+
+GENERATION_KEY = "harambee:anon-page-generation"
+PRODUCT_APPS = {"core", "people", "spaces", "initiatives", "stories"}
+SKIP_PREFIXES = ("/accounts/", "/admin/", "/files/", "/static/", "/healthz", "/i18n/")
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return int(value)
+
+
+def bump() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _changed(sender, **kwargs) -> None:
+    if sender._meta.app_label in PRODUCT_APPS:
+        transaction.on_commit(bump)
+
+
+def connect() -> None:
+    post_save.connect(_changed, dispatch_uid="anoncache-save")
+    post_delete.connect(_changed, dispatch_uid="anoncache-delete")
+    m2m_changed.connect(_changed, dispatch_uid="anoncache-m2m")
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def _cacheable_request(self, request) -> bool:
+        return (
+            settings.ANONYMOUS_PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith(SKIP_PREFIXES)
+            and "messages" not in request.COOKIES
+            and not request.user.is_authenticated
+        )
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        htmx = request.headers.get("HX-Request", "")
+        key = f"harambee:anon-page:{generation()}:{get_language()}:{htmx}:{request.get_full_path()}"
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            cache.set(key, response, settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+        return response
