@@ -63,7 +63,16 @@ class AnonymousPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         htmx = request.headers.get("HX-Request", "")
-        key = f"harambee:anon-page:{generation()}:{get_language()}:{htmx}:{request.get_full_path()}"
+        key = ":".join(
+            [
+                "harambee:anon-page",
+                str(generation()),
+                get_language(),
+                htmx,
+                request.get_host(),
+                request.get_full_path(),
+            ]
+        )
         cached = cache.get(key)
         if cached is not None:
             return cached

@@ -14,6 +14,11 @@ from harambee.spaces.models import Post, Space
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def _cache_on(settings):
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 300
+
+
 def test_anonymous_pages_are_served_from_the_cache(client_for):
     PostFactory(
         space=SpaceFactory(listing=Space.Listing.PUBLIC),
