@@ -387,3 +387,21 @@ def test_dossier_query_count(cast, client_for, initiative):
     assert_constant_queries(
         client_for(cast.space_member), reverse("initiatives:dossier", args=[cast.space.slug]), add
     )
+
+
+def test_cycle_page_query_count(cast, client_for, initiative):
+    cycle = services.cycle_create(
+        author=cast.space_member, initiative=initiative, title="Q", visibility="space"
+    )
+
+    def add(n):
+        for i in range(n):
+            services.phase_note_add(
+                author=cast.space_member,
+                cycle=cycle,
+                phase=["plan", "act", "observe", "reflect"][i % 4],
+                date="2026-01-01",
+                body=f"entry {i}",
+            )
+
+    assert_constant_queries(client_for(cast.space_member), cycle.get_absolute_url(), add)

@@ -202,3 +202,35 @@ def test_blog_query_count(cast, client_for):
             services.story_publish(actor=cast.steward, story=story)
 
     assert_constant_queries(client_for(cast.member), reverse("stories:blog"), add)
+
+
+def test_story_and_call_pages_query_counts(cast, client_for, facilitator):
+    from harambee.core.tests.factories import CommentFactory
+
+    story = write(cast.space_member, space=cast.space, audience="space")
+    services.story_submit(actor=cast.space_member, story=story)
+
+    def add_comments(n):
+        for _ in range(n):
+            CommentFactory(content=story, author=UserFactory())
+
+    assert_constant_queries(client_for(cast.space_member), story.get_absolute_url(), add_comments)
+
+    call = services.call_create(
+        actor=facilitator,
+        space=cast.space,
+        title="Q?",
+        body="",
+        deadline=datetime.date(2027, 1, 1),
+        visibility="space",
+    )
+
+    def add_answers(n):
+        for i in range(n):
+            answer = write(cast.space_member, call=call, title=f"A{i}", audience="space")
+            services.story_submit(actor=cast.space_member, story=answer)
+            services.story_publish(actor=facilitator, story=answer)
+            answer.in_collection = True
+            answer.save(update_fields=["in_collection"])
+
+    assert_constant_queries(client_for(facilitator), call.get_absolute_url(), add_answers)
