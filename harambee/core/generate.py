@@ -3,16 +3,29 @@
 ``N`` is the number of content items. Around them: one person per 200 items (at least
 50), one organisation per 20 people, one space per 10 people (at least 60, so every
 combination of kind, listing and join policy exists), memberships of every role with
-a few guests and expired memberships, content of the kinds in ``CHILD_TABLES`` (posts;
-not yet the initiative kinds) at every visibility (some
-private items with co-authors, a few removed), comments with replies (a few busy
+a few guests and expired memberships, and content of every kind at every visibility
+(some private items with co-authors, a few removed), comments with replies (a few busy
 threads of 50), and reactions.
 
+The mix (``KIND_CYCLE``, ``kind_at``): 60% posts, 10% inquiry cycles, 15% learning
+notes, 10% lessons, 4.55% stories and 0.45% story calls. Posts go to spaces of every
+kind; cycles, notes and lessons only to initiative spaces, each of which gets an
+initiative profile (countries, place, stage, themes from the seeded vocabulary,
+stakeholder organisations). Cycles carry phase notes across plan, act, observe and
+reflect; notes fill their sections, belong to their space's initiative (two in three
+to one of its recent cycles), carry themes, sometimes a link as evidence, and a first
+revision; lessons cite an earlier note of the same space, with its themes, and are never
+shared more widely than that note. Story calls are run by a space's leads and
+facilitators or, on the alliance blog, by stewards; stories are drafts, in review or
+published (their visibility follows), in a space or on the alliance blog, one in three
+answering a call still open, and published answers join a published collection.
+
 Everything is written with bulk inserts in batches, one transaction per batch. The
-high-volume tables (content, its child rows, co-authors, comments, reactions) are
-written with ``executemany`` and explicit ids: ``bulk_create`` would stamp every row's
-``auto_now_add`` date with the present, and the benchmarks need a history spread over
-years, in the order of the ids. Markdown is rendered once per distinct text.
+high-volume tables (content, its child rows, phase notes, revisions, themes, evidence,
+co-authors, comments, reactions) are written with ``executemany`` and explicit ids:
+``bulk_create`` would stamp every row's ``auto_now_add`` date with the present, and the
+benchmarks need a history spread over years, in the order of the ids. Markdown is
+rendered once per distinct text.
 
 The data is deterministic for a given scale and seed. Writes bypass the services on
 purpose (no audit rows, no notifications): this is load, not a demo.
@@ -24,31 +37,91 @@ import random
 import sys
 import time
 from bisect import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any, TextIO
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.db import connection, models, transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from harambee.core.demo import DEMO_PASSWORD
 from harambee.core.markdown import render_markdown
-from harambee.core.models import Comment, Content, Kind, Reaction, Visibility
+from harambee.core.models import Attachment, Comment, Content, Kind, Reaction, Visibility
+from harambee.initiatives.models import (
+    NOTE_SECTIONS,
+    Initiative,
+    InitiativeOrganisation,
+    InquiryCycle,
+    LearningNote,
+    Lesson,
+    NoteRevision,
+    PhaseNote,
+    Theme,
+)
 from harambee.people.models import Channel, Organisation, Sector, User
 from harambee.people.roles import AllianceRole, SpaceRole
 from harambee.spaces.models import Membership, Post, Space
+from harambee.stories.models import Story, StoryCall
 
 BATCH = 5000  # content items per transaction
 EMAIL_DOMAIN = "generated.harambee.test"
 
-# The concrete kinds written, and the models of their child rows. Posts only, so far: the
-# initiative kinds (cycle, note, lesson; #4) need initiatives, cycles and notes around
-# them and are not generated yet (a strict xfail in test_generate.py says so).
-CHILD_TABLES: dict[str, type[Content]] = {Kind.POST: Post}
+# The concrete kinds written, the models of their child rows and the columns of those
+# rows besides the pointer to the content row.
+CHILD_TABLES: dict[str, type[Content]] = {
+    Kind.POST: Post,
+    Kind.CYCLE: InquiryCycle,
+    Kind.NOTE: LearningNote,
+    Kind.LESSON: Lesson,
+    Kind.STORY: Story,
+    Kind.STORY_CALL: StoryCall,
+}
+SECTION_NAMES = tuple(name for name, _label in NOTE_SECTIONS)
+CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
+    Kind.POST: (),
+    Kind.CYCLE: ("initiative", "status", "started", "ended"),
+    Kind.NOTE: ("initiative", "cycle", *SECTION_NAMES),
+    Kind.LESSON: ("note", "strength"),
+    Kind.STORY: ("status", "audience", "published", "call", "in_collection"),
+    Kind.STORY_CALL: ("deadline", "status", "collection_intro", "collection_intro_html"),
+}
+
+# Out of every 20 items: 12 posts, 2 cycles, 3 notes, 2 lessons and a story; the story
+# of every eleventh block of 20 is a story call instead. So: 60% posts, 10% cycles, 15%
+# notes, 10% lessons, 4.55% stories, 0.45% story calls. A cycle and a note come first, so
+# the first lessons have a note to cite, and a call comes early, so stories can answer.
+# ``kind_at`` turns the cycle by one slot every 20 items, so over 400 items every kind
+# meets every visibility.
+KIND_CYCLE: tuple[str, ...] = (
+    Kind.CYCLE,
+    Kind.NOTE,
+    Kind.POST,
+    Kind.POST,
+    Kind.LESSON,
+    Kind.POST,
+    Kind.POST,
+    Kind.NOTE,
+    Kind.POST,
+    Kind.STORY,
+    Kind.POST,
+    Kind.POST,
+    Kind.CYCLE,
+    Kind.POST,
+    Kind.NOTE,
+    Kind.POST,
+    Kind.POST,
+    Kind.LESSON,
+    Kind.POST,
+    Kind.POST,
+)
+CALL_EVERY = 11  # blocks of 20 items: one story call in 220 items, at every visibility
+INITIATIVE_KINDS = frozenset({Kind.CYCLE, Kind.NOTE, Kind.LESSON})
 
 # Out of every 20 items: 6 public, 5 alliance, 7 space, 2 private.
 VISIBILITY_CYCLE: tuple[str, ...] = (
@@ -57,6 +130,23 @@ VISIBILITY_CYCLE: tuple[str, ...] = (
     + (Visibility.SPACE,) * 7
     + (Visibility.PRIVATE,) * 2
 )
+# Narrowest first, as in initiatives.services: a lesson is never wider than its note.
+WIDTH: dict[str, int] = {
+    Visibility.PRIVATE: 0,
+    Visibility.SPACE: 1,
+    Visibility.ALLIANCE: 2,
+    Visibility.PUBLIC: 3,
+}
+
+
+def kind_at(i: int) -> str:
+    """The kind of the ``i``-th generated item (from 0)."""
+    block = i // len(KIND_CYCLE)
+    kind = KIND_CYCLE[(i + block) % len(KIND_CYCLE)]
+    if kind == Kind.STORY and block % CALL_EVERY == 0:
+        return Kind.STORY_CALL
+    return kind
+
 
 FIRST = [
     "Amara",
@@ -264,6 +354,256 @@ SPACE_DESCRIPTIONS = (
     "Open conversation about {t}: questions, stories and evidence welcome.",
 )
 
+# Initiatives: where they work (a town and its coordinates per country), and the
+# countries a cross-border initiative adds, from the same region.
+PLACES = {
+    "GH": ("Kumasi, Ashanti", "6.68848", "-1.62443"),
+    "KE": ("Kisumu", "-0.09170", "34.76800"),
+    "ZA": ("Mbombela, Mpumalanga", "-25.47530", "30.96940"),
+    "IN": ("Pune district, Maharashtra", "18.52040", "73.85670"),
+    "PH": ("Cebu", "10.31570", "123.88540"),
+    "NL": ("Utrecht", "52.09070", "5.12140"),
+    "GT": ("Cobán, Alta Verapaz", "15.47080", "-90.37080"),
+    "BR": ("Belém, Pará", "-1.45580", "-48.49020"),
+    "TZ": ("Morogoro", "-6.82780", "37.65910"),
+    "UG": ("Gulu", "2.77240", "32.28810"),
+    "NG": ("Jos, Plateau", "9.89650", "8.85830"),
+    "SN": ("Ziguinchor, Casamance", "12.56810", "-16.27190"),
+    "PE": ("Cusco", "-13.53200", "-71.96750"),
+    "ID": ("Pontianak, West Kalimantan", "-0.02630", "109.34250"),
+}
+NEIGHBOURS = {
+    "GH": ("TG", "CI", "BF"),
+    "KE": ("UG", "TZ", "ET"),
+    "ZA": ("MZ", "SZ", "LS"),
+    "IN": ("NP", "BD"),
+    "PH": ("ID", "MY"),
+    "NL": ("BE", "DE"),
+    "GT": ("HN", "MX", "SV"),
+    "BR": ("PE", "CO", "BO"),
+    "TZ": ("KE", "MZ", "MW"),
+    "UG": ("KE", "RW", "SS"),
+    "NG": ("NE", "BJ", "CM"),
+    "SN": ("GM", "GN", "ML"),
+    "PE": ("BO", "EC", "BR"),
+    "ID": ("MY", "TL", "PH"),
+}
+# Mostly running; a few closed.
+STAGES = (
+    Initiative.Stage.RUNNING,
+    Initiative.Stage.STARTING,
+    Initiative.Stage.RUNNING,
+    Initiative.Stage.SCALING,
+    Initiative.Stage.EXPLORING,
+    Initiative.Stage.RUNNING,
+    Initiative.Stage.CLOSED,
+    Initiative.Stage.STARTING,
+)
+STAKEHOLDER_ROLES = (
+    "convener",
+    "funder",
+    "technical partner",
+    "community partner",
+    "government counterpart",
+    "research partner",
+)
+SUMMARIES = (
+    "Communities, officials and businesses working together on {t} around {p}.",
+    "A multi-stakeholder process on {t} in {p}, led by the people who live with it.",
+    "Learning by doing on {t}: plan, act, observe and reflect with everyone involved in {p}.",
+)
+# Each topic's issue themes (slugs of the seeded vocabulary) and issue areas.
+TOPIC_ISSUES: dict[str, tuple[tuple[str, ...], str]] = {
+    "shade trees in cocoa farms": (("forests-land-use", "food-agriculture"), "cocoa, agroforestry"),
+    "joint forest patrols": (
+        ("forests-land-use", "governance-accountability"),
+        "forests, policing",
+    ),
+    "water kiosk accounts": (("water-sanitation", "governance-accountability"), "water, finance"),
+    "spring protection": (("water-sanitation", "climate-adaptation"), "water, catchments"),
+    "river gauging data": (("water-sanitation", "climate-adaptation"), "water, data, floods"),
+    "land restitution talks": (("land-rights", "governance-accountability"), "land, restitution"),
+    "watershed committees": (
+        ("water-sanitation", "governance-accountability"),
+        "water, local government",
+    ),
+    "seed banks": (("food-agriculture", "climate-adaptation"), "seeds, agriculture"),
+    "community radio call-ins": (
+        ("governance-accountability", "education"),
+        "media, participation",
+    ),
+    "SMS field reports": (("governance-accountability", "livelihoods-markets"), "data, monitoring"),
+    "women's savings groups": (("gender-inclusion", "livelihoods-markets"), "savings, gender"),
+    "market prices for smallholders": (
+        ("livelihoods-markets", "food-agriculture"),
+        "markets, prices",
+    ),
+    "fire breaks before the dry season": (
+        ("forests-land-use", "climate-adaptation"),
+        "fire, forests",
+    ),
+    "tenure for tree planters": (("land-rights", "forests-land-use"), "tenure, trees"),
+    "mangrove restoration": (("climate-adaptation", "livelihoods-markets"), "mangroves, fisheries"),
+    "school water clubs": (("education", "water-sanitation"), "schools, water, youth"),
+}
+
+# Inquiry cycles: the title holds the focus question.
+CYCLE_QUESTIONS = (
+    "How can {t} be run so that everyone who depends on it has a say?",
+    "What would keep {t} going after the project money ends?",
+    "Who is left out of {t}, and how do we bring them in?",
+    "What do officials and communities each need from {t}?",
+    "Which small change in {t} would people notice first?",
+    "Can the records kept for {t} be trusted by all sides?",
+)
+CYCLE_BODIES = (
+    "We will try one change in {t} for a season and meet every month to look at what happened.",
+    "**Plan:** agree the question with the committee. **Act:** try it in two villages. "
+    "**Observe:** keep a simple log. **Reflect:** a half-day session with everyone.",
+    "This cycle follows up the questions left open by the last one on {t}.",
+)
+PHASE_TEXTS: dict[str, tuple[str, ...]] = {
+    PhaseNote.Phase.PLAN: (
+        "Agreed the focus question with the committee and chose two villages to start.",
+        "Mapped who takes part: water users, the county office, two traders, the radio.",
+        "We will keep a log in a notebook, not a form, and read it back at each meeting.",
+    ),
+    PhaseNote.Phase.ACT: (
+        "First meeting held at the market on market day; 41 people came, 17 of them women.",
+        "The patrols ran twice a week. Fuel ran out in the third week; the trust paid.",
+        "Radio call-in on Thursday evening. Most questions were about prices.",
+    ),
+    PhaseNote.Phase.OBSERVE: (
+        "Attendance dropped in the rainy season; the log shows who stayed and why.",
+        "The kiosk books are complete in 11 of 14 places. The gaps match the bad roads.",
+        "Officials came to two of the four meetings and signed the minutes both times.",
+    ),
+    PhaseNote.Phase.REFLECT: (
+        "What surprised us: the older women knew the old boundaries better than the maps.",
+        "We will keep meeting at the market and drop the written form for good.",
+        "Next cycle: bring the district budget officer in from the start.",
+    ),
+}
+
+# Learning notes: a few versions of each section, about the space's topic.
+NOTE_TITLES = (
+    "What we learnt from {t}",
+    "Learning note: {t}",
+    "Trying a new way with {t}",
+    "After the season: {t}",
+    "Notes from the reflection on {t}",
+)
+NOTE_TEXTS: dict[str, tuple[str, ...]] = {
+    "context": (
+        "Work on {t} started after the last drought, when the committees asked the "
+        "county for help. Three groups use the same resource and rarely meet.",
+        "Before this, decisions about {t} were taken in the district office. "
+        "Communities heard about them on the radio.",
+        "We are a network of farmer groups, a county office and a small business, "
+        "working on {t} for two years now.",
+        "Earlier attempts at {t} failed when the project funding stopped.",
+    ),
+    "tried": (
+        "We met at the market on market day instead of the district office, and took "
+        "notes that we read back before everyone left.",
+        "- A monthly meeting of all three groups\n- A shared logbook\n"
+        "- One person from each group to keep it",
+        "We asked the older women to speak first, then the officials, then everyone else.",
+        "A two-week trial: SMS reports every evening, checked on Fridays.",
+    ),
+    "happened": (
+        "More people came than expected, 41 at the first meeting. Officials came to two "
+        "of four meetings.",
+        "The logbook was kept for eight weeks, then lapsed in the rainy season.",
+        "The conversation changed: people remembered how the land was used before.",
+        "Reports arrived on 61 of 70 evenings. Gaps matched the days without credit.",
+    ),
+    "learned": (
+        "Meeting where people already gather matters more than the agenda.",
+        "**Reading the notes back** builds trust faster than any written agreement.",
+        "A record only lasts if the people who keep it use it themselves.",
+        "Officials respond to numbers they can check, not to complaints.",
+    ),
+    "evidence": (
+        "Attendance lists of all meetings; the logbook (photos); minutes signed by the "
+        "district officer.",
+        "Interviews with 12 participants, recorded with their consent.",
+        "The SMS log: 61 reports, exported every Friday.",
+        "",
+    ),
+    "methods": (
+        "Plan, act, observe, reflect; a timeline exercise; a stakeholder map.",
+        "Outcome harvesting with the committee.",
+        "",
+        "Most significant change stories, collected at the market.",
+    ),
+    "questions": (
+        "Has anyone kept a shared logbook going through the rainy season? How?",
+        "How do you get officials to come to the field, not the other way round?",
+        "",
+        "What did you do when one group stopped coming?",
+    ),
+}
+EVIDENCE_LINKS = (
+    "Photos of the logbook",
+    "Minutes of the meeting",
+    "Recording of the radio call-in",
+    "Attendance lists",
+)
+
+# Stories for the blogs, and the calls that ask for them.
+STORY_TITLES = (
+    "How {t} changed our village",
+    "A season of {t}",
+    "The people behind {t}",
+    "What nobody told us about {t}",
+    "Voices from the field: {t}",
+)
+STORY_BODIES = (
+    "When we started with {t}, nobody believed the officials would come. They came.\n\n"
+    "This is the story of the first meeting, told by the people who were there.",
+    "Grace has kept the ledger for three years. She knows every family that pays late, "
+    "and why.\n\n> If you want to understand {t}, sit with the person who keeps the book."
+    "\n\nWe sat with her for a week.",
+    "Three villages, one river, and {t}. **What changed** was not the money but who "
+    "spoke first at the meetings.\n\nThe older women remembered how the stream ran "
+    "before the farms. The young men had the phones. Together they made the map.",
+    "We expected {t} to be about rules. It turned out to be about trust: who signs, who "
+    "keeps the key, who tells the radio.",
+)
+CALL_QUESTIONS = (
+    "What changed for you when {t} started?",
+    "Tell us about a moment when {t} surprised you",
+    "Who made {t} work in your place?",
+    "What would you tell someone starting with {t} tomorrow?",
+)
+CALL_BODY = (
+    "We are collecting short stories (300 to 800 words) about {t}: told by the people "
+    "who lived them, with a photo if you have one. The best will be published together."
+)
+COLLECTION_INTRO = "Stories about {t} from across the alliance, chosen with their authors."
+# A story's audience when it is published, in turn (never the space on the alliance blog).
+AUDIENCE_CYCLE = ("public", "alliance", "space")
+
+# Lessons: a claim that stands on its own, and the reasons for it.
+LESSON_TITLES = (
+    "Meet people where they already gather",
+    "Read the notes back before anyone leaves",
+    "Agree who pays before the work starts",
+    "Let the longest users of the land speak first",
+    "Count what the community counts",
+    "Small regular meetings beat one big workshop",
+    "Put the agreement in the language people speak",
+    "Ask officials to come to the field",
+)
+LESSON_BODIES = (
+    "In our work on {t}, turnout doubled when we moved the meeting to the market.",
+    "Seen again and again in {t}: a short, regular meeting keeps people coming; "
+    "a workshop once a year does not.",
+    "We compared two districts working on {t}. Where costs were agreed first, the "
+    "work was still going a year later.",
+)
+
 
 @dataclass
 class Plan:
@@ -368,14 +708,18 @@ def generate(
         users = _people(plan, rng, orgs, now)
         spaces = _spaces(plan, rng, users, now)
         members = _memberships(plan, rng, users, spaces, now)
-    _content(plan, rng, users, spaces, members, now, progress)
+        themes = _initiatives(spaces, orgs, now)
+    _content(plan, rng, users, spaces, members, themes, now, progress)
     result = Result(plan=plan, seconds=time.perf_counter() - started)
+    per_kind = dict(Content.objects.values_list("kind").annotate(n=Count("pk")).order_by())
     result.counts = {
         "organisations": Organisation.objects.count(),
         "people": User.objects.count(),
         "spaces": Space.objects.count(),
+        "initiatives": Initiative.objects.count(),
         "memberships": Membership.objects.count(),
         "content": Content.objects.count(),
+        **{kind: per_kind.get(kind, 0) for kind in Kind.values},
         "comments": Comment.objects.count(),
         "reactions": Reaction.objects.count(),
     }
@@ -465,7 +809,7 @@ def _spaces(plan: Plan, rng: random.Random, users: list[User], now: datetime) ->
         kind = kinds[i % len(kinds)]
         listing = listings[(i // len(kinds)) % len(listings)]
         policy = policies[(i // (len(kinds) * len(listings))) % len(policies)]
-        topic = TOPICS[i % len(TOPICS)]
+        topic = _space_topic(i)
         description = SPACE_DESCRIPTIONS[i % len(SPACE_DESCRIPTIONS)].format(t=topic)
         if description not in descriptions:
             descriptions[description] = render_markdown(description)
@@ -540,24 +884,216 @@ def _memberships(
     return posters
 
 
+def _space_topic(i: int) -> str:
+    """The topic of the ``i``-th generated space (its name, description, content)."""
+    return TOPICS[i % len(TOPICS)]
+
+
+def _initiatives(
+    spaces: list[Space], orgs: list[Organisation], now: datetime
+) -> dict[int, tuple[int, ...]]:
+    """Give every initiative space its profile: countries, place, stage, dates, themes
+    from the seeded vocabulary and two or three stakeholder organisations. A profile that
+    already exists (a migration or ``space_create`` makes them) is filled in, never
+    doubled. Returns space id -> ids of the initiative's themes, in order."""
+    ours = [(i, s) for i, s in enumerate(spaces) if s.kind == Space.Type.INITIATIVE]
+    existing = set(
+        Initiative.objects.filter(space__in=[s for _i, s in ours]).values_list("pk", flat=True)
+    )
+    vocabulary = list(Theme.objects.order_by("pk").values_list("pk", "group", "slug"))
+    objectives = [pk for pk, group, _slug in vocabulary if group == Theme.Group.OBJECTIVE]
+    issues = [pk for pk, group, _slug in vocabulary if group == Theme.Group.ISSUE]
+    by_slug = {slug: pk for pk, _group, slug in vocabulary}
+    profile_fields = [
+        "summary",
+        "countries",
+        "place",
+        "latitude",
+        "longitude",
+        "issue_areas",
+        "stage",
+        "started",
+        "ended",
+        "links",
+    ]
+    new: list[Initiative] = []
+    old: list[Initiative] = []
+    themes_of: dict[int, tuple[int, ...]] = {}
+    through = Initiative.themes.through
+    theme_rows = []
+    stakeholder_rows = []
+    for k, (i, space) in enumerate(ours):
+        topic = _space_topic(i)
+        home = COUNTRIES[(k * 5 + i) % len(COUNTRIES)]
+        near = NEIGHBOURS[home]
+        countries = [home]
+        if k % 3 == 0:
+            countries.append(near[k % len(near)])
+        if k % 9 == 0:
+            countries.append(near[(k + 1) % len(near)])
+        place, latitude, longitude = PLACES[home]
+        stage = STAGES[k % len(STAGES)]
+        started = space.created.date()
+        ended = None
+        if stage == Initiative.Stage.CLOSED:
+            ended = min(started + timedelta(days=600), now.date() - timedelta(days=30))
+        links = f"https://example.org/initiatives/{space.slug}"
+        if k % 2:
+            links += f"\nhttps://radio.example.org/programmes/{space.pk}"
+        initiative = Initiative(
+            space=space,
+            summary=SUMMARIES[k % len(SUMMARIES)].format(t=topic, p=place),
+            countries=countries,
+            place=place,
+            latitude=Decimal(latitude),
+            longitude=Decimal(longitude),
+            issue_areas=TOPIC_ISSUES.get(topic, ((), ""))[1],
+            stage=stage,
+            started=started,
+            ended=ended,
+            links=links,
+        )
+        (old if space.pk in existing else new).append(initiative)
+        themes: list[int] = []
+        if objectives:
+            themes.append(objectives[k % len(objectives)])
+        # The topic's issue themes (one or both); stewards may have renamed the
+        # vocabulary, so any issue theme stands in for a missing one.
+        for j, slug in enumerate(TOPIC_ISSUES.get(topic, ((), ""))[0][: 1 + k % 2]):
+            theme = by_slug.get(slug) or (issues[(k + j) % len(issues)] if issues else None)
+            if theme is not None and theme not in themes:
+                themes.append(theme)
+        themes_of[space.pk] = tuple(themes)
+        theme_rows += [through(initiative_id=space.pk, theme_id=t) for t in themes]
+        picked: list[int] = []
+        for j in range(2 + k % 2):
+            org = orgs[(k * 7 + j * 3) % len(orgs)]
+            if org.pk not in picked:
+                picked.append(org.pk)
+                stakeholder_rows.append(
+                    InitiativeOrganisation(
+                        initiative_id=space.pk,
+                        organisation_id=org.pk,
+                        role=STAKEHOLDER_ROLES[(k + j) % len(STAKEHOLDER_ROLES)],
+                    )
+                )
+    Initiative.objects.bulk_create(new, batch_size=500)
+    Initiative.objects.bulk_update(old, profile_fields, batch_size=500)
+    through.objects.bulk_create(theme_rows, batch_size=1000, ignore_conflicts=True)
+    InitiativeOrganisation.objects.bulk_create(
+        stakeholder_rows, batch_size=1000, ignore_conflicts=True
+    )
+    return themes_of
+
+
+def _datetime_adapter() -> Callable[[datetime], Any]:
+    """``adapt_datetimefield_value``, cheap in the common case: on SQLite in UTC, a UTC
+    date is written as its naive text, which is what Django's adapter makes of it after
+    its checks (a tenth of the generator's time, called for every row)."""
+    adapt = connection.ops.adapt_datetimefield_value
+    if connection.vendor != "sqlite" or connection.timezone is not UTC:
+        return adapt
+
+    def fast(value: datetime) -> Any:
+        if value.tzinfo is UTC:
+            return str(value.replace(tzinfo=None))
+        return adapt(value)
+
+    return fast
+
+
+class _Picker:
+    """Picks spaces at random, some busier than others: weights 1, 1/2, … 1/25, repeating."""
+
+    def __init__(self, spaces: list[Space]) -> None:
+        self.spaces = spaces
+        self.cum: list[float] = []
+        total = 0.0
+        for i in range(len(spaces)):
+            total += 1.0 / (1 + (i % 25))
+            self.cum.append(total)
+        self.total = total
+
+    def __bool__(self) -> bool:
+        return bool(self.spaces)
+
+    def pick(self, rng: random.Random) -> Space:
+        return self.spaces[min(bisect(self.cum, rng.random() * self.total), len(self.cum) - 1)]
+
+
+class _Markdown(dict[str, str]):
+    """text -> HTML, each distinct text rendered once."""
+
+    def __missing__(self, text: str) -> str:
+        html = self[text] = render_markdown(text)
+        return html
+
+
+def _m2m_sql(descriptor: Any) -> str:
+    relation = descriptor.field
+    return _insert_sql(
+        relation.remote_field.through,
+        (relation.m2m_field_name(), relation.m2m_reverse_field_name()),
+    )
+
+
+PHASE_ORDER = tuple(PhaseNote.Phase.values)
+STRENGTHS = (
+    Lesson.Strength.SINGLE,
+    Lesson.Strength.REPEATED,
+    Lesson.Strength.SINGLE,
+    Lesson.Strength.EVALUATED,
+    Lesson.Strength.REPEATED,
+    Lesson.Strength.SINGLE,
+)
+
+
 def _content(
     plan: Plan,
     rng: random.Random,
     users: list[User],
     spaces: list[Space],
     posters: dict[int, list[int]],
+    themes_of: dict[int, tuple[int, ...]],
     now: datetime,
     stream: TextIO | None,
 ) -> None:
-    adapt = connection.ops.adapt_datetimefield_value
+    adapt = _datetime_adapter()
+    adapt_date = connection.ops.adapt_datefield_value
+    adapt_json = connection.ops.adapt_json_value
+    md = _Markdown()
     bodies = []
     for i in range(40):
         paras = [PARAGRAPHS[(i + k * 3) % len(PARAGRAPHS)] for k in range(1 + i % 4)]
         text = "\n\n".join(paras)
-        bodies.append((text, render_markdown(text)))
-    comment_bodies = [(text, render_markdown(text)) for text in COMMENTS]
+        bodies.append((text, md[text]))
+    comment_bodies = [(text, md[text]) for text in COMMENTS]
     reaction_types = Reaction.Type.values
     member_ids = [u.pk for u in users if u.role != AllianceRole.GUEST]
+    topic_of = {space.pk: _space_topic(i) for i, space in enumerate(spaces)}
+    theme_names = dict(Theme.objects.values_list("pk", "name"))
+    first_version = gettext("First version")
+
+    # Four versions of a learning note per topic; ``body`` joins the filled sections
+    # under their labels exactly as LearningNote.save() does.
+    labels = [(name, str(label)) for name, label in NOTE_SECTIONS]
+    note_texts: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for t, topic in enumerate(TOPICS):
+        versions = []
+        for v in range(4):
+            sections = tuple(
+                NOTE_TEXTS.get(name, ("",))[(v + t + s) % len(NOTE_TEXTS.get(name, ("",)))].format(
+                    t=topic
+                )
+                for s, name in enumerate(SECTION_NAMES)
+            )
+            body = "\n\n".join(
+                f"## {label}\n\n{text}"
+                for (_name, label), text in zip(labels, sections, strict=True)
+                if text.strip()
+            )
+            versions.append((sections, body, md[body]))
+        note_texts[topic] = versions
 
     content_cols = (
         "id",
@@ -574,67 +1110,324 @@ def _content(
         "removed",
     )
     content_sql = _insert_sql(Content, content_cols)
-    child_sql = {kind: _insert_sql(model, ("content_ptr",)) for kind, model in CHILD_TABLES.items()}
-    through = Content.coauthors.through
-    coauthor_sql = _insert_sql(through, ("content", "user"))
+    child_sql = {
+        kind: _insert_sql(model, ("content_ptr", *CHILD_COLUMNS[kind]))
+        for kind, model in CHILD_TABLES.items()
+    }
+    coauthor_sql = _m2m_sql(Content.coauthors)
     comment_sql = _insert_sql(
         Comment,
         ("id", "content", "parent", "author", "body", "body_html", "created", "updated", "removed"),
     )
     reaction_sql = _insert_sql(Reaction, ("content", "user", "type", "created"))
+    phase_sql = _insert_sql(
+        PhaseNote, ("id", "cycle", "phase", "date", "body", "body_html", "author", "created")
+    )
+    revision_sql = _insert_sql(
+        NoteRevision, ("id", "note", "number", "author", "created", "summary", "data")
+    )
+    note_theme_sql = _m2m_sql(LearningNote.themes)
+    lesson_theme_sql = _m2m_sql(Lesson.themes)
+    story_theme_sql = _m2m_sql(Story.themes)
+    attachment_sql = _insert_sql(
+        Attachment,
+        (
+            "id",
+            "content",
+            "type",
+            "file",
+            "thumbnail",
+            "url",
+            "caption",
+            "original_name",
+            "mime",
+            "size",
+            "sha256",
+            "uploaded_by",
+            "created",
+        ),
+    )
 
-    kinds = list(CHILD_TABLES)
     content_id = _next_id(Content)
     comment_id = _next_id(Comment)
+    phase_id = _next_id(PhaseNote)
+    revision_id = _next_id(NoteRevision)
+    attachment_id = _next_id(Attachment)
     span = timedelta(days=1000).total_seconds()
     start = now - timedelta(days=1000, hours=1)
-    space_list = [s for s in spaces if posters[s.pk]]
-    # Some spaces are busier than others: weights 1, 1/2, … 1/25, repeating.
-    weights = [1.0 / (1 + (i % 25)) for i in range(len(space_list))]
-    cum: list[float] = []
-    total = 0.0
-    for w in weights:
-        total += w
-        cum.append(total)
+    with_posters = [s for s in spaces if posters[s.pk]]
+    anywhere = _Picker(with_posters)
+    initiatives = _Picker(
+        [s for s in with_posters if s.kind == Space.Type.INITIATIVE and s.pk in themes_of]
+    )
+    widths = range(len(WIDTH))
+    # What later items refer to: each initiative space's cycles; the notes a lesson of
+    # width w may cite (those at least as wide), in each space and anywhere; and each
+    # citable note's space, author and themes.
+    cycles_of: dict[int, list[int]] = {s.pk: [] for s in initiatives.spaces}
+    notes_in: dict[int, list[list[int]]] = {s.pk: [[] for _w in widths] for s in initiatives.spaces}
+    notes_anywhere: list[list[int]] = [[] for _w in widths]
+    note_meta: dict[int, tuple[int, int, tuple[int, ...]]] = {}
+    # Story calls still taking answers: (id, space id, deadline, collection published).
+    open_calls: list[tuple[int, int | None, date, bool]] = []
+    space_by_pk = {s.pk: s for s in with_posters}
+    editors_of: dict[int, list[int]] = {s.pk: [] for s in spaces}
+    for editing_space, editor in Membership.objects.filter(
+        space__in=spaces,
+        role__in=[SpaceRole.LEAD, SpaceRole.FACILITATOR],
+        expires__isnull=True,
+        user__role__in=[AllianceRole.STEWARD, AllianceRole.MEMBER],
+    ).values_list("space_id", "user_id"):
+        editors_of[editing_space].append(editor)
+    stewards = [u.pk for u in users if u.role == AllianceRole.STEWARD]
+    all_themes = list(theme_names)
 
     bar = Progress(stream, plan.content, "content")
     done = 0
     while done < plan.content:
         size = min(BATCH, plan.content - done)
         content_rows: list[tuple[Any, ...]] = []
-        child_rows: dict[str, list[tuple[int]]] = {k: [] for k in kinds}
+        child_rows: dict[str, list[tuple[Any, ...]]] = {k: [] for k in CHILD_TABLES}
+        phase_rows: list[tuple[Any, ...]] = []
+        revision_rows: list[tuple[Any, ...]] = []
+        note_theme_rows: list[tuple[int, int]] = []
+        lesson_theme_rows: list[tuple[int, int]] = []
+        story_theme_rows: list[tuple[int, int]] = []
+        attachment_rows: list[tuple[Any, ...]] = []
         coauthor_rows: list[tuple[int, int]] = []
         comment_rows: list[tuple[Any, ...]] = []
         reaction_rows: list[tuple[Any, ...]] = []
         for k in range(size):
             i = done + k
             pk = content_id + i
-            space = space_list[min(bisect(cum, rng.random() * total), len(cum) - 1)]
-            authors = posters[space.pk]
-            author = authors[rng.randrange(len(authors))]
             visibility = VISIBILITY_CYCLE[i % len(VISIBILITY_CYCLE)]
-            body, html = bodies[rng.randrange(len(bodies))]
-            kind = kinds[i % len(kinds)]
             created = start + timedelta(seconds=span * (i + rng.random()) / plan.content)
+            stamp = adapt(created)
             removed = i % 211 == 0
+            kind = kind_at(i)
+            if kind in INITIATIVE_KINDS and not initiatives:
+                kind = Kind.POST
+            cite: list[int] = []
+            answer: tuple[int, int | None, date, bool] | None = None
+            space: Space | None = None
+            if kind == Kind.LESSON:
+                # A recent note of the space, at least as widely shared as the lesson; in a
+                # quiet space with none yet, a recent one elsewhere (and the lesson goes there).
+                space = initiatives.pick(rng)
+                cite = notes_in[space.pk][WIDTH[visibility]] or notes_anywhere[WIDTH[visibility]]
+                if not cite:
+                    kind = Kind.POST
+            if kind == Kind.POST:
+                space = anywhere.pick(rng)
+            elif kind in (Kind.CYCLE, Kind.NOTE):
+                space = initiatives.pick(rng)
+            elif kind == Kind.STORY_CALL:
+                # One in three on the alliance blog (never one only a space may read).
+                if visibility == Visibility.SPACE or i % 3:
+                    space = anywhere.pick(rng)
+            elif kind == Kind.STORY:
+                # One story in three answers a call still open, in the call's space; of the
+                # others, one in four is for the alliance blog.
+                if i % 3 == 0:
+                    day = created.date()
+                    open_calls[:] = [c for c in open_calls if c[2] >= day]
+                    answerable = [
+                        c for c in open_calls if c[1] is not None or visibility != Visibility.SPACE
+                    ]
+                    if answerable:
+                        answer = answerable[rng.randrange(len(answerable))]
+                if answer is not None:
+                    space = space_by_pk.get(answer[1]) if answer[1] is not None else None
+                elif visibility == Visibility.SPACE or i % 4 != 3:
+                    space = anywhere.pick(rng)
+            space_id = space.pk if space is not None else None
+            authors = posters[space_id] if space_id is not None else member_ids
+            if kind == Kind.STORY_CALL:
+                # Leads and facilitators run calls in a space, stewards on the alliance blog.
+                editors = editors_of[space_id] if space_id is not None else stewards
+                author = editors[rng.randrange(len(editors))]
+            else:
+                author = authors[rng.randrange(len(authors))]
+            topic = topic_of[space_id] if space_id is not None else TOPICS[(i // 8) % len(TOPICS)]
+            number = f" ({i + 1})"
+            if kind == Kind.POST:
+                body, html = bodies[rng.randrange(len(bodies))]
+                title = TITLES[i % len(TITLES)].format(t=TOPICS[(i // 8) % len(TOPICS)]) + number
+                child_rows[kind].append((pk,))
+            elif kind == Kind.CYCLE:
+                assert space_id is not None  # an initiative space
+                title = CYCLE_QUESTIONS[(i // 20) % len(CYCLE_QUESTIONS)].format(t=topic) + number
+                body = CYCLE_BODIES[i % len(CYCLE_BODIES)].format(t=topic)
+                html = md[body]
+                day = created.date()
+                ended: date | None = None
+                if (now - created).days > 240:
+                    status, started = InquiryCycle.Status.COMPLETE, day
+                    ended = day + timedelta(days=90 + (i * 7) % 120)
+                    phases = [PHASE_ORDER[j * 4 // (4 + i % 3)] for j in range(4 + i % 3)]
+                    step = (ended - started).days // len(phases)
+                elif i % 6 == 0:
+                    status, started = InquiryCycle.Status.PLANNED, day + timedelta(days=21)
+                    phases, step = [PhaseNote.Phase.PLAN], 0
+                else:
+                    status, started = InquiryCycle.Status.ACTIVE, day
+                    phases, step = list(PHASE_ORDER[: 2 + i % 2]), 10
+                child_rows[kind].append(
+                    (pk, space_id, status, adapt_date(started), adapt_date(ended))
+                )
+                for j, phase in enumerate(phases):
+                    at = min(created + timedelta(days=j * step, hours=2 + j), now)
+                    text = PHASE_TEXTS[phase][(i + j) % len(PHASE_TEXTS[phase])]
+                    phase_rows.append(
+                        (
+                            phase_id,
+                            pk,
+                            phase,
+                            adapt_date(at.date()),
+                            text,
+                            md[text],
+                            authors[rng.randrange(len(authors))],
+                            adapt(at),
+                        )
+                    )
+                    phase_id += 1
+                if not removed:
+                    cycles_of[space_id].append(pk)
+            elif kind == Kind.NOTE:
+                assert space_id is not None  # an initiative space
+                title = NOTE_TITLES[(i // 20) % len(NOTE_TITLES)].format(t=topic) + number
+                sections, body, html = note_texts[topic][rng.randrange(4)]
+                cycles = cycles_of[space_id]
+                cycle = (
+                    cycles[-1 - rng.randrange(min(len(cycles), 3))] if cycles and i % 3 else None
+                )
+                child_rows[kind].append((pk, space_id, cycle, *sections))
+                own = themes_of[space_id]
+                themes = (
+                    tuple(sorted({own[(i + j) % len(own)] for j in range(1 + i % 2)}))
+                    if own
+                    else ()
+                )
+                note_theme_rows += [(pk, t) for t in themes]
+                data = {
+                    "title": title,
+                    "visibility": visibility,
+                    **dict(zip(SECTION_NAMES, sections, strict=True)),
+                    "themes": sorted(theme_names[t] for t in themes),
+                }
+                revision_rows.append(
+                    (revision_id, pk, 1, author, stamp, first_version, adapt_json(data, None))
+                )
+                revision_id += 1
+                if i % 4 == 1:
+                    attachment_rows.append(
+                        (
+                            attachment_id,
+                            pk,
+                            Attachment.Type.LINK,
+                            "",
+                            "",
+                            f"https://example.org/evidence/{pk}",
+                            EVIDENCE_LINKS[(i // 4) % len(EVIDENCE_LINKS)],
+                            "",
+                            "",
+                            0,
+                            "",
+                            author,
+                            stamp,
+                        )
+                    )
+                    attachment_id += 1
+                if not removed:
+                    note_meta[pk] = (space_id, author, themes)
+                    for w in range(WIDTH[visibility] + 1):
+                        notes_in[space_id][w].append(pk)
+                        notes_anywhere[w].append(pk)
+            elif kind == Kind.STORY_CALL:
+                n = i // (len(KIND_CYCLE) * CALL_EVERY)
+                title = CALL_QUESTIONS[n % len(CALL_QUESTIONS)].format(t=topic) + number
+                body = CALL_BODY.format(t=topic)
+                html = md[body]
+                deadline = created.date() + timedelta(days=30 + n % 4 * 10)
+                if deadline >= now.date():
+                    call_status = StoryCall.Status.OPEN
+                elif n % 3 and visibility != Visibility.PRIVATE:
+                    call_status = StoryCall.Status.PUBLISHED
+                else:
+                    call_status = StoryCall.Status.CLOSED
+                intro = (
+                    COLLECTION_INTRO.format(t=topic)
+                    if call_status == StoryCall.Status.PUBLISHED
+                    else ""
+                )
+                child_rows[kind].append((pk, adapt_date(deadline), call_status, intro, md[intro]))
+                if not removed and visibility != Visibility.PRIVATE:
+                    collected = call_status == StoryCall.Status.PUBLISHED
+                    open_calls.append((pk, space_id, deadline, collected))
+            elif kind == Kind.STORY:
+                title = STORY_TITLES[(i // 20) % len(STORY_TITLES)].format(t=topic) + number
+                body = STORY_BODIES[i % len(STORY_BODIES)].format(t=topic)
+                html = md[body]
+                # Its visibility follows where it stands: a draft is private, a story in
+                # review is read by the space (or the alliance, on the alliance blog), a
+                # published one by its audience.
+                audience = AUDIENCE_CYCLE[(i // 20) % len(AUDIENCE_CYCLE)]
+                if space_id is None and audience == "space":
+                    audience = Visibility.ALLIANCE
+                in_review = i % 2 == 1 and (
+                    visibility == Visibility.SPACE
+                    or (visibility == Visibility.ALLIANCE and space_id is None)
+                )
+                if visibility == Visibility.PRIVATE:
+                    story_status = Story.Status.DRAFT
+                elif in_review:
+                    story_status = Story.Status.REVIEW
+                else:
+                    story_status, audience = Story.Status.PUBLISHED, visibility
+                published = None
+                if story_status == Story.Status.PUBLISHED:
+                    published = adapt(min(created + timedelta(days=2, hours=3), now))
+                child_rows[kind].append(
+                    (
+                        pk,
+                        story_status,
+                        audience,
+                        published,
+                        answer[0] if answer is not None else None,
+                        answer is not None and answer[3] and published is not None,
+                    )
+                )
+                own = themes_of.get(space_id, ()) if space_id is not None else ()
+                if own:
+                    story_theme_rows.append((pk, own[i % len(own)]))
+                elif all_themes and i % 2 == 0:
+                    story_theme_rows.append((pk, all_themes[(i // 20) % len(all_themes)]))
+            else:  # a lesson, by the note's author, in the note's space
+                note = cite[-1 - rng.randrange(min(len(cite), 12))]
+                space_id, author, note_themes = note_meta[note]
+                authors = posters[space_id]
+                topic = topic_of[space_id]
+                title = LESSON_TITLES[(i + i // 20) % len(LESSON_TITLES)] + number
+                body = LESSON_BODIES[i % len(LESSON_BODIES)].format(t=topic)
+                html = md[body]
+                child_rows[kind].append((pk, note, STRENGTHS[i % len(STRENGTHS)]))
+                lesson_theme_rows += [(pk, t) for t in (note_themes if i % 4 else note_themes[:1])]
             content_rows.append(
                 (
                     pk,
                     kind,
-                    space.pk,
+                    space_id,
                     author,
                     visibility,
-                    TITLES[i % len(TITLES)].format(t=TOPICS[(i // 8) % len(TOPICS)])
-                    + f" ({i + 1})",
+                    title,
                     body,
                     html,
                     "en" if i % 10 else LANGUAGES[(i // 10) % len(LANGUAGES)],
-                    adapt(created),
-                    adapt(created),
+                    stamp,
+                    stamp,
                     removed,
                 )
             )
-            child_rows[kind].append((pk,))
             if visibility == Visibility.PRIVATE:
                 # Drafts: some written with co-authors from the same space.
                 if i % 3 == 0 and len(authors) > 1:
@@ -657,12 +1450,14 @@ def _content(
                     at = min(at + timedelta(minutes=37 + c * 11), now)
                     cbody, chtml = comment_bodies[rng.randrange(len(comment_bodies))]
                     who = people[rng.randrange(len(people))]
+                    when = adapt(at)
                     comment_rows.append(
-                        (top, pk, None, who, cbody, chtml, adapt(at), adapt(at), c % 97 == 96)
+                        (top, pk, None, who, cbody, chtml, when, when, c % 97 == 96)
                     )
                     if c % 3 == 1 or n_comments == 25:
                         at = min(at + timedelta(minutes=13), now)
                         rbody, rhtml = comment_bodies[rng.randrange(len(comment_bodies))]
+                        when = adapt(at)
                         comment_rows.append(
                             (
                                 comment_id,
@@ -671,8 +1466,8 @@ def _content(
                                 people[rng.randrange(len(people))],
                                 rbody,
                                 rhtml,
-                                adapt(at),
-                                adapt(at),
+                                when,
+                                when,
                                 False,
                             )
                         )
@@ -682,23 +1477,30 @@ def _content(
                 people = authors if len(authors) > 3 else member_ids
                 for j, who in enumerate(rng.sample(people, min(len(people), 1 + i % 4))):
                     reaction_rows.append(
-                        (pk, who, reaction_types[(i + j) % len(reaction_types)], adapt(created))
+                        (pk, who, reaction_types[(i + j) % len(reaction_types)], stamp)
                     )
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(content_sql, content_rows)
             for kind, rows in child_rows.items():
                 if rows:
                     cursor.executemany(child_sql[kind], rows)
-            if coauthor_rows:
-                cursor.executemany(coauthor_sql, coauthor_rows)
-            if comment_rows:
-                cursor.executemany(comment_sql, comment_rows)
-            if reaction_rows:
-                cursor.executemany(reaction_sql, reaction_rows)
+            for sql, rows in (
+                (phase_sql, phase_rows),
+                (revision_sql, revision_rows),
+                (note_theme_sql, note_theme_rows),
+                (lesson_theme_sql, lesson_theme_rows),
+                (story_theme_sql, story_theme_rows),
+                (attachment_sql, attachment_rows),
+                (coauthor_sql, coauthor_rows),
+                (comment_sql, comment_rows),
+                (reaction_sql, reaction_rows),
+            ):
+                if rows:
+                    cursor.executemany(sql, rows)
         done += size
         bar.update(done)
     bar.close()
-    _fix_sequences([Content, Comment, Reaction])
+    _fix_sequences([Content, Comment, Reaction, PhaseNote, NoteRevision, Attachment])
 
 
 def _fix_sequences(models_: Iterable[type[models.Model]]) -> None:
