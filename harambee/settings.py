@@ -263,6 +263,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Seconds an anonymous visitor's page may be served from the cache (0 turns it off).
 # Any write bumps the cache generation, so this bounds only memory, not staleness.
 ANONYMOUS_PAGE_CACHE_SECONDS = envint("HARAMBEE_ANONYMOUS_CACHE_SECONDS", 300)
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # A per-process cache cannot tell the other processes about a write.
+    ANONYMOUS_PAGE_CACHE_SECONDS = 0
 
 # The size of one page of a list.
 PAGE_SIZE = envint("HARAMBEE_PAGE_SIZE", 25)
