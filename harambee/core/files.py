@@ -133,9 +133,10 @@ def _image(data: bytes, mime: str, keep_location: bool) -> CheckedFile:
             longitude = _coordinate(gps[4], gps[3])
         except (KeyError, TypeError, ValueError, ZeroDivisionError):
             latitude = longitude = None
-    image = ImageOps.exif_transpose(image)
+    upright: Image.Image = ImageOps.exif_transpose(image)
+    image = upright  # type: ignore[assignment]
     has_alpha = image.mode in ("RGBA", "LA", "P") and mime != "image/jpeg"
-    image = image.convert("RGBA" if has_alpha else "RGB")
+    image = image.convert("RGBA" if has_alpha else "RGB")  # type: ignore[assignment]
     out = io.BytesIO()
     # Re-encoding writes pixels only: EXIF (camera, time, place), comments and any
     # trailing data are gone.

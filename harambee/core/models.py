@@ -273,7 +273,7 @@ class Attachment(models.Model):
         from django.utils.text import get_valid_filename
 
         stem = (self.original_name.rsplit(".", 1)[0] if self.original_name else "") or "file"
-        extension = self.file.name.rsplit(".", 1)[-1] if self.file else ""
+        extension = (self.file.name or "").rsplit(".", 1)[-1] if self.file else ""
         return get_valid_filename(f"{stem[:60]}.{extension}") if extension else "file"
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -152,6 +153,5 @@ def attachment_remove(*, actor: User, attachment: Attachment) -> None:
         raise PermissionDenied
     for field in (attachment.file, attachment.thumbnail):
         if field:
-            name, storage = field.name, field.storage
-            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+            transaction.on_commit(partial(field.storage.delete, str(field.name)))
     attachment.delete()

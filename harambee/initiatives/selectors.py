@@ -171,7 +171,7 @@ def dossier(*, user: Any, initiative: Initiative) -> dict[str, Any]:
             note
         )
     for cycle in cycles:
-        cycle.shown_notes = by_cycle.get(cycle.pk, [])
+        cycle.shown_notes = by_cycle.get(cycle.pk, [])  # type: ignore[attr-defined]
     return {
         "cycles": cycles,
         "loose_notes": by_cycle.get(None, []),

@@ -31,7 +31,12 @@ from harambee.people.roles import Perm
 from harambee.spaces.services import require_space_perm
 
 # Narrowest first: a lesson may not be seen more widely than its note.
-WIDTH = {Visibility.PRIVATE: 0, Visibility.SPACE: 1, Visibility.ALLIANCE: 2, Visibility.PUBLIC: 3}
+WIDTH: dict[str, int] = {
+    Visibility.PRIVATE: 0,
+    Visibility.SPACE: 1,
+    Visibility.ALLIANCE: 2,
+    Visibility.PUBLIC: 3,
+}
 SECTION_NAMES = [name for name, _label in NOTE_SECTIONS]
 
 

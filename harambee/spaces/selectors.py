@@ -99,7 +99,7 @@ def reaction_summary(*, user: Any, content: Content) -> list[dict[str, Any]]:
         .values("type")
         .annotate(n=Count("pk"), mine=Count("pk", filter=mine_filter))
     )
-    found = {row["type"]: row for row in rows}
+    found: dict[str, dict[str, Any]] = {row["type"]: dict(row) for row in rows}
     return [
         {
             "type": value,

@@ -69,7 +69,7 @@ def call_answers(*, user: Any, call: StoryCall) -> list[Story]:
     answers = list(call.answers.select_related("author").order_by("created"))
     readable = set(visible(user, Story.objects.filter(call=call)).values_list("pk", flat=True))
     for story in answers:
-        story.readable = story.pk in readable
+        story.readable = story.pk in readable  # type: ignore[attr-defined]
     return answers
 
 
