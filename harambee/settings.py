@@ -130,6 +130,7 @@ elif _cache_url.startswith("file://"):
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": _cache_url.removeprefix("file://"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
 else:

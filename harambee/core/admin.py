@@ -7,6 +7,8 @@ from harambee.core.models import AuditEntry
 class AuditEntryAdmin(admin.ModelAdmin):
     list_display = ["created", "actor", "action", "space", "subject"]
     list_filter = ["action"]
+    # The item an entry names is shown on the audit page through the gate, not here.
+    exclude = ["content"]
 
     def has_add_permission(self, request):
         return False

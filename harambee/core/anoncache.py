@@ -9,6 +9,8 @@ cookie, use a CSRF token or carry a message are never cached.
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -20,11 +22,17 @@ PRODUCT_APPS = {"core", "people", "spaces", "initiatives", "stories"}
 SKIP_PREFIXES = ("/accounts/", "/admin/", "/files/", "/static/", "/healthz", "/i18n/")
 
 
+def _fresh() -> int:
+    # A counter that went missing (evicted, cache restarted) must never restart at a
+    # number whose pages may still be cached: start from the clock instead.
+    return time.time_ns()
+
+
 def generation() -> int:
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _fresh(), timeout=None)
+        value = cache.get(GENERATION_KEY) or _fresh()
     return int(value)
 
 
@@ -32,7 +40,7 @@ def bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, _fresh(), timeout=None)
 
 
 def _changed(sender, **kwargs) -> None:
@@ -77,8 +85,12 @@ class AnonymousPageCacheMiddleware:
         if cached is not None:
             return cached
         response = self.get_response(request)
+        messages = getattr(request, "_messages", None)
+        session = getattr(request, "session", None)
         if (
             response.status_code == 200
+            and not (messages is not None and (messages.used or messages._queued_messages))
+            and not (session is not None and session.modified)
             and not response.streaming
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")

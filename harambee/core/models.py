@@ -93,7 +93,9 @@ class Content(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        # Neutral on purpose: admin pages (delete confirmations, related fields) print
+        # objects without the gate, so the title must not travel through str().
+        return f"{self.get_kind_display()} #{self.pk}"
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
@@ -138,7 +140,7 @@ class Comment(models.Model):
         indexes = [models.Index(fields=["content", "created"], name="comment_content_created")]
 
     def __str__(self) -> str:
-        return f"{self.author}: {self.body[:40]}"
+        return f"Comment #{self.pk}"
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
@@ -261,7 +263,7 @@ class Attachment(models.Model):
         verbose_name_plural = _("attachments")
 
     def __str__(self) -> str:
-        return self.caption or self.original_name or self.url
+        return f"Attachment #{self.pk}"
 
     def get_absolute_url(self) -> str:
         if self.type == self.Type.LINK:

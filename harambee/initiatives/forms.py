@@ -181,6 +181,7 @@ class NoteForm(forms.ModelForm):
             cycles if cycles is not None else InquiryCycle.objects.none()
         )
         self.fields["cycle"].required = False
+        self.fields["cycle"].label_from_instance = lambda cycle: cycle.title
         self.fields["coauthors"].queryset = members if members is not None else User.objects.none()
         self.fields["visibility"].initial = Visibility.SPACE
         if not editing:

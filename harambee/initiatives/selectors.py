@@ -11,6 +11,7 @@ from django.http import Http404
 from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import can_view, visible, visible_spaces
 from harambee.initiatives.models import (
+    Adaptation,
     Initiative,
     InquiryCycle,
     LearningNote,
@@ -67,24 +68,33 @@ def stakeholders(*, initiative: Initiative) -> QuerySet[Any]:
     return initiative.stakeholders.select_related("organisation").order_by("organisation__name")
 
 
-def timeline(*, user: Any, initiative: Initiative) -> list[Any]:
-    """Cycles, notes, lessons and stories the user may see, newest first, one query each."""
-    cycles = visible(user, InquiryCycle.objects.filter(initiative=initiative)).select_related(
-        "author"
-    )
-    notes = with_comment_counts(
-        visible(user, LearningNote.objects.filter(initiative=initiative))
-    ).select_related("author")
-    lessons = visible(user, Lesson.objects.filter(note__initiative=initiative)).select_related(
-        "author"
-    )
+TIMELINE_PAGE = 30
+
+
+def timeline(
+    *, user: Any, initiative: Initiative, before: Any = None, size: int = TIMELINE_PAGE
+) -> tuple[list[Any], Any]:
+    """One page of cycles, notes, lessons and stories the user may see, newest first,
+    one bounded query per kind (keyset on ``created``). Returns the page and the
+    ``created`` value to ask for the next one, or None at the end."""
     from harambee.stories.models import Story
 
-    stories = visible(user, Story.objects.filter(space=initiative.space)).select_related("author")
-    items = [*cycles, *notes, *lessons, *stories]
-    for item in items:
+    kinds = [
+        visible(user, InquiryCycle.objects.filter(initiative=initiative)),
+        with_comment_counts(visible(user, LearningNote.objects.filter(initiative=initiative))),
+        visible(user, Lesson.objects.filter(note__initiative=initiative)),
+        visible(user, Story.objects.filter(space=initiative.space)),
+    ]
+    items: list[Any] = []
+    for qs in kinds:
+        if before is not None:
+            qs = qs.filter(created__lt=before)
+        items.extend(qs.select_related("author").order_by("-created")[: size + 1])
+    items.sort(key=lambda item: item.created, reverse=True)
+    page, more = items[:size], len(items) > size
+    for item in page:
         item.shown_space = None
-    return sorted(items, key=lambda item: item.created, reverse=True)
+    return page, (page[-1].created if more else None)
 
 
 def _get(user: Any, queryset: QuerySet[Any], pk: int) -> Any:
@@ -119,10 +129,18 @@ def note_lessons(*, user: Any, note: LearningNote) -> QuerySet[Lesson]:
     return visible(user, note.lessons.all()).prefetch_related("themes").order_by("created")
 
 
-def note_revisions(*, note: LearningNote) -> QuerySet[NoteRevision]:
+def note_revisions(*, user: Any, note: LearningNote) -> QuerySet[NoteRevision]:
     """The history of a note the caller has already been allowed to read: old
-    versions obey the note's gate as it is now."""
-    return note.revisions.select_related("author")
+    versions obey the note's gate as it is now. The drafts of a shareable version,
+    made from restricted text, are shown only to those who may read its original;
+    everyone else sees its history from publication on."""
+    revisions = note.revisions.select_related("author")
+    adaptation = Adaptation.objects.filter(adapted_id=note.pk).select_related("original").first()
+    if adaptation is not None and not can_view(user, adaptation.original):
+        if adaptation.reviewed is None or adaptation.status != Adaptation.Status.PUBLISHED:
+            return revisions.none()
+        revisions = revisions.filter(created__gte=adaptation.reviewed)
+    return revisions
 
 
 def lesson_get(*, user: Any, pk: int) -> Lesson:

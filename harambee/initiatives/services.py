@@ -297,8 +297,6 @@ def adaptation_start(*, actor: User, original: Any, target_visibility: str) -> A
     copy.visibility = Visibility.PRIVATE
     copy.save()
     copy.themes.set(original.themes.all())
-    if isinstance(copy, LearningNote):
-        _revise(copy, actor, _("Shareable version started"))
     return Adaptation.objects.create(
         original=original, adapted=copy, target_visibility=target_visibility, created_by=actor
     )
@@ -337,6 +335,11 @@ def adaptation_decide(
     adaptation.reviewed = timezone.now()
     adaptation.review_comment = comment.strip()
     adaptation.save()
+    if approve and adapted.kind == "note":
+        # The published text is the first version readers without the original see.
+        _revise(
+            LearningNote.objects.get(pk=adapted.pk), actor, _("Published as a shareable version")
+        )
     return adaptation
 
 

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -44,17 +45,18 @@ from harambee.spaces.selectors import (
 from harambee.spaces.services import require_space_perm
 
 
-def _countries_in_use() -> list[tuple[str, str]]:
+def _countries_in_use(user) -> list[tuple[str, str]]:
+    """Countries of the initiatives this reader may know about."""
     from django_countries import countries as all_countries
 
     codes: set[str] = set()
-    for countries in Initiative.objects.values_list("countries", flat=True):
+    for countries in selectors.initiative_list(user=user).values_list("countries", flat=True):
         codes.update(countries or [])
     return [(code, name) for code, name in all_countries if code in codes]
 
 
 def directory(request):
-    form = DirectoryForm(request.GET or None, countries=_countries_in_use())
+    form = DirectoryForm(request.GET or None, countries=_countries_in_use(request.user))
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
     page = paginate(request, selectors.initiative_list(user=request.user, **filters))
     return render(request, "initiatives/directory.html", {"form": form, "page": page})
@@ -63,6 +65,8 @@ def directory(request):
 def detail(request, slug: str):
     initiative = selectors.initiative_get(user=request.user, slug=slug)
     membership = membership_for(request.user, initiative.space_id)
+    before = parse_datetime(request.GET.get("before", "") or "")
+    timeline, older = selectors.timeline(user=request.user, initiative=initiative, before=before)
     return render(
         request,
         "initiatives/detail.html",
@@ -70,7 +74,8 @@ def detail(request, slug: str):
             "initiative": initiative,
             "space": initiative.space,
             "stakeholders": selectors.stakeholders(initiative=initiative),
-            "timeline": selectors.timeline(user=request.user, initiative=initiative),
+            "timeline": timeline,
+            "older": older,
             "may_post": membership is not None and membership.may(Perm.POST),
             "may_edit": membership is not None and membership.may(Perm.EDIT_SPACE),
         },
@@ -203,9 +208,15 @@ def phase_note_add(request, pk: int):
 def _note_form(request, initiative, *, instance=None, editing=False):
     from harambee.spaces.models import Membership
 
-    members = User.objects.filter(
-        pk__in=Membership.objects.active().filter(space=initiative.space).values("user_id")
-    ).order_by("display_name")
+    if membership_for(request.user, initiative.space_id) is not None:
+        members = User.objects.filter(
+            pk__in=Membership.objects.active().filter(space=initiative.space).values("user_id")
+        ).order_by("display_name")
+    elif instance is not None:
+        # An author no longer in the space keeps the co-authors, and learns nobody new.
+        members = instance.coauthors.all()
+    else:
+        members = User.objects.none()
     return NoteForm(
         request.POST or None,
         request.FILES or None,
@@ -331,7 +342,11 @@ def note_edit(request, pk: int):
     return render(
         request,
         "initiatives/note_form.html",
-        {"form": form, "initiative": note.initiative, "note": note},
+        {
+            "form": form,
+            "initiative": _shown_initiative(request.user, note.initiative),
+            "note": note,
+        },
     )
 
 
@@ -342,7 +357,7 @@ def note_history(request, pk: int):
         "initiatives/history.html",
         {
             "note": note,
-            "revisions": selectors.note_revisions(note=note),
+            "revisions": selectors.note_revisions(user=request.user, note=note),
             "may_edit": services.may_edit(request.user, note),
         },
     )
@@ -350,7 +365,7 @@ def note_history(request, pk: int):
 
 def note_revision(request, pk: int, number: int):
     note = selectors.note_get(user=request.user, pk=pk)
-    revision = selectors.note_revisions(note=note).filter(number=number).first()
+    revision = selectors.note_revisions(user=request.user, note=note).filter(number=number).first()
     if revision is None:
         raise Http404
     from harambee.core.markdown import render_markdown
@@ -377,7 +392,9 @@ def note_revision(request, pk: int, number: int):
 @login_required
 def note_revert(request, pk: int, number: int):
     note = selectors.note_get(user=request.user, pk=pk)
-    revision = get_object_or_404(note.revisions, number=number)
+    revision = get_object_or_404(
+        selectors.note_revisions(user=request.user, note=note), number=number
+    )
     services.note_revert(actor=request.user, note=note, revision=revision)
     messages.success(request, _("The note is back to version %(n)s.") % {"n": number})
     return redirect(note)
@@ -405,7 +422,7 @@ def lesson_create(request, pk: int):
         "initiatives/form.html",
         {
             "form": form,
-            "initiative": note.initiative,
+            "initiative": _shown_initiative(request.user, note.initiative),
             "heading": _("Add a lesson to “%(title)s”") % {"title": note.title},
         },
     )

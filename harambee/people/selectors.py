@@ -34,7 +34,9 @@ def organisation_list(
 
 def countries_in_use(model: type[User] | type[Organisation]) -> list[tuple[str, str]]:
     # No ordering: the model's default ordering would leak into DISTINCT.
-    codes = set(
-        model.objects.exclude(country="").order_by().values_list("country", flat=True).distinct()
-    )
+    rows = model.objects.exclude(country="")
+    if model is User:
+        # Only the people the directory lists: active members, never guests.
+        rows = rows.filter(is_active=True).exclude(role="guest")
+    codes = set(rows.order_by().values_list("country", flat=True).distinct())
     return [(code, name) for code, name in all_countries if code in codes]

@@ -44,9 +44,10 @@ def person(request, pk: int):
             # Guests are known only inside the spaces they were invited to.
             raise Http404
     # Which of the person's spaces the viewer may know about.
-    spaces = visible_spaces(
-        request.user, Space.objects.filter(memberships__user=person).distinct()
-    ).order_by("name")
+    from harambee.spaces.models import Membership
+
+    active = Membership.objects.active().filter(user=person).values("space_id")
+    spaces = visible_spaces(request.user, Space.objects.filter(pk__in=active)).order_by("name")
     return render(request, "people/person.html", {"person": person, "spaces": spaces})
 
 

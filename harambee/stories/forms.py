@@ -67,6 +67,11 @@ class CollectionForm(forms.Form):
         label=_("Introduction"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
 
-    def __init__(self, *args, call: StoryCall, **kwargs):
+    def __init__(self, *args, call: StoryCall, user, **kwargs):
+        from harambee.core.visibility import visible
+
         super().__init__(*args, **kwargs)
-        self.fields["stories"].queryset = call.answers.filter(status=Story.Status.PUBLISHED)
+        self.fields["stories"].queryset = visible(
+            user, call.answers.filter(status=Story.Status.PUBLISHED)
+        )
+        self.fields["stories"].label_from_instance = lambda story: story.title

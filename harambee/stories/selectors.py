@@ -66,7 +66,7 @@ def call_get(*, user: Any, pk: int) -> StoryCall:
 def call_answers(*, user: Any, call: StoryCall) -> list[Story]:
     """All answers, each marked ``readable`` for this user: the facilitator sees who
     answered, and the titles only of stories they may read."""
-    answers = list(call.answers.select_related("author").order_by("created"))
+    answers = list(call.answers.filter(removed=False).select_related("author").order_by("created"))
     readable = set(visible(user, Story.objects.filter(call=call)).values_list("pk", flat=True))
     for story in answers:
         story.readable = story.pk in readable  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from harambee.core.http import paginate
 from harambee.core.services import may_comment
 from harambee.people.models import User
 from harambee.spaces.models import Membership
-from harambee.spaces.selectors import comment_tree, reaction_summary, space_get
+from harambee.spaces.selectors import comment_tree, membership_for, reaction_summary, space_get
 from harambee.stories import selectors, services
 from harambee.stories.forms import CallForm, CollectionForm, StoryForm
 from harambee.stories.models import Story
@@ -37,7 +37,10 @@ def blog(request, slug: str | None = None):
     )
 
 
-def _writers(space):
+def _writers(space, user=None, story=None):
+    """Who may be named co-author: the space's members, seen only by its members."""
+    if space is not None and user is not None and membership_for(user, space.pk) is None:
+        return story.coauthors.all() if story is not None else User.objects.none()
     if space is None:
         return User.objects.filter(is_active=True).exclude(role="guest").order_by("display_name")
     return User.objects.filter(
@@ -116,7 +119,7 @@ def story_edit(request, pk: int):
         request.POST or None,
         request.FILES or None,
         instance=Story.objects.get(pk=story.pk),
-        writers=_writers(story.space),
+        writers=_writers(story.space, request.user, story),
         in_space=story.space_id is not None,
     )
     if request.method == "GET":
@@ -141,7 +144,14 @@ def story_edit(request, pk: int):
     return render(
         request,
         "stories/story_form.html",
-        {"form": form, "space": story.space, "call": story.call, "story": story},
+        {
+            "form": form,
+            "space": story.space
+            if story.space and _can_see_space(request.user, story.space)
+            else None,
+            "call": story.call if story.call_id and _can_view(request.user, story.call) else None,
+            "story": story,
+        },
     )
 
 
@@ -163,6 +173,12 @@ def render_story(request, pk: int, *, comment_form=None, status: int = 200):
         },
         status=status,
     )
+
+
+def _can_see_space(user, space) -> bool:
+    from harambee.core.visibility import can_see_space
+
+    return can_see_space(user, space)
 
 
 def _can_view(user, item) -> bool:
@@ -227,7 +243,8 @@ def render_call(request, pk: int, *, comment_form=None, status: int = 200, colle
             "may_answer": call.status == "open" and services.may_write_in(request.user, call.space),
             "answers": selectors.call_answers(user=request.user, call=call) if may_edit else [],
             "collection": selectors.collection(user=request.user, call=call),
-            "collection_form": collection_form or (CollectionForm(call=call) if may_edit else None),
+            "collection_form": collection_form
+            or (CollectionForm(call=call, user=request.user) if may_edit else None),
             "comments": comment_tree(content=call),
             "reactions": reaction_summary(user=request.user, content=call),
             "comment_form": comment_form or CommentForm(),
@@ -247,7 +264,7 @@ def call_collection(request, pk: int):
     call = selectors.call_get(user=request.user, pk=pk)
     if not services.may_edit_stories(request.user, call.space):
         raise PermissionDenied
-    form = CollectionForm(request.POST, call=call)
+    form = CollectionForm(request.POST, call=call, user=request.user)
     if form.is_valid():
         services.call_publish_collection(
             actor=request.user,

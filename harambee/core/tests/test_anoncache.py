@@ -69,3 +69,13 @@ def test_language_switch_is_a_link(client_for):
     )
     assert evil["Location"] == "/"
     assert client_for(None).get(reverse("core:language", args=["xx"])).status_code == 404
+
+
+def test_a_lost_counter_never_restarts_at_an_old_number(client_for):
+    from django.core.cache import cache
+
+    from harambee.core import anoncache
+
+    first = anoncache.generation()
+    cache.delete(anoncache.GENERATION_KEY)
+    assert anoncache.generation() > first

@@ -311,7 +311,8 @@ def test_a_restricted_note_has_a_reviewed_public_version(counts):
     assert "Kwaku Duah" not in adapted.body and "compartment" not in adapted.body
     assert adapted.learned == original.learned
     summaries = list(adapted.revisions.order_by("number").values_list("summary", flat=True))
-    assert len(summaries) == 2 and "Removed" in summaries[1]
+    assert len(summaries) == 2 and "Removed" in summaries[0]
+    assert summaries[1] == "Published as a shareable version"
 
 
 @pytest.mark.django_db

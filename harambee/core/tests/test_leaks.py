@@ -334,3 +334,13 @@ def test_files_that_may_be_seen_do_download(cast, world, client_for):
             assert b"N-FILE" in b"".join(response.streaming_content)
             shown += 1
     assert shown >= 3
+
+
+def test_admin_pages_print_no_titles(cast, client_for):
+    from harambee.core.tests.factories import PostFactory
+
+    post = PostFactory(space=cast.space, visibility="private", title="ADMINLEAK title")
+    CommentFactory(content=post, body="ADMINLEAK comment")
+    client = client_for(cast.steward)
+    delete_page = client.get(f"/admin/spaces/space/{cast.space.pk}/delete/").content.decode()
+    assert "ADMINLEAK" not in delete_page

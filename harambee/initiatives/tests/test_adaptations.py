@@ -149,3 +149,31 @@ def test_a_lesson_can_be_shared_more_widely_than_its_note_through_review(cast, s
     services.note_update(actor=cast.space_member, note=note, summary="typo")
     adaptation.adapted.refresh_from_db()
     assert adaptation.adapted.visibility == "public"
+
+
+def test_the_history_of_a_shareable_version_hides_its_restricted_drafts(cast, setup, client_for):
+    _initiative, facilitator, note = setup
+    adaptation = services.adaptation_start(
+        actor=cast.space_lead, original=note, target_visibility="public"
+    )
+    copy = LearningNote.objects.get(pk=adaptation.adapted_id)
+    services.note_update(
+        actor=cast.space_lead,
+        note=copy,
+        context="A land dispute",
+        summary="Removed the families' names",
+    )
+    services.adaptation_submit(actor=cast.space_lead, adaptation=adaptation)
+    services.adaptation_decide(actor=facilitator, adaptation=adaptation, approve=True)
+    history = reverse("initiatives:note_history", args=[copy.pk])
+    public = client_for(None).get(history).content.decode()
+    assert "Published as a shareable version" in public
+    assert "Removed the families" not in public
+    first = copy.revisions.order_by("number").first()
+    assert (
+        client_for(None)
+        .get(reverse("initiatives:note_revision", args=[copy.pk, first.number]))
+        .status_code
+        == 404
+    )
+    assert "Removed the families" in client_for(cast.space_member).get(history).content.decode()

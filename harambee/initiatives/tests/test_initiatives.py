@@ -405,3 +405,24 @@ def test_cycle_page_query_count(cast, client_for, initiative):
             )
 
     assert_constant_queries(client_for(cast.space_member), cycle.get_absolute_url(), add)
+
+
+def test_timeline_pages_with_a_keyset(cast, client_for, initiative):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from harambee.initiatives.selectors import timeline
+
+    for i in range(35):
+        note = make_note(cast.space_member, initiative, title=f"Note number {i:02d}")
+        LearningNote.objects.filter(pk=note.pk).update(
+            created=timezone.now() - timedelta(days=35 - i)
+        )
+    first, older = timeline(user=cast.space_member, initiative=initiative)
+    assert len(first) == 30 and first[0].title == "Note number 34" and older is not None
+    second, end = timeline(user=cast.space_member, initiative=initiative, before=older)
+    assert [n.title for n in second] == [f"Note number {i:02d}" for i in range(4, -1, -1)]
+    assert end is None
+    page = client_for(cast.space_member).get(initiative.get_absolute_url()).content.decode()
+    assert "Note number 34" in page and "Note number 00" not in page and "before=" in page
