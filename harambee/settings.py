@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -118,6 +119,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 _cache_url = envstr("HARAMBEE_CACHE_URL", f"file://{VAR_DIR / 'cache'}")
+CACHES: dict[str, dict[str, Any]]
 if _cache_url.startswith("redis://"):
     CACHES = {
         "default": {

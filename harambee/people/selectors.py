@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, Q, QuerySet
 from django_countries import countries as all_countries
 
@@ -33,10 +35,13 @@ def organisation_list(
 
 
 def countries_in_use(model: type[User] | type[Organisation]) -> list[tuple[str, str]]:
-    # No ordering: the model's default ordering would leak into DISTINCT.
-    rows = model.objects.exclude(country="")
+    rows: QuerySet[Any]
     if model is User:
         # Only the people the directory lists: active members, never guests.
-        rows = rows.filter(is_active=True).exclude(role="guest")
-    codes = set(rows.order_by().values_list("country", flat=True).distinct())
+        rows = User.objects.filter(is_active=True).exclude(role="guest")
+    else:
+        rows = Organisation.objects.all()
+    # No ordering: the model's default ordering would leak into DISTINCT.
+    rows = rows.exclude(country="").order_by()
+    codes = set(rows.values_list("country", flat=True).distinct())
     return [(code, name) for code, name in all_countries if code in codes]
