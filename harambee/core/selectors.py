@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from harambee.core.models import Comment
+from harambee.core.models import Comment, Content, Reaction
 
 
 def with_comment_counts(queryset: QuerySet[Any]) -> QuerySet[Any]:
@@ -23,3 +23,49 @@ def with_comment_counts(queryset: QuerySet[Any]) -> QuerySet[Any]:
     return queryset.annotate(
         comment_count=Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
     )
+
+
+def comment_tree(*, content: Content) -> list[Comment]:
+    """Top-level comments with their replies, in two queries whatever their number."""
+    live = Comment.objects.filter(removed=False).select_related("author")
+    return list(
+        live.filter(content=content, parent__isnull=True).prefetch_related(
+            Prefetch("replies", queryset=live.order_by("created", "pk"), to_attr="live_replies")
+        )
+    )
+
+
+def reaction_summary(*, user: Any, content: Content) -> list[dict[str, Any]]:
+    """Counts per reaction type and whether the user gave each, in one query."""
+    mine_filter = Q(user_id=user.pk) if user.is_authenticated else Q(pk__in=[])
+    rows = (
+        Reaction.objects.filter(content=content)
+        .order_by()
+        .values("type")
+        .annotate(n=Count("pk"), mine=Count("pk", filter=mine_filter))
+    )
+    found: dict[str, dict[str, Any]] = {row["type"]: dict(row) for row in rows}
+    return [
+        {
+            "type": value,
+            "label": label,
+            "emoji": Reaction.EMOJI[value],
+            "count": found.get(value, {}).get("n", 0),
+            "mine": bool(found.get(value, {}).get("mine")),
+        }
+        for value, label in Reaction.Type.choices
+    ]
+
+
+def conversation(request: Any, item: Any, comment_form: Any = None) -> dict[str, Any]:
+    """What a page needs to show an item's comments, reactions and comment form."""
+    from harambee.core.forms import CommentForm
+    from harambee.core.services import may_comment
+
+    user = request.user
+    return {
+        "comments": comment_tree(content=item),
+        "reactions": reaction_summary(user=user, content=item),
+        "comment_form": comment_form or CommentForm(),
+        "may_comment": user.is_authenticated and may_comment(user, item),
+    }

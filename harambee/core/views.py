@@ -14,11 +14,12 @@ from django.views.decorators.http import require_POST
 from harambee.core.forms import CommentForm
 from harambee.core.http import alliance_perm_required, is_htmx, paginate
 from harambee.core.models import Attachment, AuditEntry, Comment, Content, Reaction
+from harambee.core.selectors import reaction_summary
 from harambee.core.services import comment_create, may_comment, reaction_toggle
 from harambee.core.visibility import can_view, visible, visible_spaces
 from harambee.people.roles import Perm
 from harambee.spaces.models import Space
-from harambee.spaces.selectors import reaction_summary, recent_activity
+from harambee.spaces.selectors import recent_activity
 
 
 def _renderer(module: str, name: str):

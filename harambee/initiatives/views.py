@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from harambee.core.files import FileRefused
-from harambee.core.forms import CommentForm, EvidenceForm
+from harambee.core.forms import EvidenceForm
 from harambee.core.http import paginate
-from harambee.core.services import attachment_add, attachment_remove, may_comment
+from harambee.core.selectors import conversation
+from harambee.core.services import attachment_add, attachment_remove
 from harambee.initiatives import selectors, services
 from harambee.initiatives.forms import (
     AdaptationForm,
@@ -39,7 +40,6 @@ from harambee.people.models import User
 from harambee.people.roles import Perm
 from harambee.spaces.selectors import (
     membership_for,
-    reaction_summary,
     with_shown_space,
 )
 from harambee.spaces.services import require_space_perm
@@ -155,17 +155,6 @@ def _shown_initiative(user, initiative: Initiative) -> Initiative | None:
     return initiative if can_see_space(user, initiative.space) else None
 
 
-def _comments_context(request, item, comment_form=None):
-    from harambee.spaces.selectors import comment_tree
-
-    return {
-        "comments": comment_tree(content=item),
-        "reactions": reaction_summary(user=request.user, content=item),
-        "comment_form": comment_form or CommentForm(),
-        "may_comment": request.user.is_authenticated and may_comment(request.user, item),
-    }
-
-
 def render_cycle(
     request,
     pk: int,
@@ -183,7 +172,7 @@ def render_cycle(
         "phase_form": phase_form or PhaseNoteForm(),
         "may_add": membership is not None and membership.may(Perm.POST),
         "may_edit": services.may_edit(request.user, cycle),
-        **_comments_context(request, cycle, comment_form),
+        **conversation(request, cycle, comment_form),
     }
     return render(request, "initiatives/cycle.html", context, status=status)
 
@@ -272,7 +261,7 @@ def render_note(request, pk: int, *, comment_form=None, status: int = 200, evide
         **_adaptation_context(request, note),
         "evidence_form": evidence_form or EvidenceForm(),
         "may_edit": services.may_edit(request.user, note),
-        **_comments_context(request, note, comment_form),
+        **conversation(request, note, comment_form),
     }
     return render(request, "initiatives/note.html", context, status=status)
 
@@ -439,7 +428,7 @@ def render_lesson(request, pk: int, *, comment_form=None, status: int = 200):
         "note": note if can_view(request.user, note) else None,
         "may_edit": services.may_edit(request.user, lesson),
         **_adaptation_context(request, lesson),
-        **_comments_context(request, lesson, comment_form),
+        **conversation(request, lesson, comment_form),
     }
     return render(request, "initiatives/lesson.html", context, status=status)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from harambee.core.models import Comment, Content, Reaction
+from harambee.core.models import Content
 from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import can_see_space, can_view, visible, visible_spaces
 from harambee.spaces.models import JoinRequest, Membership, Post, Space
@@ -78,38 +78,6 @@ def post_get(*, user: Any, pk: int) -> Post:
     if post is None or not can_view(user, post):
         raise Http404
     return post
-
-
-def comment_tree(*, content: Content) -> list[Comment]:
-    """Top-level comments with their replies, in two queries whatever their number."""
-    live = Comment.objects.filter(removed=False).select_related("author")
-    return list(
-        live.filter(content=content, parent__isnull=True).prefetch_related(
-            Prefetch("replies", queryset=live.order_by("created", "pk"), to_attr="live_replies")
-        )
-    )
-
-
-def reaction_summary(*, user: Any, content: Content) -> list[dict[str, Any]]:
-    """Counts per reaction type and whether the user gave each, in one query."""
-    mine_filter = Q(user_id=user.pk) if user.is_authenticated else Q(pk__in=[])
-    rows = (
-        Reaction.objects.filter(content=content)
-        .order_by()
-        .values("type")
-        .annotate(n=Count("pk"), mine=Count("pk", filter=mine_filter))
-    )
-    found: dict[str, dict[str, Any]] = {row["type"]: dict(row) for row in rows}
-    return [
-        {
-            "type": value,
-            "label": label,
-            "emoji": Reaction.EMOJI[value],
-            "count": found.get(value, {}).get("n", 0),
-            "mine": bool(found.get(value, {}).get("mine")),
-        }
-        for value, label in Reaction.Type.choices
-    ]
 
 
 def recent_activity(*, user: Any, limit: int = 20) -> list[Content]:

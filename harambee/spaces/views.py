@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from harambee.core.forms import CommentForm
 from harambee.core.http import alliance_perm_required, is_htmx, paginate
-from harambee.core.services import may_comment
+from harambee.core.selectors import conversation
 from harambee.people.models import User
 from harambee.people.roles import Perm
 from harambee.spaces import selectors, services
@@ -329,10 +329,7 @@ def render_post(request, pk: int, *, comment_form: CommentForm | None = None, st
         "spaces/post.html",
         {
             "post": post,
-            "comments": selectors.comment_tree(content=post),
-            "reactions": selectors.reaction_summary(user=request.user, content=post),
-            "comment_form": comment_form or CommentForm(),
-            "may_comment": request.user.is_authenticated and may_comment(request.user, post),
+            **conversation(request, post, comment_form),
             "may_edit": request.user.is_authenticated and post.author_id == request.user.pk,
         },
         status=status,

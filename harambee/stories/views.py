@@ -9,12 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from harambee.core.files import FileRefused
-from harambee.core.forms import CommentForm
 from harambee.core.http import paginate
-from harambee.core.services import may_comment
+from harambee.core.selectors import conversation
 from harambee.people.models import User
 from harambee.spaces.models import Membership
-from harambee.spaces.selectors import comment_tree, membership_for, reaction_summary, space_get
+from harambee.spaces.selectors import membership_for, space_get
 from harambee.stories import selectors, services
 from harambee.stories.forms import CallForm, CollectionForm, StoryForm
 from harambee.stories.models import Story
@@ -166,10 +165,7 @@ def render_story(request, pk: int, *, comment_form=None, status: int = 200):
             "is_author": user.is_authenticated and services.is_author(user, story),
             "may_publish": services.may_edit_stories(user, story.space),
             "call": story.call if story.call_id and _can_view(user, story.call) else None,
-            "comments": comment_tree(content=story),
-            "reactions": reaction_summary(user=user, content=story),
-            "comment_form": comment_form or CommentForm(),
-            "may_comment": user.is_authenticated and may_comment(user, story),
+            **conversation(request, story, comment_form),
         },
         status=status,
     )
@@ -245,10 +241,7 @@ def render_call(request, pk: int, *, comment_form=None, status: int = 200, colle
             "collection": selectors.collection(user=request.user, call=call),
             "collection_form": collection_form
             or (CollectionForm(call=call, user=request.user) if may_edit else None),
-            "comments": comment_tree(content=call),
-            "reactions": reaction_summary(user=request.user, content=call),
-            "comment_form": comment_form or CommentForm(),
-            "may_comment": request.user.is_authenticated and may_comment(request.user, call),
+            **conversation(request, call, comment_form),
         },
         status=status,
     )
