@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "harambee.spaces",
     "harambee.initiatives",
     "harambee.stories",
+    "harambee.wiki",
+    "harambee.library",
 ]
 
 MIDDLEWARE = [

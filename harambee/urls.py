@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("harambee.spaces.urls")),
     path("", include("harambee.initiatives.urls")),
     path("", include("harambee.stories.urls")),
+    path("", include("harambee.wiki.urls")),
+    path("", include("harambee.library.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

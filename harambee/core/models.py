@@ -32,6 +32,9 @@ class Kind(models.TextChoices):
     LESSON = "lesson", _("Lesson")
     STORY = "story", _("Story")
     STORY_CALL = "story_call", _("Story call")
+    WIKI_PAGE = "wiki_page", _("Wiki page")
+    RESOURCE = "resource", _("Resource")
+    COLLECTION = "collection", _("Collection")
 
 
 # kind -> URL name of the concrete item's page.
@@ -42,6 +45,9 @@ KIND_URLS: dict[str, str] = {
     Kind.LESSON: "initiatives:lesson",
     Kind.STORY: "stories:story",
     Kind.STORY_CALL: "stories:call",
+    Kind.WIKI_PAGE: "wiki:page_by_id",
+    Kind.RESOURCE: "library:resource",
+    Kind.COLLECTION: "library:collection",
 }
 
 

@@ -1,0 +1,1 @@
+"""The resource library: resources with file versions, and collections."""
