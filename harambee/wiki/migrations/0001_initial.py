@@ -18,6 +18,10 @@ class Migration(migrations.Migration):
             fields=[
                 ('content_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='core.content')),
                 ('category', models.CharField(choices=[('methodology', 'Methodology'), ('tool', 'Tool'), ('technique', 'Technique'), ('concept', 'Concept'), ('case', 'Case')], default='concept', max_length=12, verbose_name='category')),
+                ('slug', models.SlugField(allow_unicode=True, max_length=200, verbose_name='web address')),
+                ('wiki_key', models.PositiveIntegerField(default=0, editable=False)),
+                ('title_key', models.CharField(editable=False, max_length=200)),
+                ('revision', models.PositiveIntegerField(default=0, editable=False)),
             ],
             options={
                 'verbose_name': 'wiki page',

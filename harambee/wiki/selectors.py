@@ -1,0 +1,158 @@
+"""Reads of the knowledge base, always through the gate. Revisions, links and
+watches are reached only from a page the reader was allowed to read, so old
+versions obey the page as it is now."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.urls import reverse
+
+from harambee.core.visibility import can_view, visible
+from harambee.initiatives.models import LearningNote
+from harambee.spaces.models import Space
+from harambee.wiki.markup import resolve_links, title_key
+from harambee.wiki.models import (
+    WikiLink,
+    WikiPage,
+    WikiRedirect,
+    WikiRevision,
+    WikiWatch,
+    wiki_key_of,
+)
+
+
+def wiki_space(*, user: Any, slug: str | None) -> Space | None:
+    """The space whose wiki is asked for (404 alike if unknown or kept from the
+    user), or None for the alliance wiki."""
+    if slug is None:
+        return None
+    from harambee.spaces.selectors import space_get
+
+    return space_get(user=user, slug=slug)
+
+
+def _key(space: Space | None) -> int:
+    return wiki_key_of(space.pk if space else None)
+
+
+def page_list(*, user: Any, space: Space | None, category: str = "") -> QuerySet[WikiPage]:
+    pages = visible(user, WikiPage.objects.filter(wiki_key=_key(space)))
+    if category:
+        pages = pages.filter(category=category)
+    return pages.select_related("space").order_by("title_key")
+
+
+def page_get(*, user: Any, space: Space | None, slug: str) -> tuple[WikiPage | None, bool]:
+    """(page, whether it was found under an old address). (None, False) when there
+    is no such page for this reader: a hidden page answers like a missing one."""
+    pages = WikiPage.objects.select_related("author", "space")
+    page = pages.filter(wiki_key=_key(space), slug=slug).first()
+    renamed = False
+    if page is None:
+        redirect = (
+            WikiRedirect.objects.filter(wiki_key=_key(space), slug=slug).order_by("-pk").first()
+        )
+        page = pages.filter(pk=redirect.page_id).first() if redirect else None
+        renamed = page is not None
+    if page is None or not can_view(user, page):
+        return None, False
+    if space is not None:
+        page.space = space
+    return page, renamed
+
+
+def page_or_404(*, user: Any, space: Space | None, slug: str) -> WikiPage:
+    page, _renamed = page_get(user=user, space=space, slug=slug)
+    if page is None:
+        raise Http404
+    return page
+
+
+def page_by_pk(*, user: Any, pk: int) -> WikiPage:
+    page = WikiPage.objects.select_related("space").filter(pk=pk).first()
+    if page is None or not can_view(user, page):
+        raise Http404
+    if page.space is not None:
+        # A page in a space the reader may not know exists has no address for them.
+        wiki_space(user=user, slug=page.space.slug)
+    return page
+
+
+def revisions(*, page: WikiPage) -> QuerySet[WikiRevision]:
+    """The history of a page the caller has already been allowed to read."""
+    return page.revisions.select_related("author").order_by("-number")
+
+
+def revision_get(*, page: WikiPage, number: int) -> WikiRevision:
+    revision = revisions(page=page).filter(number=number).first()
+    if revision is None:
+        raise Http404
+    return revision
+
+
+def create_url(space: Space | None, title: str) -> str:
+    name, args = ("wiki:space_create", [space.slug]) if space else ("wiki:create", [])
+    return f"{reverse(name, args=args)}?{urlencode({'title': title})}"
+
+
+def linked_html(*, user: Any, page: WikiPage, html: str) -> str:
+    """``html`` of ``page`` (or one of its revisions) with each [[link]] pointing at
+    the page of that title in the same wiki that the reader may see, or at an
+    offer to create it. Two queries, however many links."""
+    from harambee.wiki.markup import linked_titles
+
+    titles = linked_titles(html)
+    if not titles:
+        return html
+    space = page.space if page.space_id else None
+    keys = {title_key(t) for t in titles}
+    found: dict[str, str] = {}
+    shown = visible(user, WikiPage.objects.filter(wiki_key=page.wiki_key))
+    for target in shown.filter(title_key__in=keys).only("slug", "title", "space_id"):
+        target.space = space
+        found[target.title_key] = target.url()
+    old = WikiRedirect.objects.filter(wiki_key=page.wiki_key, title_key__in=keys - set(found))
+    targets = {p.pk: p for p in shown.filter(pk__in=old.values("page_id")).only("slug", "space_id")}
+    for redirect in old:
+        if redirect.page_id in targets:
+            targets[redirect.page_id].space = space
+            found[redirect.title_key] = targets[redirect.page_id].url()
+    return resolve_links(
+        html, lambda title: found.get(title_key(title)), lambda title: create_url(space, title)
+    )
+
+
+def backlinks(*, user: Any, page: WikiPage) -> QuerySet[WikiPage]:
+    """Pages of the same wiki, that the reader may see, linking to this page by its
+    title or by one of its old titles."""
+    keys = [page.title_key, *page.redirects.values_list("title_key", flat=True)]
+    sources = WikiLink.objects.filter(wiki_key=page.wiki_key, target_key__in=keys).values(
+        "source_id"
+    )
+    return (
+        visible(user, WikiPage.objects.filter(pk__in=sources))
+        .exclude(pk=page.pk)
+        .select_related("space")
+        .order_by("title_key")
+    )
+
+
+def examples(*, user: Any, page: WikiPage) -> QuerySet[LearningNote]:
+    """The learning notes that used this method, those the reader may see only."""
+    return (
+        visible(user, LearningNote.objects.filter(wiki_pages=page))
+        .select_related("initiative__space")
+        .order_by("-created")
+    )
+
+
+def example_choices(*, user: Any, page: WikiPage) -> list[int]:
+    return list(examples(user=user, page=page).values_list("pk", flat=True))
+
+
+def is_watching(*, user: Any, page: WikiPage) -> bool:
+    return bool(user.is_authenticated and WikiWatch.objects.filter(user=user, page=page).exists())
