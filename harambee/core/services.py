@@ -33,6 +33,13 @@ def may_comment(user: User, content: Content) -> bool:
     Alliance-wide and public items outside any space take comments from members."""
     if not user.is_authenticated or not can_view(user, content):
         return False
+    if content.kind == "post":
+        # Threads may be locked, and may take replies from an invited outside voice.
+        from harambee.spaces.selectors import thread_reply_rule
+
+        verdict = thread_reply_rule(user, content)
+        if verdict is not None:
+            return verdict
     if content.space_id is None:
         return not user.is_guest
     from harambee.spaces.selectors import membership_for

@@ -13,6 +13,11 @@ Who sees what (``Visibility``):
 * space    -- active members of the item's space, guests included.
 * private  -- only the author and co-authors.
 
+Thread guests: an outside voice invited into one thread holds a ``ThreadGuest``
+grant until its expiry. While it runs, the thread (alliance or space visibility, never
+a private draft) is readable to them -- that thread only, not its space, the space's
+other items, or the space's name. An expired grant gives nothing.
+
 The author and co-authors always see their own items. Removed items and items seen
 by inactive accounts are treated as not there. Stewards get no special reading
 rights: the secretariat must be invited into a space like anyone else.
@@ -37,6 +42,9 @@ if TYPE_CHECKING:
 Q_T = TypeVar("Q_T", bound=QuerySet[Any])
 
 _SPACE_IDS_ATTR = "_harambee_active_space_ids"
+_GRANT_IDS_ATTR = "_harambee_thread_grant_ids"
+# Visibilities a thread grant opens: never a private draft, and public needs none.
+_GRANTABLE = (Visibility.ALLIANCE, Visibility.SPACE)
 
 
 def _is_reader(user: Any) -> bool:
@@ -61,10 +69,30 @@ def active_space_ids(user: Any) -> frozenset[int]:
     return cached
 
 
+def _active_thread_grants(user: Any) -> QuerySet[Any]:
+    from harambee.spaces.models import ThreadGuest
+
+    return ThreadGuest.objects.active().filter(user_id=user.pk)
+
+
+def thread_grant_ids(user: Any) -> frozenset[int]:
+    """The ids of threads ``user`` holds a running guest grant for, cached on the user
+    object for the length of one request."""
+    if not _is_reader(user):
+        return frozenset()
+    cached = getattr(user, _GRANT_IDS_ATTR, None)
+    if cached is None:
+        cached = frozenset(_active_thread_grants(user).values_list("thread_id", flat=True))
+        setattr(user, _GRANT_IDS_ATTR, cached)
+    return cached
+
+
 def forget_memberships(user: Any) -> None:
-    """Drop the per-request membership cache after a join, leave or removal."""
+    """Drop the per-request membership and grant caches after a join, leave, removal
+    or thread invitation."""
     if user is not None:
         user.__dict__.pop(_SPACE_IDS_ATTR, None)
+        user.__dict__.pop(_GRANT_IDS_ATTR, None)
         user.__dict__.pop("_harambee_memberships", None)
 
 
@@ -82,6 +110,9 @@ def visible(user: Any, queryset: Q_T) -> Q_T:
         | Q(author_id=user.pk)
         | coauthor
         | Q(visibility__in=[Visibility.ALLIANCE, Visibility.SPACE], space_id__in=member_of)
+        # A thread's pk is its Content pk (multi-table inheritance), so this works on
+        # Content and on every concrete kind alike.
+        | Q(visibility__in=_GRANTABLE, pk__in=_active_thread_grants(user).values("thread_id"))
     )
     if user.role != AllianceRole.GUEST:
         allowed |= Q(visibility=Visibility.ALLIANCE)
@@ -105,6 +136,8 @@ def can_view(user: Any, obj: Content) -> bool:
         and obj.space_id is not None
         and obj.space_id in active_space_ids(user)
     ):
+        return True
+    if obj.visibility in _GRANTABLE and obj.pk in thread_grant_ids(user):
         return True
     return Content.coauthors.through.objects.filter(content_id=obj.pk, user_id=user.pk).exists()
 

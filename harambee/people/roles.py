@@ -41,6 +41,12 @@ class Perm(models.TextChoices):
     EDIT_SPACE = "edit_space", _("Edit the space's settings")
     ADAPT = "adapt", _("Make and review shareable versions of restricted items")
     EDIT_STORIES = "edit_stories", _("Publish stories and run story calls")
+    # Threads: in a space these come from the space role; in the alliance forum
+    # (threads outside any space) from the alliance role.
+    START_FORUM_THREAD = "start_forum_thread", _("Start threads in the alliance forum")
+    MODERATE_THREADS = "moderate_threads", _("Pin, lock and unlock threads and choose answers")
+    SUMMARISE = "summarise", _("Write where a discussion stands")
+    INVITE_TO_THREAD = "invite_to_thread", _("Invite an outside voice into one thread")
 
 
 ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -53,9 +59,15 @@ ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.SEE_AUDIT_LOG,
             Perm.USE_ADMIN,
             Perm.EDIT_STORIES,
+            Perm.START_FORUM_THREAD,
+            Perm.MODERATE_THREADS,
+            Perm.SUMMARISE,
+            Perm.INVITE_TO_THREAD,
         }
     ),
-    AllianceRole.MEMBER: frozenset({Perm.SEE_DIRECTORY, Perm.SEE_MEMBER_SPACES, Perm.CREATE_SPACE}),
+    AllianceRole.MEMBER: frozenset(
+        {Perm.SEE_DIRECTORY, Perm.SEE_MEMBER_SPACES, Perm.CREATE_SPACE, Perm.START_FORUM_THREAD}
+    ),
     AllianceRole.GUEST: frozenset(),
 }
 
@@ -70,10 +82,23 @@ SPACE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.EDIT_SPACE,
             Perm.ADAPT,
             Perm.EDIT_STORIES,
+            Perm.MODERATE_THREADS,
+            Perm.SUMMARISE,
+            Perm.INVITE_TO_THREAD,
         }
     ),
     SpaceRole.FACILITATOR: frozenset(
-        {Perm.POST, Perm.COMMENT, Perm.INVITE, Perm.DECIDE_REQUESTS, Perm.ADAPT, Perm.EDIT_STORIES}
+        {
+            Perm.POST,
+            Perm.COMMENT,
+            Perm.INVITE,
+            Perm.DECIDE_REQUESTS,
+            Perm.ADAPT,
+            Perm.EDIT_STORIES,
+            Perm.MODERATE_THREADS,
+            Perm.SUMMARISE,
+            Perm.INVITE_TO_THREAD,
+        }
     ),
     SpaceRole.MEMBER: frozenset({Perm.POST, Perm.COMMENT}),
     SpaceRole.OBSERVER: frozenset({Perm.COMMENT}),

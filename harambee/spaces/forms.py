@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.models import Visibility
 from harambee.people.roles import SpaceRole
-from harambee.spaces.models import Invitation, JoinRequest, Post, Space
+from harambee.spaces.models import Invitation, JoinRequest, Post, Space, ThreadSummary
 
 
 class SpaceForm(forms.ModelForm):
@@ -67,15 +70,75 @@ class RoleForm(forms.Form):
 
 
 class PostForm(forms.ModelForm):
+    """A thread in a space or, with ``forum=True``, in the alliance forum."""
+
+    FORUM_CHOICES = (Visibility.PUBLIC, Visibility.ALLIANCE, Visibility.PRIVATE)
+
     class Meta:
         model = Post
-        fields = ["title", "body", "visibility"]
+        fields = ["title", "body", "visibility", "is_question"]
         widgets = {
             "body": forms.Textarea(attrs={"rows": 10}),
             "visibility": forms.RadioSelect,
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, forum: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].required = True
-        self.fields["visibility"].initial = Visibility.SPACE
+        if forum:
+            self.fields["visibility"].choices = [
+                c for c in Visibility.choices if c[0] in self.FORUM_CHOICES
+            ]
+            self.fields["visibility"].initial = Visibility.ALLIANCE
+        else:
+            self.fields["visibility"].initial = Visibility.SPACE
+
+
+class SummaryForm(forms.ModelForm):
+    class Meta:
+        model = ThreadSummary
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "body": _(
+                "What has been said so far, where people agree and differ, and what is still "
+                "open. Markdown formatting is allowed. The earlier summary is kept."
+            )
+        }
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError(_("Write a few lines on where the discussion stands."))
+        return body
+
+
+class ThreadInviteForm(forms.Form):
+    email = forms.EmailField(label=_("Their email address"))
+    access_until = forms.DateField(
+        label=_("Access ends on"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("They can read and reply until the end of this day, at most 90 days ahead."),
+    )
+    message = forms.CharField(
+        label=_("Personal message"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["access_until"].initial = timezone.localdate() + timedelta(days=14)
+
+    def clean_access_until(self) -> datetime:
+        day = self.cleaned_data["access_until"]
+        today = timezone.localdate()
+        if day < today:
+            raise forms.ValidationError(_("Choose today or a later day."))
+        if day > today + timedelta(days=89):
+            raise forms.ValidationError(
+                _("Access can last at most 90 days; invite again later if needed.")
+            )
+        return timezone.make_aware(datetime.combine(day, time(23, 59)))

@@ -167,7 +167,20 @@ class Invitation(models.Model):
 
     DEFAULT_LIFETIME = timedelta(days=14)
 
-    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="invitations")
+    space = models.ForeignKey(
+        Space, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    )
+    # An invitation into one thread (an "outside voice") rather than into a space: its
+    # guest reads and replies in that thread only, until ``access_until``.
+    thread = models.ForeignKey(
+        "spaces.Post",
+        verbose_name=_("thread"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    access_until = models.DateTimeField(_("access ends"), null=True, blank=True)
     email = models.EmailField(_("email address"))
     role = models.CharField(
         _("role in the space"), max_length=12, choices=SpaceRole.choices, default=SpaceRole.MEMBER
@@ -196,6 +209,8 @@ class Invitation(models.Model):
         verbose_name_plural = _("invitations")
 
     def __str__(self) -> str:
+        if self.thread_id:
+            return f"{self.email} → thread #{self.thread_id}"
         return f"{self.email} → {self.space}"
 
     @property
@@ -208,12 +223,109 @@ class Invitation(models.Model):
 
 
 class Post(Content):
-    """A space post: a title and a Markdown body, with comments and reactions."""
+    """A discussion thread: a title and a Markdown body, with replies (comments) and
+    reactions. In a space, or in the alliance forum when ``space`` is empty.
+
+    Pinned threads are listed first; a locked thread takes no new replies; a question
+    may have one accepted answer, chosen among its replies."""
+
+    pinned = models.BooleanField(_("pinned"), default=False)
+    locked = models.BooleanField(_("locked"), default=False)
+    is_question = models.BooleanField(
+        _("this is a question"),
+        default=False,
+        help_text=_("A question can be marked answered by choosing one of its replies."),
+    )
+    answer = models.ForeignKey(
+        "core.Comment",
+        verbose_name=_("accepted answer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
-        verbose_name = _("post")
-        verbose_name_plural = _("posts")
+        verbose_name = _("thread")
+        verbose_name_plural = _("threads")
 
     def save(self, *args, **kwargs):
         self.kind = Kind.POST
         super().save(*args, **kwargs)
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answer_id is not None
+
+
+class ThreadSummary(models.Model):
+    """Where a discussion stands, written by a facilitator. Every update is a new row:
+    the newest is shown at the top of the thread, the earlier ones as its history."""
+
+    thread = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="summaries")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    body = models.TextField(_("where this discussion stands"), max_length=5000)
+    body_html = models.TextField(editable=False, blank=True)
+    created = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("thread summary")
+        verbose_name_plural = _("thread summaries")
+        indexes = [models.Index(fields=["thread", "-created"], name="summary_thread_created")]
+
+    def __str__(self) -> str:
+        return f"Summary #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        from harambee.core.markdown import render_markdown
+
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+
+class ThreadGuestQuerySet(models.QuerySet):
+    def active(self) -> ThreadGuestQuerySet:
+        return self.filter(expires__gt=timezone.now())
+
+
+class ThreadGuest(models.Model):
+    """An outside voice's access to one thread, until ``expires``.
+
+    Created when a thread invitation is accepted. The gate
+    (``core.visibility``) lets the person read the thread while the grant runs;
+    ``core.services.may_comment`` lets them reply. Nothing else is opened: not the
+    space, its other items, or its name."""
+
+    thread = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="guests")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="thread_grants"
+    )
+    expires = models.DateTimeField(_("access ends"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = ThreadGuestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("thread guest")
+        verbose_name_plural = _("thread guests")
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "user"], name="one_grant_per_thread")
+        ]
+        indexes = [models.Index(fields=["user", "expires"], name="threadguest_user_expires")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → thread #{self.thread_id}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.expires > timezone.now()

@@ -1,4 +1,4 @@
-"""Reads for spaces and posts. Every content read goes through the gate."""
+"""Reads for spaces and threads. Every content read goes through the gate."""
 
 from __future__ import annotations
 
@@ -7,11 +7,26 @@ from typing import Any
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from harambee.core.models import Content
+from harambee.core.models import Comment, Content, Visibility
 from harambee.core.selectors import with_comment_counts
-from harambee.core.visibility import can_see_space, can_view, visible, visible_spaces
-from harambee.spaces.models import JoinRequest, Membership, Post, Space
+from harambee.core.visibility import (
+    can_see_space,
+    can_view,
+    thread_grant_ids,
+    visible,
+    visible_spaces,
+)
+from harambee.people.roles import Perm
+from harambee.spaces.models import (
+    JoinRequest,
+    Membership,
+    Post,
+    Space,
+    ThreadGuest,
+    ThreadSummary,
+)
 
 
 def membership_for(user: Any, space_id: int | None) -> Membership | None:
@@ -54,7 +69,16 @@ def space_posts(*, user: Any, space: Space) -> QuerySet[Post]:
     return (
         with_comment_counts(visible(user, Post.objects.filter(space=space)))
         .select_related("author")
-        .order_by("-created")
+        .order_by("-pinned", "-created")
+    )
+
+
+def forum_threads(*, user: Any) -> QuerySet[Post]:
+    """Alliance-wide threads (outside any space) the user may read, pinned first."""
+    return (
+        with_comment_counts(visible(user, Post.objects.filter(space__isnull=True)))
+        .select_related("author")
+        .order_by("-pinned", "-created")
     )
 
 
@@ -73,7 +97,11 @@ def pending_requests(*, space: Space) -> QuerySet[JoinRequest]:
 
 def post_get(*, user: Any, pk: int) -> Post:
     post = (
-        Post.objects.select_related("author", "space", "author__organisation").filter(pk=pk).first()
+        Post.objects.select_related(
+            "author", "space", "author__organisation", "answer", "answer__author"
+        )
+        .filter(pk=pk)
+        .first()
     )
     if post is None or not can_view(user, post):
         raise Http404
@@ -97,3 +125,81 @@ def with_shown_space(user: Any, items: list[Any]) -> list[Any]:
         space = item.space if item.space_id else None
         item.shown_space = space if space is not None and can_see_space(user, space) else None
     return items
+
+
+# Threads -------------------------------------------------------------------------
+
+
+def thread_may(user: Any, thread: Post, perm: str) -> bool:
+    """Whether ``user`` may do ``perm`` on a thread they can read: by their space role
+    in a space, by their alliance role in the alliance forum."""
+    if not (user.is_authenticated and user.is_active) or not can_view(user, thread):
+        return False
+    if thread.space_id is None:
+        return bool(user.may(perm))
+    membership = membership_for(user, thread.space_id)
+    return membership is not None and membership.may(perm)
+
+
+def may_mark_answer(user: Any, thread: Post) -> bool:
+    """A question's author chooses its answer; so do the thread's moderators."""
+    if not thread.is_question or not user.is_authenticated:
+        return False
+    if thread.author_id == user.pk and can_view(user, thread):
+        return True
+    return thread_may(user, thread, Perm.MODERATE_THREADS)
+
+
+def thread_reply_rule(user: Any, content: Content) -> bool | None:
+    """What threads add to the comment rule: a locked thread takes no replies (False);
+    an outside voice with a running grant may reply (True); otherwise None, and the
+    usual rule decides. ``user`` may already read ``content``."""
+    if isinstance(content, Post):
+        locked = content.locked
+    else:
+        locked = Post.objects.filter(pk=content.pk, locked=True).exists()
+    if locked:
+        return False
+    if content.visibility in (
+        Visibility.ALLIANCE,
+        Visibility.SPACE,
+    ) and content.pk in thread_grant_ids(user):
+        return True
+    return None
+
+
+def thread_summaries(*, thread: Post, limit: int = 6) -> list[ThreadSummary]:
+    """The current summary first, then up to ``limit - 1`` earlier ones, in one query."""
+    return list(ThreadSummary.objects.filter(thread=thread).select_related("author")[:limit])
+
+
+def thread_guests(*, thread: Post) -> QuerySet[ThreadGuest]:
+    return ThreadGuest.objects.filter(thread=thread).select_related("user", "invited_by")
+
+
+class QuoteProblem(Exception):
+    """The comment asked for cannot be quoted; the message says why."""
+
+
+def quote_for(*, thread: Post, comment_id: str) -> str:
+    """A Markdown blockquote of one reply in ``thread``, linking back to it, to start
+    a reply with. Only the thread's own live replies can be quoted."""
+    try:
+        pk = int(comment_id)
+    except (TypeError, ValueError):
+        raise QuoteProblem(_("That reply cannot be quoted: the link is not right.")) from None
+    comment = (
+        Comment.objects.select_related("author")
+        .filter(pk=pk, content_id=thread.pk, removed=False)
+        .first()
+    )
+    if comment is None:
+        raise QuoteProblem(
+            _("That reply cannot be quoted: it is not in this thread, or it was removed.")
+        )
+    name = comment.author.display_name.replace("[", "\\[").replace("]", "\\]")
+    link = f"{thread.get_absolute_url()}#comment-{comment.pk}"
+    header = _("[%(name)s wrote](%(link)s):") % {"name": name, "link": link}
+    lines = comment.body.strip().splitlines() or [""]
+    quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in lines)
+    return f"> {header}\n>\n{quoted}\n\n"

@@ -1,4 +1,4 @@
-"""Every write on spaces, memberships, requests, invitations and posts.
+"""Every write on spaces, memberships, requests, invitations and threads.
 
 Each function is atomic, writes its audit row, and sends mail only after commit.
 """
@@ -6,6 +6,7 @@ Each function is atomic, writes its audit row, and sends mail only after commit.
 from __future__ import annotations
 
 import secrets
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,14 +17,22 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from harambee.core.models import AuditEntry
+from harambee.core.models import AuditEntry, Comment, Visibility
 from harambee.core.services import audit_record, audit_visibility_change
-from harambee.core.visibility import can_see_space, forget_memberships
+from harambee.core.visibility import can_see_space, can_view, forget_memberships
 from harambee.people.models import User
 from harambee.people.roles import AllianceRole, Perm, SpaceRole
 from harambee.spaces import tasks
-from harambee.spaces.models import Invitation, JoinRequest, Membership, Post, Space
-from harambee.spaces.selectors import membership_for
+from harambee.spaces.models import (
+    Invitation,
+    JoinRequest,
+    Membership,
+    Post,
+    Space,
+    ThreadGuest,
+    ThreadSummary,
+)
+from harambee.spaces.selectors import may_mark_answer, membership_for, thread_may
 
 
 class JoinRefused(Exception):
@@ -307,12 +316,15 @@ def invitation_check(invitation: Invitation) -> None:
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership | ThreadGuest:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     invitation_check(invitation)
     invitation.used = timezone.now()
     invitation.used_by = user
     invitation.save(update_fields=["used", "used_by"])
+    if invitation.thread_id is not None:
+        return _thread_guest_add(invitation=invitation, user=user)
+    assert invitation.space is not None  # a space invitation always names its space
     existing = Membership.objects.filter(space=invitation.space, user=user).first()
     if existing is not None:
         return existing
@@ -342,27 +354,225 @@ def guest_account_create(*, invitation: Invitation, display_name: str, password:
     return user
 
 
+# Threads ---------------------------------------------------------------------------
+
+# Audit actions for threads. Stored as plain values in AuditEntry.action (whose
+# choices live in core.models); the audit page shows the value where no label exists.
+THREAD_PINNED = "thread_pinned"
+THREAD_UNPINNED = "thread_unpinned"
+THREAD_LOCKED = "thread_locked"
+THREAD_UNLOCKED = "thread_unlocked"
+THREAD_ANSWERED = "thread_answered"
+THREAD_SUMMARISED = "thread_summarised"
+THREAD_GUEST_ENDED = "thread_guest_ended"
+
+# Visibilities of an alliance-forum thread: "space" means nothing outside a space.
+FORUM_VISIBILITIES = (Visibility.PUBLIC, Visibility.ALLIANCE, Visibility.PRIVATE)
+# The longest an outside voice may be let into a thread at a time.
+THREAD_GUEST_MAX = timedelta(days=90)
+
+
+class ThreadRefused(Exception):
+    """The thread action is not possible; the message says why."""
+
+
+def require_thread_perm(user: User, thread: Post, perm: str) -> None:
+    if not thread_may(user, thread, perm):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def post_create(
-    *, author: User, space: Space, title: str, body: str, visibility: str, language: str = "en"
+    *,
+    author: User,
+    space: Space | None,
+    title: str,
+    body: str,
+    visibility: str,
+    is_question: bool = False,
+    language: str = "en",
 ) -> Post:
-    require_space_perm(author, space, Perm.POST)
+    """Start a thread: in a space (needs the space's POST permission) or, with no
+    space, in the alliance forum (needs START_FORUM_THREAD)."""
+    if space is not None:
+        require_space_perm(author, space, Perm.POST)
+    else:
+        if not author.is_authenticated or not author.may(Perm.START_FORUM_THREAD):
+            raise PermissionDenied
+        if visibility not in FORUM_VISIBILITIES:
+            raise ValidationError(
+                _("A forum thread is public, for the alliance, or a private draft.")
+            )
     return Post.objects.create(
         space=space,
         author=author,
         title=title.strip(),
         body=body,
         visibility=visibility,
+        is_question=is_question,
         language=language,
     )
 
 
 @transaction.atomic
-def post_update(*, actor: User, post: Post, title: str, body: str, visibility: str) -> Post:
+def post_update(
+    *,
+    actor: User,
+    post: Post,
+    title: str,
+    body: str,
+    visibility: str,
+    is_question: bool | None = None,
+) -> Post:
     if post.author_id != actor.pk and not post.coauthors.filter(pk=actor.pk).exists():
         raise PermissionDenied
+    if post.space_id is None and visibility not in FORUM_VISIBILITIES:
+        raise ValidationError(_("A forum thread is public, for the alliance, or a private draft."))
     before = post.visibility
     post.title, post.body, post.visibility = title.strip(), body, visibility
+    if is_question is not None:
+        post.is_question = is_question
+        if not is_question:
+            post.answer = None
     post.save()
     audit_visibility_change(actor=actor, content=post, before=before)
     return post
+
+
+@transaction.atomic
+def thread_set_pinned(*, actor: User, thread: Post, pinned: bool) -> Post:
+    require_thread_perm(actor, thread, Perm.MODERATE_THREADS)
+    if thread.pinned != pinned:
+        thread.pinned = pinned
+        thread.save(update_fields=["pinned", "updated"])
+        audit_record(
+            actor=actor,
+            action=THREAD_PINNED if pinned else THREAD_UNPINNED,
+            space=thread.space,
+            content=thread,
+        )
+    return thread
+
+
+@transaction.atomic
+def thread_set_locked(*, actor: User, thread: Post, locked: bool) -> Post:
+    require_thread_perm(actor, thread, Perm.MODERATE_THREADS)
+    if thread.locked != locked:
+        thread.locked = locked
+        thread.save(update_fields=["locked", "updated"])
+        audit_record(
+            actor=actor,
+            action=THREAD_LOCKED if locked else THREAD_UNLOCKED,
+            space=thread.space,
+            content=thread,
+        )
+    return thread
+
+
+@transaction.atomic
+def thread_mark_answer(*, actor: User, thread: Post, comment: Comment | None) -> Post:
+    """Choose the reply that answers a question (or, with None, none)."""
+    if not can_view(actor, thread):
+        raise PermissionDenied
+    if not thread.is_question:
+        raise ThreadRefused(_("Only a question can have an accepted answer."))
+    if not may_mark_answer(actor, thread):
+        raise PermissionDenied
+    if comment is not None and (comment.content_id != thread.pk or comment.removed):
+        raise ThreadRefused(_("Choose one of this thread's replies as its answer."))
+    thread.answer = comment
+    thread.save(update_fields=["answer", "updated"])
+    audit_record(
+        actor=actor,
+        action=THREAD_ANSWERED,
+        space=thread.space,
+        content=thread,
+        comment=comment.pk if comment else None,
+    )
+    return thread
+
+
+@transaction.atomic
+def thread_summarise(*, actor: User, thread: Post, body: str) -> ThreadSummary:
+    """Write where the discussion stands. Earlier summaries stay as its history."""
+    require_thread_perm(actor, thread, Perm.SUMMARISE)
+    body = body.strip()
+    if not body:
+        raise ValidationError(_("Write a few lines on where the discussion stands."))
+    summary = ThreadSummary.objects.create(thread=thread, author=actor, body=body)
+    audit_record(actor=actor, action=THREAD_SUMMARISED, space=thread.space, content=thread)
+    return summary
+
+
+@transaction.atomic
+def thread_invite(
+    *, actor: User, thread: Post, email: str, access_until: datetime, message: str = ""
+) -> Invitation:
+    """Invite an outside voice into one thread, until ``access_until``. The link
+    itself works once and lapses with the access, or after 14 days if sooner."""
+    require_thread_perm(actor, thread, Perm.INVITE_TO_THREAD)
+    now = timezone.now()
+    if thread.visibility == Visibility.PRIVATE:
+        raise ThreadRefused(_("A private draft cannot take guests. Publish it first."))
+    if access_until <= now:
+        raise ValidationError(_("Choose an end of access in the future."))
+    if access_until > now + THREAD_GUEST_MAX:
+        raise ValidationError(_("Access can last at most 90 days; invite again later if needed."))
+    invitation = Invitation.objects.create(
+        space=thread.space,
+        thread=thread,
+        email=User.objects.normalize_email(email).lower(),
+        role=SpaceRole.OBSERVER,
+        as_guest=True,
+        message=message.strip(),
+        invited_by=actor,
+        expires=min(now + Invitation.DEFAULT_LIFETIME, access_until),
+        access_until=access_until,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditEntry.Action.INVITATION_SENT,
+        space=thread.space,
+        content=thread,
+        email=invitation.email,
+        guest=True,
+        until=access_until.isoformat(),
+    )
+    transaction.on_commit(lambda: tasks.send_invitation.enqueue(invitation.pk))
+    return invitation
+
+
+def _thread_guest_add(*, invitation: Invitation, user: User) -> ThreadGuest:
+    assert invitation.thread_id is not None and invitation.access_until is not None
+    grant, _created = ThreadGuest.objects.update_or_create(
+        thread_id=invitation.thread_id,
+        user=user,
+        defaults={"expires": invitation.access_until, "invited_by": invitation.invited_by},
+    )
+    forget_memberships(user)
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.INVITATION_ACCEPTED,
+        space=invitation.space,
+        subject=user,
+        content=invitation.thread,
+        invited_by=invitation.invited_by_id,
+    )
+    return grant
+
+
+@transaction.atomic
+def thread_guest_end(*, actor: User, grant: ThreadGuest) -> None:
+    """End an outside voice's access now."""
+    require_thread_perm(actor, grant.thread, Perm.INVITE_TO_THREAD)
+    if grant.is_active:
+        grant.expires = timezone.now()
+        grant.save(update_fields=["expires"])
+        forget_memberships(grant.user)
+        audit_record(
+            actor=actor,
+            action=THREAD_GUEST_ENDED,
+            space=grant.thread.space,
+            subject=grant.user,
+            content=grant.thread,
+        )

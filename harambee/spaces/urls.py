@@ -25,4 +25,15 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation, name="invitation"),
     path("posts/<int:pk>/", views.post_detail, name="post"),
     path("posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
+    path("posts/<int:pk>/moderate/", views.thread_moderate, name="thread_moderate"),
+    path("posts/<int:pk>/answer/", views.thread_answer, name="thread_answer"),
+    path("posts/<int:pk>/summary/", views.thread_summary, name="thread_summary"),
+    path("posts/<int:pk>/invite/", views.thread_invite, name="thread_invite"),
+    path(
+        "posts/<int:pk>/guests/<int:grant_id>/end/",
+        views.thread_guest_end,
+        name="thread_guest_end",
+    ),
+    path("forum/", views.forum, name="forum"),
+    path("forum/new/", views.forum_create, name="forum_create"),
 ]

@@ -3,15 +3,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from harambee.core.forms import CommentForm
 from harambee.core.http import alliance_perm_required, is_htmx, paginate
+from harambee.core.models import Comment
 from harambee.core.selectors import conversation
+from harambee.core.visibility import thread_grant_ids
 from harambee.people.models import User
 from harambee.people.roles import Perm
 from harambee.spaces import selectors, services
@@ -23,8 +28,10 @@ from harambee.spaces.forms import (
     PostForm,
     RoleForm,
     SpaceForm,
+    SummaryForm,
+    ThreadInviteForm,
 )
-from harambee.spaces.models import JoinRequest, Membership, Space
+from harambee.spaces.models import JoinRequest, Membership, Space, ThreadGuest
 
 
 def space_list(request):
@@ -268,7 +275,11 @@ def invite(request, slug: str):
             request, _("An invitation is on its way to %(email)s.") % {"email": invitation.email}
         )
         return redirect("spaces:invite", slug=space.slug)
-    sent = space.invitations.select_related("invited_by").order_by("-created")[:20]
+    sent = (
+        space.invitations.filter(thread__isnull=True)
+        .select_related("invited_by")
+        .order_by("-created")[:20]
+    )
     return render(request, "spaces/invite.html", {"space": space, "form": form, "sent": sent})
 
 
@@ -284,8 +295,7 @@ def invitation(request, token: str):
     if request.user.is_authenticated:
         if request.method == "POST":
             services.invitation_accept(invitation=inv, user=request.user)
-            messages.success(request, _("Welcome to %(space)s.") % {"space": inv.space})
-            return redirect(inv.space)
+            return _welcome(request, inv)
     elif existing is None:
         form = GuestAccountForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
@@ -296,13 +306,24 @@ def invitation(request, token: str):
             )
             services.invitation_accept(invitation=inv, user=user)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome to %(space)s.") % {"space": inv.space})
-            return redirect(inv.space)
+            return _welcome(request, inv)
     return render(
         request,
         "spaces/invitation.html",
         {"invitation": inv, "form": form, "existing": existing, "token": token},
     )
+
+
+def _welcome(request, inv):
+    if inv.thread_id is not None:
+        messages.success(
+            request,
+            _("Welcome. You can read and reply in this thread until %(date)s.")
+            % {"date": date_format(timezone.localtime(inv.access_until), "DATETIME_FORMAT")},
+        )
+        return redirect(inv.thread)
+    messages.success(request, _("Welcome to %(space)s.") % {"space": inv.space})
+    return redirect(inv.space)
 
 
 @login_required
@@ -312,9 +333,35 @@ def post_create(request, slug: str):
     form = PostForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         post = services.post_create(author=request.user, space=space, **form.cleaned_data)
-        messages.success(request, _("Your post is published."))
+        messages.success(request, _("Your thread is published."))
         return redirect(post)
     return render(request, "spaces/post_form.html", {"form": form, "space": space, "post": None})
+
+
+def forum(request):
+    """The alliance forum: threads outside any space, pinned first."""
+    page = paginate(request, selectors.forum_threads(user=request.user))
+    for thread in page.object_list:
+        thread.shown_space = None
+    return render(
+        request,
+        "spaces/forum.html",
+        {
+            "page": page,
+            "may_start": request.user.is_authenticated
+            and request.user.may(Perm.START_FORUM_THREAD),
+        },
+    )
+
+
+@alliance_perm_required(Perm.START_FORUM_THREAD)
+def forum_create(request):
+    form = PostForm(request.POST or None, forum=True)
+    if request.method == "POST" and form.is_valid():
+        post = services.post_create(author=request.user, space=None, **form.cleaned_data)
+        messages.success(request, _("Your thread is published."))
+        return redirect(post)
+    return render(request, "spaces/post_form.html", {"form": form, "space": None, "post": None})
 
 
 def post_detail(request, pk: int):
@@ -324,16 +371,36 @@ def post_detail(request, pk: int):
 def render_post(request, pk: int, *, comment_form: CommentForm | None = None, status: int = 200):
     post = selectors.post_get(user=request.user, pk=pk)
     selectors.with_shown_space(request.user, [post])
-    return render(
-        request,
-        "spaces/post.html",
-        {
-            "post": post,
-            **conversation(request, post, comment_form),
-            "may_edit": request.user.is_authenticated and post.author_id == request.user.pk,
-        },
-        status=status,
+    user = request.user
+    quote_problem = None
+    if comment_form is None and "quote" in request.GET:
+        # "Quote" is a link: without JavaScript the page comes back with the comment
+        # form filled in. Only this thread's own replies can be quoted.
+        try:
+            quote = selectors.quote_for(thread=post, comment_id=request.GET["quote"])
+            comment_form = CommentForm(initial={"body": quote})
+        except selectors.QuoteProblem as problem:
+            quote_problem = str(problem)
+    context = conversation(request, post, comment_form)
+    summaries = selectors.thread_summaries(thread=post)
+    answer = post.answer if post.answer_id and not post.answer.removed else None
+    context.update(
+        post=post,
+        summary=summaries[0] if summaries else None,
+        earlier_summaries=summaries[1:],
+        answer=answer,
+        quote_problem=quote_problem,
+        may_edit=user.is_authenticated and post.author_id == user.pk,
+        may_moderate=selectors.thread_may(user, post, Perm.MODERATE_THREADS),
+        may_summarise=selectors.thread_may(user, post, Perm.SUMMARISE),
+        may_invite=post.visibility != "private"
+        and selectors.thread_may(user, post, Perm.INVITE_TO_THREAD),
+        may_mark_answer=selectors.may_mark_answer(user, post),
+        is_thread_guest=user.is_authenticated and post.pk in thread_grant_ids(user),
     )
+    if is_htmx(request) and "quote" in request.GET:
+        return render(request, "spaces/_thread_form.html", context, status=status)
+    return render(request, "spaces/post.html", context, status=status)
 
 
 @login_required
@@ -341,7 +408,11 @@ def post_edit(request, pk: int):
     post = selectors.post_get(user=request.user, pk=pk)
     if post.author_id != request.user.pk:
         raise PermissionDenied
-    form = PostForm(request.POST or None, instance=type(post).objects.get(pk=post.pk))
+    form = PostForm(
+        request.POST or None,
+        instance=type(post).objects.get(pk=post.pk),
+        forum=post.space_id is None,
+    )
     if request.method == "POST" and form.is_valid():
         services.post_update(actor=request.user, post=post, **form.cleaned_data)
         messages.success(request, _("Your changes are saved."))
@@ -349,3 +420,155 @@ def post_edit(request, pk: int):
     return render(
         request, "spaces/post_form.html", {"form": form, "space": post.space, "post": post}
     )
+
+
+MODERATION = {
+    "pin": (
+        services.thread_set_pinned,
+        "pinned",
+        True,
+        gettext_lazy("The thread is pinned: listed first."),
+    ),
+    "unpin": (
+        services.thread_set_pinned,
+        "pinned",
+        False,
+        gettext_lazy("The thread is no longer pinned."),
+    ),
+    "lock": (
+        services.thread_set_locked,
+        "locked",
+        True,
+        gettext_lazy("The thread is locked: nobody can reply until it is unlocked."),
+    ),
+    "unlock": (
+        services.thread_set_locked,
+        "locked",
+        False,
+        gettext_lazy("The thread is open for replies again."),
+    ),
+}
+
+
+@require_POST
+@login_required
+def thread_moderate(request, pk: int):
+    post = selectors.post_get(user=request.user, pk=pk)
+    if not selectors.thread_may(request.user, post, Perm.MODERATE_THREADS):
+        raise PermissionDenied
+    action = MODERATION.get(request.POST.get("action", ""))
+    if action is None:
+        messages.error(request, _("Choose pin, unpin, lock or unlock."))
+        return redirect(post)
+    service, field, value, done = action
+    service(actor=request.user, thread=post, **{field: value})
+    messages.success(request, str(done))
+    return redirect(post)
+
+
+@require_POST
+@login_required
+def thread_answer(request, pk: int):
+    post = selectors.post_get(user=request.user, pk=pk)
+    if not post.is_question or not selectors.may_mark_answer(request.user, post):
+        raise PermissionDenied
+    raw = request.POST.get("comment", "")
+    comment = None
+    if raw:
+        try:
+            comment = Comment.objects.filter(pk=int(raw), content_id=post.pk).first()
+        except ValueError:
+            comment = None
+        if comment is None:
+            messages.error(request, _("Choose one of this thread's replies as its answer."))
+            return redirect(post)
+    try:
+        services.thread_mark_answer(actor=request.user, thread=post, comment=comment)
+    except services.ThreadRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect(post)
+    if comment is None:
+        messages.success(request, _("The question is no longer marked answered."))
+    else:
+        messages.success(request, _("The question is marked answered."))
+    return redirect(post)
+
+
+@login_required
+def thread_summary(request, pk: int):
+    post = selectors.post_get(user=request.user, pk=pk)
+    if not selectors.thread_may(request.user, post, Perm.SUMMARISE):
+        raise PermissionDenied
+    summaries = selectors.thread_summaries(thread=post)
+    current = summaries[0] if summaries else None
+    form = SummaryForm(request.POST or None, initial={"body": current.body if current else ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.thread_summarise(
+                actor=request.user, thread=post, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            form.add_error("body", error)
+        else:
+            messages.success(request, _("The summary is updated; the earlier one is kept."))
+            return redirect(post)
+    return render(
+        request,
+        "spaces/thread_summary.html",
+        {"post": post, "form": form, "current": current},
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def thread_invite(request, pk: int):
+    post = selectors.post_get(user=request.user, pk=pk)
+    if not selectors.thread_may(request.user, post, Perm.INVITE_TO_THREAD):
+        raise PermissionDenied
+    form = ThreadInviteForm(request.POST or None)
+    refusal = None
+    if post.visibility == "private":
+        refusal = _("A private draft cannot take guests. Publish it first.")
+    elif request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.thread_invite(
+                actor=request.user, thread=post, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error("access_until", error)
+        except services.ThreadRefused as problem:
+            refusal = str(problem)
+        else:
+            messages.success(
+                request,
+                _("An invitation into this thread is on its way to %(email)s.")
+                % {"email": invitation.email},
+            )
+            return redirect("spaces:thread_invite", pk=post.pk)
+    return render(
+        request,
+        "spaces/thread_invite.html",
+        {
+            "post": post,
+            "form": form,
+            "refusal": refusal,
+            "guests": selectors.thread_guests(thread=post),
+            "sent": post.invitations.filter(used__isnull=True)
+            .select_related("invited_by")
+            .order_by("-created")[:20],
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+@login_required
+def thread_guest_end(request, pk: int, grant_id: int):
+    post = selectors.post_get(user=request.user, pk=pk)
+    if not selectors.thread_may(request.user, post, Perm.INVITE_TO_THREAD):
+        raise PermissionDenied
+    grant = get_object_or_404(ThreadGuest.objects.select_related("user"), pk=grant_id, thread=post)
+    grant.thread = post
+    services.thread_guest_end(actor=request.user, grant=grant)
+    messages.success(request, _("%(name)s can no longer open this thread.") % {"name": grant.user})
+    return redirect("spaces:thread_invite", pk=post.pk)
