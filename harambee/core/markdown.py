@@ -3,12 +3,24 @@
 markdown-it-py renders CommonMark with raw HTML switched off; nh3 then cleans the
 result against an allow-list, so neither a parser bug nor a crafted link can put
 script into a page.
+
+``#tags`` and ``@mentions`` in ordinary text (not in code, not inside a link) become
+links when an app has registered a linker for them (``register_linker``): the stream
+app links tags to their page and mentions of known people to their profile. The
+links are made as parser tokens, so they go through the same renderer and sanitiser
+as everything else.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import Any
+
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
     ["table", "strikethrough"]
@@ -68,7 +80,144 @@ def sanitise(html: str) -> str:
     )
 
 
+def _mark_ranges() -> str:
+    """Combining marks as a character-class body. ``\\w`` leaves them out, which
+    would cut a tag like #खेती after its first letter."""
+    ranges: list[str] = []
+    start = None
+    for code in range(0x20000 + 1):
+        is_mark = code < 0x20000 and unicodedata.category(chr(code)).startswith("M")
+        if is_mark and start is None:
+            start = code
+        elif not is_mark and start is not None:
+            ranges.append(f"\\U{start:08x}-\\U{code - 1:08x}")
+            start = None
+    return "".join(ranges)
+
+
+# A tag is letters (with their combining marks), digits and underscores of any
+# script, with at least one letter or underscore, so "issue #6" stays text. Not
+# after a word character, "&", "/" or "#" (URLs with fragments, "C#"-like words);
+# a mention not after a word character, "@", "." or "/" (e-mail addresses, URLs).
+NAME_CHAR = rf"[\w{_mark_ranges()}]"
+HASHTAG_RE = re.compile(rf"(?<![\w&/#])#({NAME_CHAR}*[^\W\d]{NAME_CHAR}*)")
+MENTION_RE = re.compile(rf"(?<![\w@./])@({NAME_CHAR}+)")
+NOT_NAME_RE = re.compile(rf"(?:(?!{NAME_CHAR}).)+", re.DOTALL)
+MAX_NAME_LENGTH = 64
+
+# kind ("hashtag" or "mention") -> function from a set of normalised names to the URL
+# of each one it knows. Names it does not return stay plain text.
+Linker = Callable[[set[str]], dict[str, str]]
+_linkers: dict[str, Linker] = {}
+
+
+def register_linker(kind: str, linker: Linker) -> None:
+    _linkers[kind] = linker
+
+
+def normalise_name(name: str) -> str:
+    """How a tag or a handle is stored and compared: NFC, lower case."""
+    return unicodedata.normalize("NFC", name).lower()
+
+
+def _names(pattern: re.Pattern[str], text: str) -> list[tuple[re.Match[str], str]]:
+    return [
+        (m, normalise_name(m.group(1)))
+        for m in pattern.finditer(text)
+        if len(m.group(1)) <= MAX_NAME_LENGTH
+    ]
+
+
+def _plain_text_tokens(tokens: Iterable[Token]) -> Iterable[Token]:
+    """The text tokens a tag or mention may be in: not code, not a link's text."""
+    for token in tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        in_link = 0
+        for child in token.children:
+            if child.type == "link_open":
+                in_link += 1
+            elif child.type == "link_close":
+                in_link -= 1
+            elif child.type == "text" and not in_link:
+                yield child
+
+
+def extract_hashtags(text: str) -> set[str]:
+    """The normalised tags of Markdown ``text``, leaving out those in code."""
+    if not text or "#" not in text:
+        return set()
+    found: set[str] = set()
+    for token in _plain_text_tokens(_md.parse(text)):
+        found.update(name for _m, name in _names(HASHTAG_RE, token.content))
+    return found
+
+
+def extract_plain_hashtags(text: str) -> set[str]:
+    """The normalised tags of plain text, such as a title."""
+    return {name for _m, name in _names(HASHTAG_RE, text or "")}
+
+
+def _link_tokens(text: str, url: str) -> list[Token]:
+    opening = Token("link_open", "a", 1)
+    opening.attrs = {"href": url}
+    label = Token("text", "", 0)
+    label.content = text
+    return [opening, label, Token("link_close", "a", -1)]
+
+
+def _linkify(tokens: list[Token]) -> None:
+    """Turn known tags and mentions in plain text into link tokens, in place."""
+    patterns = {"hashtag": HASHTAG_RE, "mention": MENTION_RE}
+    active = {kind: p for kind, p in patterns.items() if kind in _linkers}
+    if not active:
+        return
+    texts = [t for t in _plain_text_tokens(tokens) if "#" in t.content or "@" in t.content]
+    text_ids = {id(t) for t in texts}
+    if not texts:
+        return
+    urls: dict[str, dict[str, str]] = {}
+    for kind, pattern in active.items():
+        wanted = {name for t in texts for _m, name in _names(pattern, t.content)}
+        urls[kind] = _linkers[kind](wanted) if wanted else {}
+    for inline in tokens:
+        if inline.type != "inline" or not inline.children:
+            continue
+        children: list[Token] = []
+        for child in inline.children:
+            if id(child) not in text_ids:
+                children.append(child)
+                continue
+            spans = sorted(
+                (m.start(), m.end(), urls[kind][name])
+                for kind, pattern in active.items()
+                for m, name in _names(pattern, child.content)
+                if name in urls[kind]
+            )
+            position = 0
+            for start, end, url in spans:
+                if start < position:
+                    continue
+                if start > position:
+                    before = Token("text", "", 0)
+                    before.content = child.content[position:start]
+                    children.append(before)
+                children.extend(_link_tokens(child.content[start:end], url))
+                position = end
+            if position == 0:
+                children.append(child)
+                continue
+            if position < len(child.content):
+                rest = Token("text", "", 0)
+                rest.content = child.content[position:]
+                children.append(rest)
+        inline.children = children
+
+
 def render_markdown(text: str) -> str:
     if not text:
         return ""
-    return sanitise(_md.render(text))
+    env: dict[str, Any] = {}
+    tokens = _md.parse(text, env)
+    _linkify(tokens)
+    return sanitise(_md.renderer.render(tokens, _md.options, env))

@@ -35,6 +35,7 @@ class Kind(models.TextChoices):
     WIKI_PAGE = "wiki_page", _("Wiki page")
     RESOURCE = "resource", _("Resource")
     COLLECTION = "collection", _("Collection")
+    STREAM_POST = "stream_post", _("Stream post")
 
 
 # kind -> URL name of the concrete item's page.
@@ -48,6 +49,7 @@ KIND_URLS: dict[str, str] = {
     Kind.WIKI_PAGE: "wiki:page_by_id",
     Kind.RESOURCE: "library:resource",
     Kind.COLLECTION: "library:collection",
+    Kind.STREAM_POST: "stream:post",
 }
 
 

@@ -41,6 +41,7 @@ DETAIL_RENDERERS = {
     "lesson": _renderer("harambee.initiatives.views", "render_lesson"),
     "story": _renderer("harambee.stories.views", "render_story"),
     "story_call": _renderer("harambee.stories.views", "render_call"),
+    "stream_post": _renderer("harambee.stream.views", "render_post"),
     "wiki_page": _renderer("harambee.wiki.views", "render_page"),
 }
 

@@ -36,13 +36,17 @@ from harambee.stories.models import Story, StoryCall
 
 pytestmark = pytest.mark.django_db
 
-OUR_NAMESPACES = {"core", "people", "spaces", "initiatives", "stories", "wiki", "library"}
+OUR_NAMESPACES = {"core", "people", "spaces", "initiatives", "stories", "wiki", "library", "stream"}
 
 # Apps that add their own items to the world and fill their own routes' parameters.
 # Each module has ``build(cast, world)`` (appends hidden-or-not items, whose title
 # begins with a unique ``LEAK<n><letter>`` marker, to ``world["items"]``) and
 # ``urls_for(name, cast, world)`` (a list of URLs, or None for a route not its own).
-EXTENSIONS = ["harambee.wiki.tests.leakworld", "harambee.library.tests.leakworld"]
+EXTENSIONS = [
+    "harambee.wiki.tests.leakworld",
+    "harambee.library.tests.leakworld",
+    "harambee.stream.tests.leakworld",
+]
 
 
 def _extensions():

@@ -5,6 +5,10 @@ import pytest
 
 from harambee.core.markdown import ALLOWED_TAGS, render_markdown, sanitise
 
+# Rendering looks up @mentions (the stream app's linker), so the vectors below run
+# through the same code as a real save.
+pytestmark = pytest.mark.django_db
+
 XSS_VECTORS = [
     "<script>alert(1)</script>",
     "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
