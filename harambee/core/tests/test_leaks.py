@@ -46,6 +46,7 @@ EXTENSIONS = [
     "harambee.wiki.tests.leakworld",
     "harambee.library.tests.leakworld",
     "harambee.stream.tests.leakworld",
+    "harambee.spaces.tests.leakworld",
 ]
 
 

@@ -15,7 +15,7 @@ from harambee.core.models import Content, Visibility
 from harambee.core.tests.factories import MembershipFactory, PostFactory, SpaceFactory, UserFactory
 from harambee.core.visibility import can_see_space, can_view, visible, visible_spaces
 from harambee.people.roles import AllianceRole
-from harambee.spaces.models import Post, Space
+from harambee.spaces.models import Post, Space, ThreadGuest
 
 # Who sees an item of each visibility in cast.space, authored by somebody else.
 EXPECTED = {
@@ -68,6 +68,33 @@ def test_expired_guest_access_ends(cast):
     assert not visible(guest, Post.objects.all()).exists()
 
 
+def test_a_thread_grant_opens_that_thread_only_until_it_expires(cast):
+    voice = UserFactory(role=AllianceRole.GUEST)
+    thread = PostFactory(space=cast.space, visibility=Visibility.SPACE)
+    sibling = PostFactory(space=cast.space, visibility=Visibility.SPACE)
+    forum = PostFactory(space=None, visibility=Visibility.ALLIANCE)
+    grant = ThreadGuest.objects.create(
+        thread=thread, user=voice, expires=timezone.now() + timedelta(days=1)
+    )
+    assert can_view(voice, thread) and not can_view(voice, sibling)
+    assert not can_view(voice, forum)
+    assert set(visible(voice, Content.objects.all())) == {thread.content_ptr}
+    assert not can_see_space(voice, cast.space)
+    grant.expires = timezone.now() - timedelta(seconds=1)
+    grant.save()
+    voice = type(voice).objects.get(pk=voice.pk)  # a new request: no cached grants
+    assert not can_view(voice, thread)
+    assert not visible(voice, Content.objects.all()).exists()
+
+
+def test_a_thread_grant_never_opens_a_private_draft(cast):
+    voice = UserFactory(role=AllianceRole.GUEST)
+    draft = PostFactory(space=None, visibility=Visibility.PRIVATE)
+    ThreadGuest.objects.create(thread=draft, user=voice, expires=timezone.now() + timedelta(days=1))
+    assert not can_view(voice, draft)
+    assert not visible(voice, Post.objects.all()).exists()
+
+
 def test_inactive_accounts_see_only_public_things(cast):
     cast.space_member.is_active = False
     cast.space_member.save()
@@ -117,6 +144,11 @@ WORLD = st.fixed_dictionaries(
             min_size=1,
             max_size=10,
         ),
+        # Thread guest grants: (user index, item index, expiry: past / future)
+        "grants": st.lists(
+            st.tuples(st.integers(0, 4), st.integers(0, 9), st.sampled_from([-1, 1])),
+            max_size=6,
+        ),
     }
 )
 
@@ -161,6 +193,14 @@ def test_visible_and_can_view_always_agree(world):
             )
             if ci is not None:
                 post.coauthors.add(real[ci % len(real)])
+        posts = list(Post.objects.order_by("pk"))
+        granted = set()
+        for ui, ii, expiry in world["grants"]:
+            user, post = real[ui % len(real)], posts[ii % len(posts)]
+            if (user.pk, post.pk) in granted:
+                continue
+            granted.add((user.pk, post.pk))
+            ThreadGuest.objects.create(thread=post, user=user, expires=now + timedelta(days=expiry))
         everything = list(Content.objects.all())
         for user in users:
             by_set = set(visible(user, Content.objects.all()).values_list("pk", flat=True))
