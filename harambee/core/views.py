@@ -43,6 +43,8 @@ DETAIL_RENDERERS = {
     "story_call": _renderer("harambee.stories.views", "render_call"),
     "stream_post": _renderer("harambee.stream.views", "render_post"),
     "wiki_page": _renderer("harambee.wiki.views", "render_page"),
+    "resource": _renderer("harambee.library.views", "render_resource"),
+    "collection": _renderer("harambee.library.views", "render_collection"),
 }
 
 

@@ -1,0 +1,261 @@
+"""Reads for the resource library; every one goes through the gate. Filter choices
+come only from resources the reader may see, so a hidden resource never reveals an
+organisation, language, year or theme."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.http import Http404
+
+from harambee.core.models import Content, Kind
+from harambee.core.selectors import with_comment_counts
+from harambee.core.visibility import can_view, visible, visible_spaces
+from harambee.initiatives.models import Initiative, Theme
+from harambee.library.models import (
+    LANGUAGE_NAMES,
+    RESOURCE_LANGUAGES,
+    Collection,
+    CollectionEntry,
+    Resource,
+    ResourceVersion,
+)
+from harambee.people.models import Organisation
+from harambee.spaces.models import Space
+from harambee.spaces.selectors import with_shown_space
+
+SORTS = {
+    "newest": ("-created", "-pk"),
+    "title": ("title", "pk"),
+    "year": ("-year", "-created", "-pk"),
+    "downloads": ("-download_count", "-created", "-pk"),
+}
+
+
+def _resources(user: Any, space: Space | None) -> QuerySet[Resource]:
+    qs = Resource.objects.all()
+    if space is not None:
+        qs = qs.filter(space=space)
+    return visible(user, qs)
+
+
+def resource_list(
+    *,
+    user: Any,
+    space: Space | None = None,
+    resource_type: str = "",
+    theme: str = "",
+    language: str = "",
+    year: int | None = None,
+    organisation: str = "",
+    sort: str = "newest",
+) -> QuerySet[Resource]:
+    qs = _resources(user, space)
+    if resource_type:
+        qs = qs.filter(resource_type=resource_type)
+    if theme:
+        qs = qs.filter(themes__slug=theme)
+    if language:
+        # A JSON list of codes: matching the quoted code works on SQLite and PostgreSQL.
+        qs = qs.filter(languages__icontains=f'"{language}"')
+    if year:
+        qs = qs.filter(year=year)
+    if organisation:
+        qs = qs.filter(organisations__slug=organisation)
+    if theme or organisation:
+        qs = qs.distinct()
+    return (
+        with_comment_counts(qs)
+        .select_related("author", "space", "current__attachment")
+        .order_by(*SORTS.get(sort, SORTS["newest"]))
+    )
+
+
+def filter_choices(*, user: Any, space: Space | None = None) -> dict[str, list[tuple[str, str]]]:
+    """The values present among the resources ``user`` may see, in four queries."""
+    seen = _resources(user, space)
+    ids = seen.values("pk")
+    pairs = set(seen.order_by().values_list("resource_type", "year").distinct())
+    types = {t for t, _ in pairs}
+    years = sorted({y for _, y in pairs if y}, reverse=True)
+    codes: set[str] = set()
+    for languages in seen.order_by().values_list("languages", flat=True).distinct():
+        codes.update(code for code in languages or () if code in LANGUAGE_NAMES)
+    return {
+        "resource_type": [(v, str(label)) for v, label in Resource.Type.choices if v in types],
+        "theme": list(
+            Theme.objects.filter(resources__in=ids).distinct().values_list("slug", "name")
+        ),
+        "language": [(c, str(label)) for c, label in RESOURCE_LANGUAGES if c in codes],
+        "year": [(str(y), str(y)) for y in years],
+        "organisation": list(
+            Organisation.objects.filter(resources__in=ids)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        ),
+    }
+
+
+def resource_get(*, user: Any, pk: int) -> Resource:
+    """The resource, or 404 alike for a missing and a hidden one. ``has_related``
+    spares the page a query when no wiki page or collection refers to it."""
+    from harambee.wiki.models import WikiPage
+
+    pages = WikiPage.objects.filter(resources=OuterRef("pk"))
+    entries = CollectionEntry.objects.filter(item_id=OuterRef("pk"))
+    resource = (
+        Resource.objects.select_related("author", "space", "current__attachment")
+        .prefetch_related("coauthors")
+        .annotate(has_related=Exists(pages) | Exists(entries))
+        .filter(pk=pk)
+        .first()
+    )
+    if resource is None or not can_view(user, resource):
+        raise Http404
+    with_shown_space(user, [resource])
+    return resource
+
+
+def resource_versions(*, resource: Resource) -> list[ResourceVersion]:
+    """Every version, newest first. Call only with a resource from ``resource_get``."""
+    return list(resource.versions.select_related("attachment", "uploaded_by").order_by("-number"))
+
+
+def version_get(*, user: Any, pk: int, number: int | None = None) -> ResourceVersion:
+    """A version of a resource the user may read (the current one without a
+    number); 404 alike for a missing version and a hidden resource."""
+    resource = Resource.objects.filter(pk=pk).first()
+    if resource is None or not can_view(user, resource):
+        raise Http404
+    qs = resource.versions.select_related("attachment", "resource")
+    if number is None:
+        if resource.current_id is None:
+            raise Http404
+        qs = qs.filter(pk=resource.current_id)
+    else:
+        qs = qs.filter(number=number)
+    version = qs.first()
+    if version is None:
+        raise Http404
+    return version
+
+
+def resource_related(*, user: Any, resource: Resource) -> dict[str, Any]:
+    """Related wiki pages and collections (in one query), themes, organisations and
+    initiatives (in another), each only if the reader may see it."""
+    from harambee.wiki.models import WikiPage
+
+    pages: list[Content] = []
+    collections: list[Content] = []
+    if getattr(resource, "has_related", True):
+        page_ids = WikiPage.objects.filter(resources=resource).values("pk")
+        collection_ids = CollectionEntry.objects.filter(item_id=resource.pk).values("collection_id")
+        related = visible(
+            user,
+            Content.objects.filter(
+                Q(kind=Kind.WIKI_PAGE, pk__in=page_ids)
+                | Q(kind=Kind.COLLECTION, pk__in=collection_ids)
+            ),
+        ).order_by("title", "pk")
+        for item in related:
+            (pages if item.kind == Kind.WIKI_PAGE else collections).append(item)
+    return {"wiki_pages": pages, "collections": collections, **_facets(user, resource)}
+
+
+def _facets(user: Any, resource: Resource) -> dict[str, list[tuple[str, str]]]:
+    """Themes, organisations and related initiatives (those in spaces the reader may
+    know), as (name, slug) pairs, in one query."""
+    spaces = visible_spaces(user, Space.objects.all())
+    rows = (
+        Theme.objects.filter(resources=resource)
+        .order_by()
+        .annotate(facet=Value("theme"))
+        .values_list("facet", "name", "slug")
+        .union(
+            Organisation.objects.filter(resources=resource)
+            .order_by()
+            .annotate(facet=Value("organisation"))
+            .values_list("facet", "name", "slug"),
+            Initiative.objects.filter(resources=resource, space__in=spaces)
+            .order_by()
+            .annotate(facet=Value("initiative"))
+            .values_list("facet", "space__name", "space__slug"),
+            all=True,
+        )
+    )
+    found: dict[str, list[tuple[str, str]]] = {"theme": [], "organisation": [], "initiative": []}
+    for facet, name, slug in rows:
+        found[facet].append((name, slug))
+    return {
+        "themes": sorted(found["theme"]),
+        "organisations": sorted(found["organisation"]),
+        "initiatives": sorted(found["initiative"]),
+    }
+
+
+def collection_list(*, user: Any, space: Space | None = None) -> QuerySet[Collection]:
+    qs = Collection.objects.all()
+    if space is not None:
+        qs = qs.filter(space=space)
+    return visible(user, qs).select_related("author").order_by("title", "pk")
+
+
+def collection_get(*, user: Any, pk: int) -> Collection:
+    collection = (
+        Collection.objects.select_related("author", "space")
+        .prefetch_related("coauthors")
+        .filter(pk=pk)
+        .first()
+    )
+    if collection is None or not can_view(user, collection):
+        raise Http404
+    with_shown_space(user, [collection])
+    return collection
+
+
+def collection_entries(*, user: Any, collection: Collection) -> list[CollectionEntry]:
+    """The entries ``user`` may read, in order; the others are left out without a
+    trace. Each entry gets ``shown`` (the item as Content) and, for resources,
+    ``resource``. Three queries whatever the number of entries."""
+    entries = list(collection.entries.order_by("position", "pk"))
+    ids = [e.item_id for e in entries]
+    readable = {
+        item.pk: item
+        for item in visible(
+            user, Content.objects.filter(pk__in=ids, kind__in=[Kind.RESOURCE, Kind.WIKI_PAGE])
+        )
+    }
+    resources = {
+        r.pk: r
+        for r in Resource.objects.filter(pk__in=list(readable)).select_related(
+            "current__attachment"
+        )
+    }
+    shown = []
+    for entry in entries:
+        item = readable.get(entry.item_id)
+        if item is None:
+            continue
+        entry.shown = item  # type: ignore[attr-defined]
+        entry.resource = resources.get(item.pk)  # type: ignore[attr-defined]
+        shown.append(entry)
+    return shown
+
+
+def editable_collections(*, user: Any) -> QuerySet[Collection]:
+    """Collections ``user`` curates (author or co-author), for "add to a collection"."""
+    if not user.is_authenticated:
+        return Collection.objects.none()
+    return (
+        visible(user, Collection.objects.filter(Q(author=user) | Q(coauthors=user)))
+        .distinct()
+        .order_by("title")
+    )
+
+
+def collectable_items(*, user: Any) -> QuerySet[Content]:
+    """Resources and wiki pages ``user`` may read, to choose from when curating."""
+    items = Content.objects.filter(kind__in=[Kind.RESOURCE, Kind.WIKI_PAGE])
+    return visible(user, items).order_by("title", "pk")
