@@ -3,7 +3,7 @@ functions: the templates escape the text and mark ``del``/``ins`` segments."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from harambee.wiki.merge import lines, words
@@ -28,7 +28,6 @@ class Row:
     right_number: int | None = None
     changed: bool = False
     skipped: int = 0
-    segments: list[Segment] = field(default_factory=list)
 
 
 def word_diff(old: str, new: str) -> tuple[list[Segment], list[Segment], list[Segment]]:
@@ -92,7 +91,7 @@ def side_by_side(old: str, new: str, *, context: int = 3) -> list[Row]:
             if count > 2 * context:
                 keep = [*range(context), *range(count - context, count)]
             for n in keep:
-                if n == context and count > 2 * context:
+                if n == count - context and count > 2 * context:
                     rows.append(Row(skipped=count - 2 * context))
                 text = a[i1 + n]
                 rows.append(

@@ -98,6 +98,8 @@ class PageForm(forms.Form):
     body = forms.CharField(
         label=_("Text"),
         required=False,
+        # Kept as typed: a lost final newline would look like an edit to a merge.
+        strip=False,
         widget=forms.Textarea(attrs={"rows": 18}),
         help_text=_("Markdown. Link to another page of this wiki with [[Page name]]."),
     )
@@ -116,6 +118,8 @@ class EditForm(forms.Form):
     body = forms.CharField(
         label=_("Text"),
         required=False,
+        # Kept as typed: a lost final newline would look like an edit to a merge.
+        strip=False,
         widget=forms.Textarea(attrs={"rows": 18}),
         help_text=_("Markdown. Link to another page of this wiki with [[Page name]]."),
     )

@@ -112,7 +112,7 @@ def linked_html(*, user: Any, page: WikiPage, html: str) -> str:
     keys = {title_key(t) for t in titles}
     found: dict[str, str] = {}
     shown = visible(user, WikiPage.objects.filter(wiki_key=page.wiki_key))
-    for target in shown.filter(title_key__in=keys).only("slug", "title", "space_id"):
+    for target in shown.filter(title_key__in=keys).only("slug", "title_key", "space_id"):
         target.space = space
         found[target.title_key] = target.url()
     old = WikiRedirect.objects.filter(wiki_key=page.wiki_key, title_key__in=keys - set(found))
