@@ -495,3 +495,18 @@ def test_thread_page_queries_stay_constant(cast, threads, client_for, who):
             CommentFactory(content=thread, parent=top, author=UserFactory())
 
     assert_constant_queries(client_for(user), thread.get_absolute_url(), add)
+
+
+def test_an_outside_voice_replies_in_an_alliance_forum_thread(cast, threads, client_for):
+    thread = threads["forum"]
+    ThreadGuest.objects.create(
+        thread=thread, user=cast.guest, expires=timezone.now() + timedelta(days=2)
+    )
+    client = client_for(cast.guest)
+    assert client.get(thread.get_absolute_url()).status_code == 200
+    response = client.post(reverse("core:comment", args=[thread.pk]), {"body": "From outside"})
+    assert response.status_code == 302
+    assert Comment.objects.filter(author=cast.guest, content=thread).exists()
+    other = PostFactory(space=None, visibility="alliance", title="Another forum thread")
+    assert client.get(other.get_absolute_url()).status_code == 404
+    assert "Another forum thread" not in client.get(reverse("spaces:forum")).content.decode()
