@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "harambee.stories",
     "harambee.wiki",
     "harambee.library",
+    "harambee.search",
     "harambee.stream",
 ]
 

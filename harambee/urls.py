@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("harambee.stories.urls")),
     path("", include("harambee.wiki.urls")),
     path("", include("harambee.library.urls")),
+    path("", include("harambee.search.urls")),
     path("", include("harambee.stream.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

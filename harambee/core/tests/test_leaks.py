@@ -36,7 +36,17 @@ from harambee.stories.models import Story, StoryCall
 
 pytestmark = pytest.mark.django_db
 
-OUR_NAMESPACES = {"core", "people", "spaces", "initiatives", "stories", "wiki", "library", "stream"}
+OUR_NAMESPACES = {
+    "core",
+    "people",
+    "spaces",
+    "initiatives",
+    "stories",
+    "wiki",
+    "library",
+    "search",
+    "stream",
+}
 
 # Apps that add their own items to the world and fill their own routes' parameters.
 # Each module has ``build(cast, world)`` (appends hidden-or-not items, whose title
@@ -45,6 +55,7 @@ OUR_NAMESPACES = {"core", "people", "spaces", "initiatives", "stories", "wiki", 
 EXTENSIONS = [
     "harambee.wiki.tests.leakworld",
     "harambee.library.tests.leakworld",
+    "harambee.search.tests.leakworld",
     "harambee.stream.tests.leakworld",
     "harambee.spaces.tests.leakworld",
 ]

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries as all_countries
+
+from harambee.core.models import Kind
+from harambee.people.models import Sector
+from harambee.search.query import MAX_QUERY_CHARS
+from harambee.search.selectors import MAX_PAGES, Filters
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search for"), max_length=MAX_QUERY_CHARS, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    space = forms.SlugField(label=_("Space (its address name)"), required=False)
+    theme = forms.ModelChoiceField(
+        label=_("Theme"), queryset=None, to_field_name="slug", required=False, empty_label=_("Any")
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    sector = forms.ChoiceField(label=_("Stakeholder sector"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    author = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    after = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    before = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("relevance", _("Best match")), ("newest", _("Newest first"))],
+    )
+    page = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=MAX_PAGES
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        from harambee.initiatives.models import Initiative, Theme
+
+        super().__init__(*args, **kwargs)
+        self.user = user
+        any_ = [("", _("Any"))]
+        self.fields["kind"].choices = any_ + list(Kind.choices)
+        self.fields["sector"].choices = any_ + list(Sector.choices)
+        self.fields["language"].choices = any_ + list(settings.LANGUAGES)
+        self.fields["theme"].queryset = Theme.objects.all()  # type: ignore[attr-defined]
+        # Only the countries some initiative works in, not the whole world.
+        used = {code for i in Initiative.objects.only("countries") for code in i.countries or []}
+        names = dict(all_countries)
+        self.fields["country"].choices = any_ + sorted(
+            ((code, str(names.get(code, code))) for code in used), key=lambda c: c[1]
+        )
+        self.space_obj = None
+
+    def clean_space(self) -> str:
+        from harambee.core.visibility import visible_spaces
+        from harambee.spaces.models import Space
+
+        slug = self.cleaned_data["space"]
+        if slug:
+            # A space the reader may not know exists is answered like one that does not.
+            self.space_obj = visible_spaces(self.user, Space.objects.filter(slug=slug)).first()
+            if self.space_obj is None:
+                raise forms.ValidationError(_("There is no such space."))
+        return slug
+
+    def filters(self) -> Filters:
+        data = self.cleaned_data
+        theme = data.get("theme")
+        return Filters(
+            kind=data.get("kind") or "",
+            space_ids=[self.space_obj.pk] if self.space_obj is not None else None,
+            theme_id=theme.pk if theme is not None else None,
+            country=data.get("country") or "",
+            sector=data.get("sector") or "",
+            language=data.get("language") or "",
+            author_id=data.get("author"),
+            after=data.get("after"),
+            before=data.get("before"),
+        )

@@ -1,0 +1,241 @@
+"""Reads of the search index, always through the gate.
+
+The gate is part of the one SQL query that matches, ranks and pages: the gated
+content queryset (``visible(user, ...)`` plus the filters) is a derived table joined
+to the index, so hidden items can neither take a place on a page nor be counted in
+a total or a facet. Snippets are asked for only for the ids of that page, and the
+items themselves are loaded through the gate once more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from harambee.core.models import Content
+from harambee.core.visibility import visible, visible_spaces
+from harambee.search import backends
+from harambee.search.query import Query, parse
+
+PAGE_SIZE = 10
+MAX_PAGES = 20
+
+
+@dataclass
+class Filters:
+    kind: str = ""
+    space_ids: list[int] | None = None  # already narrowed to spaces the reader may see
+    theme_id: int | None = None
+    country: str = ""
+    sector: str = ""
+    language: str = ""
+    author_id: int | None = None
+    after: date | None = None
+    before: date | None = None
+
+
+@dataclass
+class Hit:
+    item: Content
+    title: SafeString
+    snippet: SafeString
+    comment_id: int | None = None
+
+
+@dataclass
+class Results:
+    query: Query
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    kinds: list[tuple[str, int, str]] = field(default_factory=list)  # label, count, kind
+    spaces: list[tuple[Any, int]] = field(default_factory=list)
+    page: int = 1
+    pages: int = 0
+
+
+def highlighted(text: str) -> SafeString:
+    """Escape everything, then turn only the engine's marks into ``<mark>``."""
+    escaped = str(escape(text))
+    escaped = escaped.replace(backends.MARK_START, "<mark>").replace(backends.MARK_END, "</mark>")
+    return mark_safe(escaped)  # noqa: S308 -- escaped just above; only our marks added
+
+
+def _filtered(user: Any, filters: Filters) -> QuerySet[Content]:
+    from harambee.initiatives.models import Initiative
+
+    qs = visible(user, Content.objects.all())
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.space_ids is not None:
+        qs = qs.filter(space_id__in=filters.space_ids)
+    if filters.language:
+        qs = qs.filter(language=filters.language)
+    if filters.author_id is not None:
+        qs = qs.filter(author_id=filters.author_id)
+    tz = timezone.get_current_timezone()
+    if filters.after:
+        qs = qs.filter(created__gte=datetime.combine(filters.after, time.min, tzinfo=tz))
+    if filters.before:
+        qs = qs.filter(created__lte=datetime.combine(filters.before, time.max, tzinfo=tz))
+    # Initiative facts reach an item through its space (the initiative's profile);
+    # themes also through the item's own themes, for kinds that have them.
+    if filters.theme_id is not None:
+        with_theme = Q(
+            space_id__in=Initiative.objects.filter(themes=filters.theme_id).values("space_id")
+        )
+        for model in _kinds_with_themes():
+            with_theme |= Q(pk__in=model.objects.filter(themes=filters.theme_id).values("pk"))
+        qs = qs.filter(with_theme)
+    if filters.country:
+        # Countries are a JSON list, which SQLite cannot look inside; initiatives are
+        # few (one per initiative space), so they are read once here.
+        qs = qs.filter(
+            space_id__in=[
+                i.space_id
+                for i in Initiative.objects.only("space_id", "countries")
+                if filters.country in (i.countries or [])
+            ]
+        )
+    if filters.sector:
+        qs = qs.filter(
+            Exists(
+                Initiative.objects.filter(
+                    space_id=OuterRef("space_id"),
+                    stakeholders__organisation__sector=filters.sector,
+                )
+            )
+        )
+    return qs
+
+
+def _kinds_with_themes() -> list[Any]:
+    from django.apps import apps
+
+    from harambee.initiatives.models import Theme
+
+    found = []
+    for model in apps.get_models():
+        if issubclass(model, Content) and model is not Content:
+            field_ = next((f for f in model._meta.local_many_to_many if f.name == "themes"), None)
+            if field_ is not None and field_.related_model is Theme:
+                found.append(model)
+    return found
+
+
+def _gated_sql(user: Any, filters: Filters) -> tuple[str, tuple[Any, ...]]:
+    qs = _filtered(user, filters).order_by().values("id", "kind", "space_id", "created")
+    sql, params = qs.query.sql_with_params()
+    return sql, tuple(params)
+
+
+def search(
+    *,
+    user: Any,
+    text: str,
+    filters: Filters | None = None,
+    order: str = "relevance",
+    page: int = 1,
+    facets: bool = True,
+) -> Results:
+    """One page of what ``user`` may see that matches ``text``, with the total and
+    the facet counts, all under the gate."""
+    filters = filters or Filters()
+    query = parse(text)
+    page = max(1, min(page, MAX_PAGES))
+    results = Results(query=query, page=page)
+    if not query:
+        return results
+    engine = backends.for_connection(connection)
+    try:
+        gated, gated_params = _gated_sql(user, filters)
+    except EmptyResultSet:  # a filter that no item can pass
+        return results
+    match = engine.match(query)
+    tail = (match, False)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            engine.page_sql(gated, order),
+            (*gated_params, *tail, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        if facets:
+            cursor.execute(engine.facet_sql(gated), (*gated_params, *tail))
+            _facets(user, results, cursor.fetchall())
+        if ids:
+            cursor.execute(engine.snippet_sql(len(ids)), (match, False, *ids))
+            best = _best_snippets(engine, cursor.fetchall())
+        else:
+            best = {}
+    if not facets:
+        results.total = len(ids)
+    results.pages = min(MAX_PAGES, -(-results.total // PAGE_SIZE))
+    items = {
+        item.pk: item
+        for item in visible(user, Content.objects.filter(pk__in=ids)).select_related(
+            "space", "author"
+        )
+    }
+    from harambee.spaces.selectors import with_shown_space
+
+    with_shown_space(user, list(items.values()))
+    for pk in ids:
+        item = items.get(pk)
+        if item is None:  # removed between the two queries
+            continue
+        comment_id, title, snippet = best.get(pk, (None, "", ""))
+        results.hits.append(
+            Hit(
+                item=item,
+                title=highlighted(title)
+                if comment_id is None and title
+                else highlighted(item.title),
+                snippet=highlighted(snippet),
+                comment_id=comment_id,
+            )
+        )
+    return results
+
+
+def _best_snippets(engine: Any, rows: list[tuple[Any, ...]]) -> dict[int, tuple[Any, str, str]]:
+    """Per item, the title and snippet of its best-ranked entry (itself or a comment)."""
+    best: dict[int, tuple[Any, str, str]] = {}
+    ranks: dict[int, float] = {}
+    for content_id, comment_id, rank, title, snippet in rows:
+        if content_id not in ranks or engine.snippet_rank_is_better(rank, ranks[content_id]):
+            ranks[content_id] = rank
+            best[content_id] = (comment_id, title or "", snippet or "")
+    return best
+
+
+def _facets(user: Any, results: Results, rows: list[tuple[Any, ...]]) -> None:
+    from harambee.core.models import Kind
+    from harambee.spaces.models import Space
+
+    by_kind: dict[str, int] = {}
+    by_space: dict[int, int] = {}
+    total = 0
+    for kind, space_id, n in rows:
+        total += n
+        by_kind[kind] = by_kind.get(kind, 0) + n
+        if space_id is not None:
+            by_space[space_id] = by_space.get(space_id, 0) + n
+    results.total = total
+    labels = {value: str(label) for value, label in Kind.choices}
+    results.kinds = sorted(
+        ((labels.get(k, k), n, k) for k, n in by_kind.items()), key=lambda t: (-t[1], str(t[0]))
+    )
+    if by_space:
+        # Only spaces the reader may know exist are named (and counted) as facets.
+        shown = visible_spaces(user, Space.objects.filter(pk__in=list(by_space)))
+        results.spaces = sorted(
+            ((space, by_space[space.pk]) for space in shown.only("pk", "name", "slug")),
+            key=lambda t: (-t[1], t[0].name),
+        )
