@@ -1,0 +1,76 @@
+"""The demo knowledge base loads on the real demo alliance and shows what it should."""
+
+from __future__ import annotations
+
+import pytest
+
+from harambee.core.models import Comment
+from harambee.core.visibility import can_view
+from harambee.initiatives.models import LearningNote
+from harambee.people.models import User
+from harambee.spaces.models import Space
+from harambee.wiki.models import WikiPage, WikiRedirect, WikiRevision
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_wiki():
+    """``load_demo``, then ``load_wiki`` on its people, spaces and notes (unless
+    ``load_demo`` already wrote the knowledge base)."""
+    from django.utils import timezone
+
+    from harambee.core import demo
+    from harambee.wiki.demo import load_wiki
+
+    demo.load_demo()
+    if not WikiPage.objects.exists():
+        people = {p.key: User.objects.get(email=p.email) for p in demo.PEOPLE}
+        spaces = {s.key: Space.objects.get(name=s.name) for s in demo.SPACES}
+        notes = {
+            n.key: LearningNote.objects.filter(title=n.title).order_by("pk").first()
+            for n in demo.NOTES
+        }
+        load_wiki(people, spaces, notes, timezone.now())
+    return {p.key: User.objects.get(email=p.email) for p in demo.PEOPLE}
+
+
+def test_the_demo_wiki_has_real_linked_pages_with_history(demo_wiki, client_for):
+    people = demo_wiki
+    pages = WikiPage.objects.all()
+    assert pages.count() >= 15
+    assert set(pages.values_list("category", flat=True)) == set(WikiPage.Category.values)
+    methodologies = pages.filter(category="methodology", visibility="public")
+    assert methodologies.count() >= 6
+    for page in methodologies:
+        for heading in ("## Purpose", "## When to use", "## Steps", "## Facilitation tips"):
+            assert heading in page.body, (page.title, heading)
+    authors = set(WikiRevision.objects.values_list("author", flat=True))
+    assert len(authors) >= 8
+    assert WikiRevision.objects.filter(number__gt=1).exclude(summary="").count() >= 6
+    assert WikiRedirect.objects.filter(title_key="msc").exists()
+    assert pages.filter(space__isnull=False).exists()
+    assert pages.filter(visibility__in=["space", "private"]).count() >= 2
+    assert Comment.objects.filter(content__in=pages).count() >= 3
+
+    anon = client_for(None)
+    body = anon.get("/wiki/stakeholder-mapping/").content.decode()
+    assert 'href="/wiki/power-cube/"' in body and 'href="/wiki/rich-pictures/"' in body
+    # Examples are learning notes, shown through the gate: the public one to everyone,
+    # the alliance-only one to members.
+    assert "Radio and community sessions bring new voices" in body
+    assert "Our map on the table" not in body
+    member_view = client_for(people["kwame"]).get("/wiki/stakeholder-mapping/").content.decode()
+    assert "Our map on the table" in member_view
+    # One link leads to a page nobody has written yet.
+    harvesting = anon.get("/wiki/outcome-harvesting/").content.decode()
+    assert 'class="wiki-new" href="/wiki/new/?title=Social+network+analysis"' in harvesting
+    assert anon.get("/wiki/msc/").status_code == 301
+    # Restricted pages stay with those who may read them.
+    draft = WikiPage.objects.get(title="Sensemaking workshops")
+    assert not can_view(people["amara"], draft) and can_view(people["noor"], draft)
+    circle = WikiPage.objects.get(title="How this circle runs its learning sets")
+    assert anon.get(circle.url()).status_code == 404
+    assert client_for(people["lindiwe"]).get(circle.url()).status_code == 200
+    index = anon.get("/wiki/?category=methodology").content.decode()
+    assert "Most significant change" in index and "Sensemaking workshops" not in index
