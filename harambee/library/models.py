@@ -21,10 +21,12 @@ RESOURCE_LANGUAGES = [
     ("ar", _("Arabic")),
     ("am", _("Amharic")),
     ("ha", _("Hausa")),
+    ("tw", _("Twi")),
     ("yo", _("Yoruba")),
     ("zu", _("Zulu")),
     ("hi", _("Hindi")),
     ("id", _("Indonesian")),
+    ("tl", _("Tagalog")),
     ("de", _("German")),
     ("nl", _("Dutch")),
 ]
