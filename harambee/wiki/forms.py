@@ -47,6 +47,8 @@ def template_text(category: str) -> str:
     return "".join(f"## {heading}\n\n\n" for heading in TEMPLATES.get(category, []))
 
 
+BODY_MAX = 100_000
+
 _NOTE_REF = re.compile(r"(?:notes/)?(\d+)/?$")
 
 
@@ -100,6 +102,7 @@ class PageForm(forms.Form):
         required=False,
         # Kept as typed: a lost final newline would look like an edit to a merge.
         strip=False,
+        max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 18}),
         help_text=_("Markdown. Link to another page of this wiki with [[Page name]]."),
     )
@@ -120,6 +123,7 @@ class EditForm(forms.Form):
         required=False,
         # Kept as typed: a lost final newline would look like an edit to a merge.
         strip=False,
+        max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 18}),
         help_text=_("Markdown. Link to another page of this wiki with [[Page name]]."),
     )

@@ -79,6 +79,9 @@ class WikiRevision(models.Model):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), blank=True)
     category = models.CharField(_("category"), max_length=12, choices=WikiPage.Category.choices)
+    # Who could see the page after this save; a later save merged onto this one
+    # needs it to tell a visibility change apart from an old form's value.
+    visibility = models.CharField(_("who can see this"), max_length=10, blank=True)
     examples = models.JSONField(default=list, blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     summary = models.CharField(_("summary"), max_length=300, blank=True)

@@ -193,6 +193,7 @@ def _record(page: WikiPage, author: User, summary: str, examples: set[int]) -> W
         title=page.title,
         body=page.body,
         category=page.category,
+        visibility=page.visibility,
         examples=sorted(examples),
         author=author,
         summary=summary,
@@ -293,6 +294,12 @@ def page_edit(
         mine_category, clashed = merge.merge_value(base_category, mine_category, current.category)
         if clashed:
             clashes["category"] = (mine_category, current.category)
+        base_visibility = (base.visibility if base else "") or current.visibility
+        mine_visibility, clashed = merge.merge_value(
+            base_visibility, mine_visibility, current.visibility
+        )
+        if clashed:
+            clashes["visibility"] = (mine_visibility, current.visibility)
         if base is None or not result.clean or clashes:
             raise EditConflict(
                 page=current,

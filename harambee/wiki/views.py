@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from harambee.core.http import paginate
+from harambee.core.models import VISIBILITY_SHORT
 from harambee.core.selectors import conversation
 from harambee.wiki import diff as wikidiff
 from harambee.wiki import selectors, services
@@ -188,7 +189,15 @@ def page_edit(request, slug: str, space_slug: str | None = None):
     context = {"form": form, "page": page, "space": space, "conflict": conflict}
     if conflict is not None:
         context["conflict_rows"] = wikidiff.side_by_side(conflict.theirs, conflict.mine)
-        context["category_labels"] = dict(WikiPage.Category.choices)
+        labels = {**dict(WikiPage.Category.choices), **VISIBILITY_SHORT}
+        context["clashes"] = [
+            (
+                _("Category") if name == "category" else _("Who can see this"),
+                labels.get(theirs, theirs),
+                labels.get(mine, mine),
+            )
+            for name, (mine, theirs) in conflict.clashes.items()
+        ]
     status = 409 if conflict else 422 if form.errors else 200
     return render(request, "wiki/edit.html", context, status=status)
 

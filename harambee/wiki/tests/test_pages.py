@@ -340,7 +340,31 @@ def test_a_category_changed_on_both_sides_is_a_conflict_too(cast, client_for):
     edit(client_for(cast.member), page, "text\n", 1, category="technique")
     response = edit(client_for(cast.space_member), page, "text\n", 1, category="methodology")
     assert response.status_code == 409
-    assert "They set the category to" in response.content.decode()
+    assert "Category: they chose “Technique”; you chose “Methodology”" in (
+        response.content.decode()
+    )
+
+
+def test_a_visibility_change_made_meanwhile_is_kept_by_a_merge(cast, client_for):
+    page = make(cast.member, "Mapping", "one\ntwo\n")
+    steward, author = client_for(cast.steward), client_for(cast.member)
+    assert edit(author, page, "one\ntwo\n", 1, visibility="public").status_code == 302
+    # The steward's form still says "alliance", as it did when it was opened.
+    assert edit(steward, page, "one\n2\n", 1, visibility="alliance").status_code == 302
+    page = fresh(page)
+    assert page.visibility == "public" and page.body == "one\n2\n"
+    assert [r.visibility for r in page.revisions.order_by("number")] == [
+        "alliance",
+        "public",
+        "public",
+    ]
+
+
+def test_an_overlong_text_is_refused(cast, client_for):
+    page = make(cast.member, "Mapping")
+    response = edit(client_for(cast.member), page, "x" * 100_001, 1)
+    assert response.status_code == 422
+    assert "at most 100000 characters" in response.content.decode()
 
 
 # Watching, talk and examples
