@@ -42,11 +42,18 @@ from harambee.initiatives.models import (
     PhaseNote,
     Theme,
 )
+from harambee.library.demo import load_library
+from harambee.library.models import Collection, Resource
 from harambee.people.models import Organisation, Sector, User
 from harambee.people.roles import AllianceRole, SpaceRole
 from harambee.spaces import services
+from harambee.spaces.demo_threads import load_threads
 from harambee.spaces.models import Invitation, JoinRequest, Membership, Post, Space
 from harambee.stories.models import Story, StoryCall
+from harambee.stream.demo import load_stream
+from harambee.stream.models import StreamPost
+from harambee.wiki.demo import load_wiki
+from harambee.wiki.models import WikiPage
 
 DEMO_PASSWORD = "harambee-demo"
 
@@ -4940,6 +4947,14 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         _load_adaptation(people, notes, now)
         _say(stdout, "Stories and story calls…")
         load_stories(people, spaces, now)
+        _say(stdout, "Forum and discussion threads…")
+        load_threads(people, spaces, now)
+        _say(stdout, "Knowledge base…")
+        load_wiki(people, spaces, notes, now)
+        _say(stdout, "Resource library and collections…")
+        load_library(people, spaces, initiatives, now)
+        _say(stdout, "Stream, hashtags and follows…")
+        load_stream(people, spaces, now)
     counts = {
         "organisations": Organisation.objects.count(),
         "people": User.objects.count(),
@@ -4957,6 +4972,10 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         "attachments": Attachment.objects.count(),
         "stories": Story.objects.count(),
         "story_calls": StoryCall.objects.count(),
+        "wiki_pages": WikiPage.objects.count(),
+        "resources": Resource.objects.count(),
+        "collections": Collection.objects.count(),
+        "stream_posts": StreamPost.objects.count(),
     }
     _say(
         stdout,

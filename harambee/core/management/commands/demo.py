@@ -47,7 +47,8 @@ class Command(BaseCommand):
                 "{join_requests} join requests waiting, {invitations} open invitation; "
                 "{initiatives} initiatives, {cycles} inquiry cycles, {notes} learning notes, "
                 "{lessons} lessons, {attachments} pieces of evidence, {stories} stories, "
-                "{story_calls} story calls.".format(**counts)
+                "{story_calls} story calls; {wiki_pages} wiki pages, {resources} resources, "
+                "{collections} collections, {stream_posts} stream posts.".format(**counts)
             )
         )
         self._print_sign_ins()
