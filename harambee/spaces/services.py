@@ -290,13 +290,21 @@ def invitation_from_token(token: str) -> Invitation:
         raise InvitationProblem(
             _("This invitation link is not valid. Check that you copied the whole link.")
         ) from None
-    invitation = Invitation.objects.select_related("space", "invited_by").filter(pk=pk).first()
+    invitation = (
+        Invitation.objects.select_related("space", "invited_by", "thread").filter(pk=pk).first()
+    )
     if invitation is None or not constant_time_compare(invitation.nonce, str(nonce)):
         raise InvitationProblem(_("This invitation has been withdrawn."))
     return invitation
 
 
 def invitation_check(invitation: Invitation) -> None:
+    if invitation.thread_id is not None:
+        thread = invitation.thread
+        # A thread removed or taken back to a draft since takes no guests, and its
+        # title is not shown on the invitation page any more.
+        if thread is None or thread.removed or thread.visibility == Visibility.PRIVATE:
+            raise InvitationProblem(_("This conversation is no longer open to guests."))
     if invitation.is_used:
         raise InvitationProblem(
             _(

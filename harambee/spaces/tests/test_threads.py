@@ -510,3 +510,20 @@ def test_an_outside_voice_replies_in_an_alliance_forum_thread(cast, threads, cli
     other = PostFactory(space=None, visibility="alliance", title="Another forum thread")
     assert client.get(other.get_absolute_url()).status_code == 404
     assert "Another forum thread" not in client.get(reverse("spaces:forum")).content.decode()
+
+
+def test_a_thread_invitation_lapses_when_its_thread_becomes_a_draft(cast, threads, client_for):
+    thread = PostFactory(space=cast.space, author=cast.space_lead, visibility="space")
+    invitation = services.thread_invite(
+        actor=cast.space_lead,
+        thread=thread,
+        email="critic@example.org",
+        access_until=timezone.now() + timedelta(days=5),
+    )
+    url = reverse("spaces:invitation", args=[services.invitation_token(invitation)])
+    assert thread.title in client_for(None).get(url).content.decode()
+    Post.objects.filter(pk=thread.pk).update(visibility="private")
+    response = client_for(None).get(url)
+    assert response.status_code == 410
+    body = response.content.decode()
+    assert "no longer open to guests" in body and thread.title not in body
