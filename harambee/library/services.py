@@ -286,7 +286,9 @@ def resource_version_add(
 @transaction.atomic
 def resource_download_count(*, version: ResourceVersion) -> None:
     """Count one download of a version (and of its resource). Callers have checked
-    the gate; the count is kept with F() so parallel downloads all count."""
+    the gate; the count is kept with F() so parallel downloads all count. It does not
+    empty the anonymous page cache (that would on every download): a cached page's
+    count may lag by the cache's lifetime."""
     ResourceVersion.objects.filter(pk=version.pk).update(download_count=F("download_count") + 1)
     Resource.objects.filter(pk=version.resource_id).update(download_count=F("download_count") + 1)
 
@@ -369,6 +371,10 @@ def collection_entry_move(
     mine, other = shown[index], shown[other_index]
     mine.position, other.position = other.position, mine.position
     CollectionEntry.objects.bulk_update(entries, ["position"])
+    # bulk_update sends no signal: tell the anonymous page cache directly.
+    from harambee.core import anoncache
+
+    transaction.on_commit(anoncache.bump)
 
 
 @transaction.atomic
