@@ -174,15 +174,16 @@ def timeline(*, user: Any) -> QuerySet[Content]:
 def bookmarks_page(*, user: Any, before: str | None, size: int = PAGE_SIZE) -> KeysetPage:
     """The person's bookmarks that they may still read, the latest kept first.
     Paged by the bookmark's id: ``before`` is one."""
-    qs = _listed(user, Content.objects.filter(bookmarks__user_id=user.pk)).annotate(
-        bookmark_id=F("bookmarks__pk")
-    )
     try:
         cursor = int(before) if before else None
     except ValueError:
         cursor = None
+    # One filter() call, so the user and the cursor apply to the same bookmark row
+    # (and the annotation below reuses that join rather than adding one).
+    mine: dict[str, Any] = {"bookmarks__user_id": user.pk}
     if cursor is not None:
-        qs = qs.filter(bookmarks__pk__lt=cursor)
+        mine["bookmarks__pk__lt"] = cursor
+    qs = _listed(user, Content.objects.filter(**mine)).annotate(bookmark_id=F("bookmarks__pk"))
     rows = list(qs.order_by("-bookmark_id")[: size + 1])
     items = rows[:size]
     with_shown_space(user, items)

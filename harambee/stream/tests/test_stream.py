@@ -488,3 +488,21 @@ def test_no_steward_reading_rights_in_the_stream(cast, client_for):
     assert cast.steward.role == AllianceRole.STEWARD
     post = stream_post(cast.space_lead, "Space only", cast.space, "space")
     assert client_for(cast.steward).get(post.get_absolute_url()).status_code == 404
+
+
+def test_an_item_others_bookmarked_too_shows_once_and_pages_by_my_bookmarks(cast, client_for):
+    from harambee.stream.selectors import bookmarks_page
+
+    items = [stream_post(cast.steward, f"Shared {n}") for n in range(3)]
+    for n, item in enumerate(items):
+        Bookmark.objects.create(user=cast.member, content=item)
+        for other in (cast.space_member, cast.space_lead):
+            Bookmark.objects.create(user=other, content=items[-1 - n])
+    page = bookmarks_page(user=cast.member, before=None, size=2)
+    assert [i.pk for i in page.items] == [items[2].pk, items[1].pk]
+    rest = bookmarks_page(user=cast.member, before=page.next_cursor, size=2)
+    assert [i.pk for i in rest.items] == [items[0].pk] and rest.next_cursor is None
+    mine = Bookmark.objects.filter(user=cast.member)
+    assert {i.bookmark_id for i in page.items + rest.items} == set(
+        mine.values_list("pk", flat=True)
+    )
