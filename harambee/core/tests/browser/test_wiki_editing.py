@@ -111,3 +111,53 @@ def test_two_editors_merge_then_conflict(new_page, two_editors, browser_errors):
     # Nothing overflows a phone screen sideways, except inside the scrolling tables.
     width = bob_page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 360, width
+
+
+def test_wiki_pages_pass_axe_in_light_and_dark_on_a_phone_and_a_laptop(
+    new_page, live_server, two_editors
+):
+    """axe finds nothing on the wiki's pages, the diff colours included in dark mode,
+    and nothing scrolls sideways, the conflict page among them."""
+    from harambee.core.tests.checkers import AXE_JS, require_file
+
+    from .test_accessibility import WITH_DARK, problems_on
+    from .test_accessibility import sign_in as sign_in_by_cookie
+
+    require_file(AXE_JS)
+    alice, bob, page = two_editors
+    services.page_edit(
+        actor=alice,
+        page=page,
+        body=TEXT.replace("List everyone.", "List everyone, then [[Power cube|their power]]."),
+        base_revision=1,
+        summary="Link the power cube",
+    )
+    browser_page = new_page(bypass_csp=True)
+    sign_in_by_cookie(browser_page, bob, live_server.url)
+    found = []
+    for where in (
+        "",
+        "history/",
+        "diff/?from=1&to=2",
+        "diff/?from=1&to=2&mode=inline",
+        "revisions/1/",
+        "links/",
+        "rename/",
+    ):
+        browser_page.goto(page.url() + where)
+        found += problems_on(browser_page, where or "page", WITH_DARK)
+    browser_page.goto("/wiki/")
+    found += problems_on(browser_page, "index", WITH_DARK)
+    # The conflict page: Bob's editor is opened, Alice saves, Bob saves over her line.
+    browser_page.goto(page.url("edit"))
+    services.page_edit(
+        actor=alice,
+        page=WikiPage.objects.get(pk=page.pk),
+        body=TEXT.replace("List everyone.", "Alice's list."),
+        base_revision=2,
+    )
+    text_box(browser_page).fill(TEXT.replace("List everyone.", "Bob's list."))
+    save(browser_page)
+    expect(browser_page.get_by_role("alert")).to_be_visible()
+    found += problems_on(browser_page, "conflict", WITH_DARK)
+    assert not found, "\n".join(found)
