@@ -697,3 +697,37 @@ def test_what_may_be_seen_in_the_leak_world_does_show(cast, world, client_for): 
     page = client_for(cast.anon).get(public.get_absolute_url()).content.decode()
     visible_entries = [r for r in world["library_resources"] if r.visibility == "public"]
     assert page.count('class="card" id="entry-') == len(visible_entries)
+
+
+# --- One row per page: who may open it ------------------------------------------------------
+
+EVERYONE = {"anon", "outsider", "guest", "member", "space_member", "space_lead", "steward"}
+ALLIANCE = {"member", "space_member", "space_lead", "steward"}
+IN_SPACE = {"guest", "space_member", "space_lead"}
+
+
+def test_permission_matrix_for_every_library_page(cast, client_for):
+    slug = cast.space.slug
+    resource = add(cast.space_lead, space=cast.space, visibility="space")
+    collection = services.collection_create(
+        author=cast.space_lead, space=cast.space, title="Pack", visibility="alliance"
+    )
+    rows = [
+        (reverse("library:index"), EVERYONE),
+        (reverse("library:collections"), EVERYONE),
+        (reverse("library:create"), ALLIANCE),
+        (reverse("library:collection_create"), ALLIANCE),
+        # The space is listed to members of the alliance and known to its own members.
+        (reverse("library:space_index", args=[slug]), ALLIANCE | IN_SPACE),
+        (reverse("library:space_collections", args=[slug]), ALLIANCE | IN_SPACE),
+        (reverse("library:space_create", args=[slug]), IN_SPACE),
+        (reverse("library:space_collection_create", args=[slug]), IN_SPACE),
+        (resource.get_absolute_url(), IN_SPACE),
+        (reverse("library:edit", args=[resource.pk]), {"space_lead"}),
+        (reverse("library:add_to_collection", args=[resource.pk]), IN_SPACE),
+        (collection.get_absolute_url(), ALLIANCE | IN_SPACE),
+        (reverse("library:collection_edit", args=[collection.pk]), {"space_lead"}),
+    ]
+    for url, allowed in rows:
+        assert_allowed(client_for, url, [getattr(cast, n) for n in sorted(allowed)])
+        assert_denied(client_for, url, [getattr(cast, n) for n in sorted(EVERYONE - allowed)])
