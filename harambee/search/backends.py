@@ -19,6 +19,10 @@ that indexed text never holds (``services.plain`` strips them), so the page can
 escape everything and then turn only these into ``<mark>``.
 """
 
+# The SQL here is assembled from this module's constants, placeholders and the ORM's
+# compiled gate; what people type only ever travels as a parameter.
+# ruff: noqa: S608
+
 from __future__ import annotations
 
 from typing import Any
@@ -173,6 +177,11 @@ def index_bytes(connection: Any) -> int:
 # ``gated`` is the SQL of ``visible(user, Content...)`` with the search filters, as
 # a derived table of (id, kind, space_id, created): both databases flatten it into
 # the join, so the gate is checked per matching row inside the one query.
+#
+# ``hits_sql`` returns, per item, (id, kind, space_id, score — higher is better,
+# newest, entries) for the newest ``CANDIDATES`` matching entries the reader may see
+# (newest by entry id, which the index walks in order without sorting). Ranking,
+# the total, the facets and the page are made from those rows, in one query.
 
 _COMMENT_ALIVE = "(e.comment_id IS NULL OR cm.removed = %s)"
 
@@ -181,45 +190,33 @@ class Sqlite:
     def match(self, query: Any) -> str:
         return query.to_fts5()
 
-    def _from(self, gated: str) -> str:
+    def hits_sql(self, gated: str) -> str:
         return (
-            f"FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid "
+            # entry_id is a bare column: SQLite takes it from the row with MIN(score).
+            "SELECT id, kind, space_id, -MIN(score), MAX(created), COUNT(*), entry_id FROM ("
+            "SELECT c.id AS id, c.kind AS kind, c.space_id AS space_id, c.created AS created, "
+            "e.id AS entry_id, bm25(search_fts, 10.0, 1.0) AS score "
+            "FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid "
             f"JOIN ({gated}) c ON c.id = e.content_id "
-            f"LEFT JOIN core_comment cm ON cm.id = e.comment_id "
-            f"WHERE search_fts MATCH %s AND {_COMMENT_ALIVE}"
+            "LEFT JOIN core_comment cm ON cm.id = e.comment_id "
+            f"WHERE search_fts MATCH %s AND {_COMMENT_ALIVE} "
+            "ORDER BY search_fts.rowid DESC LIMIT %s"
+            ") GROUP BY id"
         )
 
-    def page_sql(self, gated: str, order: str) -> str:
-        order_by = (
-            "MIN(search_fts.rank), c.id"
-            if order == "relevance"
-            else "MAX(c.created) DESC, c.id DESC"
-        )
-        return (
-            f"SELECT c.id {self._from(gated)} GROUP BY c.id ORDER BY {order_by} LIMIT %s OFFSET %s"
-        )
-
-    def facet_sql(self, gated: str) -> str:
-        return (
-            f"SELECT c.kind, c.space_id, COUNT(DISTINCT c.id) {self._from(gated)} "
-            f"GROUP BY c.kind, c.space_id"
-        )
-
-    def snippet_sql(self, n: int) -> str:
-        ids = ", ".join(["%s"] * n)
+    def snippet_sql(self, n: int) -> tuple[str, int]:
+        """Title and snippet of ``n`` entries, by id; the match text is given once
+        per entry: FTS5 answers MATCH with ``rowid =`` at once, but would read every
+        match to filter an ``IN`` list."""
         s, e = MARK_START, MARK_END
-        return (
-            # Only placeholders and this module's constants are formatted in.
-            f"SELECT e.content_id, e.comment_id, search_fts.rank, "  # noqa: S608
+        one = (
+            "SELECT e.id, e.comment_id, "
             f"highlight(search_fts, 0, '{s}', '{e}'), "
             f"snippet(search_fts, 1, '{s}', '{e}', '{ELLIPSIS}', {SNIPPET_WORDS}) "
-            f"FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid "
-            f"LEFT JOIN core_comment cm ON cm.id = e.comment_id "
-            f"WHERE search_fts MATCH %s AND {_COMMENT_ALIVE} AND e.content_id IN ({ids})"
+            "FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid "
+            "WHERE search_fts MATCH %s AND search_fts.rowid = %s"
         )
-
-    def snippet_rank_is_better(self, a: float, b: float) -> bool:
-        return a < b  # bm25: lower is better
+        return " UNION ALL ".join([one] * n), 1
 
 
 # Cover density (near words count more, so a phrase in a title wins), divided by
@@ -231,31 +228,21 @@ class Postgres:
     def match(self, query: Any) -> str:
         return query.to_tsquery()
 
-    def _from(self, gated: str) -> str:
+    def hits_sql(self, gated: str) -> str:
         return (
+            "SELECT id, kind, space_id, MAX(score), MAX(created), COUNT(*), "
+            "(array_agg(entry_id ORDER BY score DESC))[1] FROM ("
+            f"SELECT c.id, c.kind, c.space_id, c.created, e.id AS entry_id, {PG_RANK} AS score "
             f"FROM search_entry e JOIN ({gated}) c ON c.id = e.content_id "
-            f"LEFT JOIN core_comment cm ON cm.id = e.comment_id "
+            "LEFT JOIN core_comment cm ON cm.id = e.comment_id "
             f"CROSS JOIN to_tsquery('{TSCONFIG}', %s) q "
-            f"WHERE e.document @@ q AND {_COMMENT_ALIVE}"
+            f"WHERE e.document @@ q AND {_COMMENT_ALIVE} "
+            "ORDER BY e.id DESC LIMIT %s"
+            ") h GROUP BY id, kind, space_id"
         )
 
-    def page_sql(self, gated: str, order: str) -> str:
-        order_by = (
-            f"MAX({PG_RANK}) DESC, c.id"
-            if order == "relevance"
-            else "MAX(c.created) DESC, c.id DESC"
-        )
-        return (
-            f"SELECT c.id {self._from(gated)} GROUP BY c.id ORDER BY {order_by} LIMIT %s OFFSET %s"
-        )
-
-    def facet_sql(self, gated: str) -> str:
-        return (
-            f"SELECT c.kind, c.space_id, COUNT(DISTINCT c.id) {self._from(gated)} "
-            f"GROUP BY c.kind, c.space_id"
-        )
-
-    def snippet_sql(self, n: int) -> str:
+    def snippet_sql(self, n: int) -> tuple[str, int]:
+        """Title and snippet of ``n`` entries, by id (the match text given once)."""
         ids = ", ".join(["%s"] * n)
         opts_title = f"HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_END}"
         opts_body = (
@@ -264,16 +251,12 @@ class Postgres:
         )
         return (
             # Only placeholders and this module's constants are formatted in.
-            f"SELECT e.content_id, e.comment_id, {PG_RANK}, "  # noqa: S608
+            "SELECT e.id, e.comment_id, "
             f"ts_headline('{TSCONFIG}', e.title, q, '{opts_title}'), "
             f"ts_headline('{TSCONFIG}', e.body, q, '{opts_body}') "
-            f"FROM search_entry e LEFT JOIN core_comment cm ON cm.id = e.comment_id "
-            f"CROSS JOIN to_tsquery('{TSCONFIG}', %s) q "
-            f"WHERE e.document @@ q AND {_COMMENT_ALIVE} AND e.content_id IN ({ids})"
-        )
-
-    def snippet_rank_is_better(self, a: float, b: float) -> bool:
-        return a > b
+            f"FROM search_entry e CROSS JOIN to_tsquery('{TSCONFIG}', %s) q "
+            f"WHERE e.id IN ({ids})"
+        ), 0
 
 
 def for_connection(connection: Any) -> Sqlite | Postgres:

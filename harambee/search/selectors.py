@@ -27,6 +27,9 @@ from harambee.search.query import Query, parse
 
 PAGE_SIZE = 10
 MAX_PAGES = 20
+# The most matching entries (items and comments) one search reads, newest first.
+# Below it, totals, facets and relevance are exact; above it they cover these.
+CANDIDATES = 1000
 
 
 @dataclass
@@ -59,6 +62,7 @@ class Results:
     spaces: list[tuple[Any, int]] = field(default_factory=list)
     page: int = 1
     pages: int = 0
+    capped: bool = False
 
 
 def highlighted(text: str) -> SafeString:
@@ -159,29 +163,38 @@ def search(
     except EmptyResultSet:  # a filter that no item can pass
         return results
     match = engine.match(query)
-    tail = (match, False)
     with connection.cursor() as cursor:
-        cursor.execute(
-            engine.page_sql(gated, order),
-            (*gated_params, *tail, PAGE_SIZE, (page - 1) * PAGE_SIZE),
-        )
-        ids = [row[0] for row in cursor.fetchall()]
-        if facets:
-            cursor.execute(engine.facet_sql(gated), (*gated_params, *tail))
-            _facets(user, results, cursor.fetchall())
-        if ids:
-            cursor.execute(engine.snippet_sql(len(ids)), (match, False, *ids))
-            best = _best_snippets(engine, cursor.fetchall())
+        cursor.execute(engine.hits_sql(gated), (*gated_params, match, False, CANDIDATES))
+        rows = cursor.fetchall()
+        results.capped = sum(row[5] for row in rows) >= CANDIDATES
+        if order == "relevance":
+            rows.sort(key=lambda r: (-r[3], r[0]))
         else:
-            best = {}
-    if not facets:
-        results.total = len(ids)
+            rows.sort(key=lambda r: (r[4], r[0]), reverse=True)
+        start = (page - 1) * PAGE_SIZE
+        shown = rows[start : start + PAGE_SIZE]
+        ids = [row[0] for row in shown]
+        if facets:
+            _facets(user, results, rows)
+        results.total = len(rows)
+        best: dict[int, tuple[Any, str, str]] = {}
+        if shown:
+            # The snippet of each item's best entry: itself, or one of its comments.
+            item_of = {row[6]: row[0] for row in shown}
+            sql, per_entry = engine.snippet_sql(len(shown))
+            if per_entry:
+                params: tuple[Any, ...] = tuple(v for e in item_of for v in (match, e))
+            else:
+                params = (match, *item_of)
+            cursor.execute(sql, params)
+            for entry_id, comment_id, title, snippet in cursor.fetchall():
+                best[item_of[entry_id]] = (comment_id, title or "", snippet or "")
     results.pages = min(MAX_PAGES, -(-results.total // PAGE_SIZE))
     items = {
         item.pk: item
-        for item in visible(user, Content.objects.filter(pk__in=ids)).select_related(
-            "space", "author"
-        )
+        for item in visible(user, Content.objects.filter(pk__in=ids))
+        .select_related("space", "author")
+        .defer("body", "body_html")
     }
     from harambee.spaces.selectors import with_shown_space
 
@@ -204,30 +217,16 @@ def search(
     return results
 
 
-def _best_snippets(engine: Any, rows: list[tuple[Any, ...]]) -> dict[int, tuple[Any, str, str]]:
-    """Per item, the title and snippet of its best-ranked entry (itself or a comment)."""
-    best: dict[int, tuple[Any, str, str]] = {}
-    ranks: dict[int, float] = {}
-    for content_id, comment_id, rank, title, snippet in rows:
-        if content_id not in ranks or engine.snippet_rank_is_better(rank, ranks[content_id]):
-            ranks[content_id] = rank
-            best[content_id] = (comment_id, title or "", snippet or "")
-    return best
-
-
 def _facets(user: Any, results: Results, rows: list[tuple[Any, ...]]) -> None:
     from harambee.core.models import Kind
     from harambee.spaces.models import Space
 
     by_kind: dict[str, int] = {}
     by_space: dict[int, int] = {}
-    total = 0
-    for kind, space_id, n in rows:
-        total += n
-        by_kind[kind] = by_kind.get(kind, 0) + n
+    for _id, kind, space_id, *_rest in rows:
+        by_kind[kind] = by_kind.get(kind, 0) + 1
         if space_id is not None:
-            by_space[space_id] = by_space.get(space_id, 0) + n
-    results.total = total
+            by_space[space_id] = by_space.get(space_id, 0) + 1
     labels = {value: str(label) for value, label in Kind.choices}
     results.kinds = sorted(
         ((labels.get(k, k), n, k) for k, n in by_kind.items()), key=lambda t: (-t[1], str(t[0]))

@@ -1,0 +1,191 @@
+"""Search: query latency, index size against raw text, rebuild throughput (SQLite).
+
+    .venv/bin/python benchmarks/search.py [--scales 100000,1000000] [--runs 30]
+    .venv/bin/python benchmarks/search.py --db var/bench/100000.sqlite3 --scales 100000
+
+For each scale it copies the generated database (``benchmarks/data.py``, or ``--db``)
+to ``var/bench/search-<scale>.sqlite3``, migrates the copy (this adds the index),
+times ``harambee search rebuild`` on it, then, in a child process with Django set up
+on the copy, times ``harambee.search.selectors.search`` — the whole work of a results
+page: the gated, ranked page of ids, the total and facets, snippets, and the items —
+for a mix of queries as an anonymous reader and as a member of several spaces.
+Results go to ``var/bench/results/search-<scale>.json``; a Markdown table is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import common  # noqa: E402
+from benchmarks.data import BENCH_DIR, HARAMBEE, bench_env, ensure_db  # noqa: E402
+
+# What people type, from most to least common in the generated text: words in nearly
+# every item, topic words, a rare number, phrases, alternatives, exclusions, prefixes.
+QUERIES = [
+    "community",
+    "savings groups",
+    "cocoa",
+    '"shade trees"',
+    "radio OR savings",
+    "women -radio",
+    "educ",
+    "13318",
+    "nothingmatchesthis",
+    "water harvesting farmers",
+]
+WARMUP = 3
+
+
+def prepare(scale: int, source: Path | None) -> tuple[Path, dict]:
+    """A migrated copy of the generated database with a freshly rebuilt index."""
+    if source is None:
+        source, _ = ensure_db(scale)
+    copy = BENCH_DIR / f"search-{scale}.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(source, copy)
+    env = bench_env(DATABASE_URL=f"sqlite:///{copy}")
+    subprocess.run([HARAMBEE, "migrate", "--noinput", "-v0"], env=env, check=True)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [HARAMBEE, "search", "rebuild"], env=env, check=True, capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - started
+    sys.stderr.write(done.stderr)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        entries = conn.execute("SELECT count(*) FROM search_entry").fetchone()[0]
+    conn.close()
+    return copy, {"rebuild_seconds": seconds, "entries": entries}
+
+
+def measure(runs: int) -> dict:
+    """In the child process: sizes and latencies on the database in DATABASE_URL."""
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from harambee.people.models import User
+    from harambee.search import backends
+    from harambee.search.selectors import search
+    from harambee.spaces.models import Membership
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT coalesce(sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))), 0) "
+            "FROM search_entry"
+        )
+        raw = int(cursor.fetchone()[0])
+        cursor.execute("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size")
+        db_bytes = int(cursor.fetchone()[0])
+        cursor.execute("SELECT count(*) FROM core_content")
+        items = int(cursor.fetchone()[0])
+    index = backends.index_bytes(connection)
+    busiest = (
+        Membership.objects.values("user_id")
+        .order_by()
+        .annotate(n=django.db.models.Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    member = User.objects.get(pk=busiest["user_id"])
+    from django.contrib.auth.models import AnonymousUser
+
+    readers = {"anonymous": AnonymousUser(), "member": member}
+    rows = []
+    everything: list[float] = []
+    for query in QUERIES:
+        for label, user in readers.items():
+            for _ in range(WARMUP):
+                search(user=user, text=query)
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                results = search(user=user, text=query)
+                times.append((time.perf_counter() - started) * 1000)
+            everything += times
+            rows.append(
+                {
+                    "query": query,
+                    "reader": label,
+                    "total": results.total,
+                    "p50_ms": common.percentile(times, 50),
+                    "p95_ms": common.percentile(times, 95),
+                }
+            )
+    return {
+        "items": items,
+        "raw_text_bytes": raw,
+        "index_bytes": index,
+        "database_bytes": db_bytes,
+        "member_spaces": busiest["n"],
+        "queries": rows,
+        "p50_ms": common.percentile(everything, 50),
+        "p95_ms": common.percentile(everything, 95),
+    }
+
+
+def table(result: dict) -> str:
+    mb = 1024 * 1024
+    lines = [
+        f"- {result['items']:,} content items; {result['entries']:,} index entries "
+        f"(items and comments)",
+        f"- rebuild: {result['rebuild_seconds']:.1f} s, "
+        f"{result['entries'] / result['rebuild_seconds']:,.0f} entries/s",
+        f"- raw text {result['raw_text_bytes'] / mb:.1f} MB; full-text index "
+        f"{result['index_bytes'] / mb:.1f} MB "
+        f"({result['index_bytes'] / max(result['raw_text_bytes'], 1):.2f} × raw text)",
+        f"- all queries: p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms",
+        "",
+        "| query | reader | results | p50 ms | p95 ms |",
+        "|---|---|--:|--:|--:|",
+    ]
+    for row in result["queries"]:
+        lines.append(
+            f"| `{row['query']}` | {row['reader']} | {row['total']:,} | "
+            f"{row['p50_ms']:.1f} | {row['p95_ms']:.1f} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="100000")
+    parser.add_argument("--db", type=Path, help="Use this generated database (one scale).")
+    parser.add_argument("--runs", type=int, default=30, help="Timed runs per query and reader.")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.runs)))
+        return
+    for scale in [int(s) for s in args.scales.split(",") if s]:
+        copy, built = prepare(scale, args.db)
+        env = bench_env(DATABASE_URL=f"sqlite:///{copy}")
+        child = subprocess.run(
+            [sys.executable, "-m", "benchmarks.search", "--measure", "--runs", str(args.runs)],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        result = {**json.loads(child.stdout), **built, "machine": common.machine()}
+        common.save(f"search-{scale}", result)
+        print(f"### {scale:,} content items\n\n{table(result)}\n")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "harambee.settings")
+    main()
