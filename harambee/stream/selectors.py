@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 
@@ -16,7 +16,7 @@ from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import can_view, visible, visible_spaces
 from harambee.people.models import User
 from harambee.people.roles import Perm
-from harambee.spaces.models import Space
+from harambee.spaces.models import Membership, Space
 from harambee.spaces.selectors import with_shown_space
 from harambee.stream.models import Bookmark, ContentHashtag, Follow, Handle, Hashtag, StreamPost
 
@@ -193,6 +193,26 @@ def bookmarks_page(*, user: Any, before: str | None, size: int = PAGE_SIZE) -> K
         first_cursor=None,
         is_first=cursor is None,
     )
+
+
+def tags_in_use(*, user: Any, recent: int = 200, limit: int = 15) -> list[dict[str, Any]]:
+    """The tags most used on the newest items the reader may see, in one query. Only
+    readable items count, so a tag used only where the reader cannot look is not named."""
+    newest = visible(user, Content.objects.all()).order_by("-created").values("pk")[:recent]
+    return list(
+        ContentHashtag.objects.filter(content_id__in=newest)
+        .values("hashtag__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "hashtag__name")[:limit]
+    )
+
+
+def my_spaces(*, user: Any) -> QuerySet[Space]:
+    """The spaces the person may post stream posts in (for links to their streams)."""
+    if not user.is_authenticated:
+        return Space.objects.none()
+    member_of = Membership.objects.active().filter(user_id=user.pk).values("space_id")
+    return visible_spaces(user, Space.objects.filter(pk__in=member_of)).order_by("name")
 
 
 # Single things.

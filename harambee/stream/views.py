@@ -57,7 +57,13 @@ def stream(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "stream/stream.html",
-        {"page": page, "form": form, "space": None},
+        {
+            "page": page,
+            "form": form,
+            "space": None,
+            "tags": selectors.tags_in_use(user=request.user),
+            "my_spaces": selectors.my_spaces(user=request.user),
+        },
         status=status,
     )
 

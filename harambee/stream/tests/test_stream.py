@@ -506,3 +506,30 @@ def test_an_item_others_bookmarked_too_shows_once_and_pages_by_my_bookmarks(cast
     assert {i.bookmark_id for i in page.items + rest.items} == set(
         mine.values_list("pk", flat=True)
     )
+
+
+def test_tags_in_use_name_only_tags_on_items_the_reader_may_see(cast, client_for):
+    stream_post(cast.space_lead, "Open #sharedtag", cast.space, "public")
+    stream_post(cast.space_lead, "Closed #innercircle", cast.space, "space")
+    for name in cast.names:
+        who = getattr(cast, name)
+        page = client_for(who).get(reverse("stream:stream")).content.decode()
+        assert "#sharedtag</a></li>" in page
+        assert ("#innercircle</a></li>" in page) == (
+            name in {"guest", "space_member", "space_lead"}
+        )
+
+
+def test_the_stream_links_to_the_streams_of_ones_spaces(cast, client_for):
+    page = client_for(cast.space_member).get(reverse("stream:stream")).content.decode()
+    assert reverse("stream:space", args=[cast.space.slug]) in page
+
+
+def test_query_counts_on_space_streams_and_persons_pages_do_not_grow(cast, client_for):
+    def add(n):
+        for i in range(n):
+            stream_post(cast.space_lead, f"Space {i} #x{i}", cast.space, "space")
+
+    client = client_for(cast.space_member)
+    assert_constant_queries(client, reverse("stream:space", args=[cast.space.slug]), add)
+    assert_constant_queries(client, reverse("stream:person", args=[cast.space_lead.pk]), add)
