@@ -37,16 +37,38 @@ class JoinRequestForm(forms.ModelForm):
         help_texts = {"message": _("Optional: who you are and why you would like to join.")}
 
 
+def _end_of_day(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(23, 59)))
+
+
 class InvitationForm(forms.ModelForm):
+    access_until = forms.DateField(
+        label=_("Access ends on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "For a guest invited for a limited time: their membership ends after this day. "
+            "Leave empty for no end."
+        ),
+    )
+
     class Meta:
         model = Invitation
-        fields = ["email", "role", "as_guest", "message"]
+        fields = ["email", "role", "as_guest", "access_until", "message"]
         widgets = {"message": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, may_make_leads: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if not may_make_leads:
             self.fields["role"].choices = [c for c in SpaceRole.choices if c[0] != SpaceRole.LEAD]
+
+    def clean_access_until(self) -> datetime | None:
+        day = self.cleaned_data.get("access_until")
+        if day is None:
+            return None
+        if day < timezone.localdate():
+            raise forms.ValidationError(_("Choose today or a later day."))
+        return _end_of_day(day)
 
 
 class GuestAccountForm(forms.Form):
@@ -141,4 +163,4 @@ class ThreadInviteForm(forms.Form):
             raise forms.ValidationError(
                 _("Access can last at most 90 days; invite again later if needed.")
             )
-        return timezone.make_aware(datetime.combine(day, time(23, 59)))
+        return _end_of_day(day)

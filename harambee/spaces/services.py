@@ -94,10 +94,21 @@ def space_update(*, actor: User, space: Space, **fields: Any) -> Space:
     return space
 
 
-def _add_member(*, space: Space, user: User, role: str, actor: User, action: str, **detail: Any):
+def _add_member(
+    *,
+    space: Space,
+    user: User,
+    role: str,
+    actor: User,
+    action: str,
+    expires: datetime | None = None,
+    **detail: Any,
+):
     try:
         with transaction.atomic():
-            membership = Membership.objects.create(space=space, user=user, role=role)
+            membership = Membership.objects.create(
+                space=space, user=user, role=role, expires=expires
+            )
     except IntegrityError:
         raise JoinRefused(_("You are already a member of this space.")) from None
     forget_memberships(user)
@@ -243,11 +254,16 @@ def invitation_create(
     role: str = SpaceRole.MEMBER,
     as_guest: bool = False,
     message: str = "",
+    access_until: datetime | None = None,
 ) -> Invitation:
+    """Invite someone into a space by email. With ``access_until`` the membership the
+    invitation gives ends then (for guests invited for a limited time)."""
     membership = require_space_perm(actor, space, Perm.INVITE)
     # Only a lead may hand out the lead role.
     if role == SpaceRole.LEAD and not membership.may(Perm.MANAGE_MEMBERS):
         raise PermissionDenied
+    if access_until is not None and access_until <= timezone.now():
+        raise ValidationError(_("Choose an end of access in the future."))
     invitation = Invitation.objects.create(
         space=space,
         email=User.objects.normalize_email(email).lower(),
@@ -256,6 +272,7 @@ def invitation_create(
         message=message.strip(),
         invited_by=actor,
         expires=timezone.now() + Invitation.DEFAULT_LIFETIME,
+        access_until=access_until,
     )
     audit_record(
         actor=actor,
@@ -264,6 +281,7 @@ def invitation_create(
         email=invitation.email,
         role=role,
         guest=as_guest,
+        until=access_until.isoformat() if access_until else None,
     )
     transaction.on_commit(lambda: tasks.send_invitation.enqueue(invitation.pk))
     return invitation
@@ -342,6 +360,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership | Thr
         role=invitation.role,
         actor=user,
         action=AuditEntry.Action.INVITATION_ACCEPTED,
+        expires=invitation.access_until,
         invited_by=invitation.invited_by_id,
     )
 

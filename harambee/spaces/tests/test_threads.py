@@ -527,3 +527,31 @@ def test_a_thread_invitation_lapses_when_its_thread_becomes_a_draft(cast, thread
     assert response.status_code == 410
     body = response.content.decode()
     assert "no longer open to guests" in body and thread.title not in body
+
+
+def test_a_guest_invited_into_a_space_for_a_limited_time_loses_access_after(cast, client_for):
+    from harambee.spaces.models import Membership
+
+    lead = client_for(cast.space_lead)
+    url = reverse("spaces:invite", args=[cast.space.slug])
+    form = {"email": "visitor@example.org", "role": "member", "as_guest": "on"}
+    response = lead.post(url, {**form, "access_until": "2001-01-01"})
+    assert (
+        response.status_code == 200 and "Choose today or a later day." in response.content.decode()
+    )
+    until = (timezone.localdate() + timedelta(days=10)).isoformat()
+    assert lead.post(url, {**form, "access_until": until}).status_code == 302
+    invitation = Invitation.objects.get(email="visitor@example.org")
+    assert invitation.access_until is not None and invitation.thread is None
+    visitor = client_for(None)
+    visitor.post(
+        reverse("spaces:invitation", args=[services.invitation_token(invitation)]),
+        {"display_name": "Vera Visitor", "password": "a long enough passphrase"},
+    )
+    membership = Membership.objects.get(space=cast.space, user__email="visitor@example.org")
+    assert membership.expires == invitation.access_until
+    assert membership.user.role == AllianceRole.GUEST
+    post = PostFactory(space=cast.space, visibility="space")
+    assert visitor.get(post.get_absolute_url()).status_code == 200
+    Membership.objects.filter(pk=membership.pk).update(expires=timezone.now())
+    assert visitor.get(post.get_absolute_url()).status_code == 404
