@@ -199,12 +199,13 @@ def tags_in_use(*, user: Any, recent: int = 200, limit: int = 15) -> list[dict[s
     """The tags most used on the newest items the reader may see, in one query. Only
     readable items count, so a tag used only where the reader cannot look is not named."""
     newest = visible(user, Content.objects.all()).order_by("-created").values("pk")[:recent]
-    return list(
+    rows = (
         ContentHashtag.objects.filter(content_id__in=newest)
         .values("hashtag__name")
         .annotate(n=Count("pk"))
         .order_by("-n", "hashtag__name")[:limit]
     )
+    return [dict(row) for row in rows]
 
 
 def my_spaces(*, user: Any) -> QuerySet[Space]:
