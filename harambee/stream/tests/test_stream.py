@@ -533,3 +533,32 @@ def test_query_counts_on_space_streams_and_persons_pages_do_not_grow(cast, clien
     client = client_for(cast.space_member)
     assert_constant_queries(client, reverse("stream:space", args=[cast.space.slug]), add)
     assert_constant_queries(client, reverse("stream:person", args=[cast.space_lead.pk]), add)
+
+
+def test_who_may_open_each_stream_page(cast, client_for):
+    people = {name: getattr(cast, name) for name in cast.names}
+    everyone = set(people)
+    signed_in = everyone - {"anon"}
+    sees_space = {n for n, p in people.items() if can_see_space(p, cast.space)}
+    rows = [
+        (reverse("stream:stream"), everyone),
+        (reverse("stream:tag", args=["wash"]), everyone),
+        (reverse("stream:space", args=[cast.space.slug]), sees_space),
+        (reverse("stream:timeline"), signed_in),
+        (reverse("stream:bookmarks"), signed_in),
+    ]
+    for url, allowed in rows:
+        assert_allowed(client_for, url, [people[n] for n in sorted(allowed)])
+        assert_denied(client_for, url, [people[n] for n in sorted(everyone - allowed)])
+
+
+def test_stream_actions_refuse_get(cast, client_for):
+    post = stream_post(cast.member)
+    for url in (
+        reverse("stream:post_remove", args=[post.pk]),
+        reverse("stream:bookmark", args=[post.pk]),
+        reverse("stream:follow_tag", args=["wash"]),
+        reverse("stream:follow_person", args=[cast.space_lead.pk]),
+        reverse("stream:follow_space", args=[cast.space.slug]),
+    ):
+        assert client_for(cast.member).get(url).status_code == 405, url
