@@ -80,3 +80,46 @@ def test_the_stream_works_without_javascript(new_page, live_server):  # noqa: F8
     page.goto("/timeline/")
     expect(page.get_by_role("link", name="Check for new items")).to_be_visible()
     assert StreamPost.objects.count() == 1
+
+
+def test_stream_pages_pass_axe_on_a_phone_and_a_laptop(new_page, live_server, cast):  # noqa: F811
+    from harambee.core.tests.browser.test_accessibility import (
+        LAPTOP,
+        PHONE,
+        problems_on,
+    )
+    from harambee.core.tests.browser.test_accessibility import sign_in as sign_in_by_cookie
+    from harambee.core.tests.checkers import AXE_JS, require_file
+
+    require_file(AXE_JS)
+    for n in range(3):
+        post = services.stream_post_create(
+            author=cast.space_member,
+            space=cast.space if n else None,
+            text=f"Post {n} on #radio for @mo_member, with `code`.",
+            visibility="public" if n else "alliance",
+        )
+    Follow.objects.create(follower=cast.member, person=cast.space_member)
+    paths = [
+        "/stream/",
+        f"/spaces/{cast.space.slug}/stream/",
+        post.get_absolute_url(),
+        "/tags/radio/",
+        "/timeline/",
+        "/bookmarks/",
+        f"/stream/people/{cast.space_member.pk}/",
+    ]
+    problems = []
+    for who in (None, cast.member):
+        page = new_page(bypass_csp=True)
+        if who is not None:
+            sign_in_by_cookie(page, who, live_server.url)
+        for path in paths:
+            response = page.goto(path)
+            assert response is not None
+            if who is None and response.status != 200:
+                continue  # pages for signed-in people only
+            assert response.status == 200, path
+            looks = [(PHONE, "light"), (LAPTOP, "light"), (PHONE, "dark")]
+            problems += problems_on(page, f"{path} ({who})", looks)
+    assert problems == [], "\n".join(problems)
