@@ -6,9 +6,7 @@ import pytest
 
 from harambee.core.models import Comment
 from harambee.core.visibility import can_view
-from harambee.initiatives.models import LearningNote
 from harambee.people.models import User
-from harambee.spaces.models import Space
 from harambee.wiki.models import WikiPage, WikiRedirect, WikiRevision
 
 pytestmark = pytest.mark.django_db
@@ -16,22 +14,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_wiki():
-    """``load_demo``, then ``load_wiki`` on its people, spaces and notes (unless
-    ``load_demo`` already wrote the knowledge base)."""
-    from django.utils import timezone
-
+    """The whole demo, which writes the knowledge base with ``load_wiki`` after its
+    people, spaces and learning notes."""
     from harambee.core import demo
-    from harambee.wiki.demo import load_wiki
 
     demo.load_demo()
-    if not WikiPage.objects.exists():
-        people = {p.key: User.objects.get(email=p.email) for p in demo.PEOPLE}
-        spaces = {s.key: Space.objects.get(name=s.name) for s in demo.SPACES}
-        notes = {
-            n.key: LearningNote.objects.filter(title=n.title).order_by("pk").first()
-            for n in demo.NOTES
-        }
-        load_wiki(people, spaces, notes, timezone.now())
     return {p.key: User.objects.get(email=p.email) for p in demo.PEOPLE}
 
 

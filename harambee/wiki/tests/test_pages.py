@@ -335,6 +335,16 @@ def test_overlapping_edits_show_both_versions_and_save_nothing(cast, client_for)
     assert fresh(page).body == "Purpose\nSteps by Alice and Bob\nTips\n"
 
 
+def test_a_base_revision_that_never_was_is_a_conflict_not_a_silent_overwrite(cast, client_for):
+    page = make(cast.member, "Mapping", "theirs\n")
+    client = client_for(cast.space_member)
+    response = edit(client, page, "mine\n", 999)
+    assert response.status_code == 409
+    assert "theirs" in response.content.decode() and "mine" in response.content.decode()
+    assert fresh(page).revision == 1
+    assert edit(client, page, "mine\n", -1).status_code == 422
+
+
 def test_a_category_changed_on_both_sides_is_a_conflict_too(cast, client_for):
     page = make(cast.member, "Mapping", "text\n", category="tool")
     edit(client_for(cast.member), page, "text\n", 1, category="technique")

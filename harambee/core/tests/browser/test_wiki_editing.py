@@ -39,8 +39,8 @@ def two_editors(transactional_db):
     return alice, bob, page
 
 
-def open_editor(new_page, user, page):
-    browser_page = new_page()
+def open_editor(new_page, user, page, *, javascript=True):
+    browser_page = new_page(java_script_enabled=javascript)
     sign_in(browser_page, user.email)
     browser_page.goto(page.url("edit"))
     expect(browser_page.get_by_role("heading", level=1)).to_contain_text("Stakeholder mapping")
@@ -55,10 +55,11 @@ def save(browser_page):
     browser_page.get_by_role("button", name="Save", exact=True).click()
 
 
-def test_two_editors_merge_then_conflict(new_page, two_editors, browser_errors):
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_two_editors_merge_then_conflict(new_page, two_editors, browser_errors, javascript):
     alice, bob, page = two_editors
-    alice_page = open_editor(new_page, alice, page)
-    bob_page = open_editor(new_page, bob, page)
+    alice_page = open_editor(new_page, alice, page, javascript=javascript)
+    bob_page = open_editor(new_page, bob, page, javascript=javascript)
 
     # Both opened revision 1; they change different sections.
     text_box(alice_page).fill(
