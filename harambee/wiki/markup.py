@@ -94,16 +94,21 @@ def linked_titles(html: str) -> list[str]:
 
 
 def resolve_links(
-    html: str, url_for: Callable[[str], str | None], create_url: Callable[[str], str]
+    html: str,
+    url_for: Callable[[str], str | None],
+    create_url: Callable[[str], str],
+    missing_hint: str = "",
 ) -> str:
     """Point every wiki link at its page (``url_for(title) -> url or None``), or,
-    for a page that does not exist for this reader, at ``create_url(title)``."""
+    for a page that does not exist for this reader, at ``create_url(title)``, with
+    ``missing_hint`` as its title so the difference is not told by colour alone."""
 
     def replace(match: re.Match[str]) -> str:
         title = clean_title(unquote(match.group(1)))
         url = url_for(title)
         if url is not None:
             return f'<a href="{escape(url)}"'
-        return f'<a class="wiki-new" href="{escape(create_url(title))}"'
+        hint = f' title="{escape(missing_hint)}"' if missing_hint else ""
+        return f'<a class="wiki-new"{hint} href="{escape(create_url(title))}"'
 
     return _LINK_HREF.sub(replace, html)

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from harambee.core.visibility import can_view, visible
 from harambee.initiatives.models import LearningNote
@@ -122,7 +123,10 @@ def linked_html(*, user: Any, page: WikiPage, html: str) -> str:
             targets[redirect.page_id].space = space
             found[redirect.title_key] = targets[redirect.page_id].url()
     return resolve_links(
-        html, lambda title: found.get(title_key(title)), lambda title: create_url(space, title)
+        html,
+        lambda title: found.get(title_key(title)),
+        lambda title: create_url(space, title),
+        gettext("No page has this title yet: follow the link to write it."),
     )
 
 

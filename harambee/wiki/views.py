@@ -244,6 +244,7 @@ def diff(request, slug: str, space_slug: str | None = None):
         "old": old_revision,
         "new": new_revision,
         "mode": mode,
+        "may_edit": services.may_edit(request.user, page),
         "title_changed": old_revision is not None and old_revision.title != new_revision.title,
     }
     if mode == "inline":
@@ -333,5 +334,6 @@ def links(request, slug: str, space_slug: str | None = None):
             "page": page,
             "space": page.space if page.space_id else None,
             "page_obj": paginate(request, selectors.backlinks(user=request.user, page=page)),
+            "may_edit": services.may_edit(request.user, page),
         },
     )
