@@ -24,9 +24,18 @@ from harambee.core.services import comment_create, reaction_toggle
 from harambee.spaces import selectors, services
 from harambee.spaces.models import Invitation, Post, ThreadSummary
 
-OUTSIDE_VOICE = {
+OUTSIDE_VOICE: dict[str, Any] = {
     "email": "adwoa.darko@demo.harambee.org",
     "name": "Adwoa Darko",
+    "profile": {
+        "bio": "Manages a teak and timber concession on the northern edge of the Bono East "
+        "reserves. Sceptical of controlled burning since a burn escaped into the plantation.",
+        "sector": "business",
+        "country": "GH",
+        "languages": ["en", "tw"],
+        "channels": ["email", "whatsapp"],
+        "time_zone": "Africa/Accra",
+    },
 }
 
 
@@ -405,6 +414,9 @@ def _outside_voice(people, thread: Post, when: datetime, now: datetime) -> None:
     guest = services.guest_account_create(
         invitation=invitation, display_name=OUTSIDE_VOICE["name"], password=DEMO_PASSWORD
     )
+    for name, value in OUTSIDE_VOICE["profile"].items():
+        setattr(guest, name, value)
+    guest.save(update_fields=list(OUTSIDE_VOICE["profile"]))
     services.invitation_accept(invitation=invitation, user=guest)
     Invitation.objects.filter(pk=invitation.pk).update(created=when, used=when)
     comment = comment_create(author=guest, content=thread, body=VOICE_REPLY)
