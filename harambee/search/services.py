@@ -15,6 +15,7 @@ from django.apps import apps
 from django.db import connection, transaction
 from django.utils.html import strip_tags
 
+from harambee.core import anoncache
 from harambee.core.models import Comment, Content
 from harambee.search import backends
 from harambee.search.models import Entry
@@ -49,10 +50,17 @@ def _item_fields(item: Content, extra: str) -> dict[str, str]:
     return {"title": item.title.translate(_CONTROL), "body": body}
 
 
+def _changed() -> None:
+    """Index writes change anonymous search pages too; ``Entry.objects.update`` sends
+    no signal, so the anonymous page cache is told here."""
+    transaction.on_commit(anoncache.bump)
+
+
 def index_content(*, content_id: int) -> None:
     """Bring the entry of one item up to date (or drop it, if the item is gone or
     removed). The item's comments keep their own entries."""
     with transaction.atomic():
+        _changed()
         item = Content.objects.filter(pk=content_id).first()
         if item is None or item.removed:
             Entry.objects.filter(content_id=content_id, comment__isnull=True).delete()
@@ -77,6 +85,7 @@ def index_comment(*, comment_id: int) -> None:
     """Bring one comment's entry up to date, or drop it if the comment is gone or
     removed."""
     with transaction.atomic():
+        _changed()
         comment = Comment.objects.filter(pk=comment_id).first()
         if comment is None or comment.removed:
             Entry.objects.filter(comment_id=comment_id).delete()
@@ -88,7 +97,9 @@ def index_comment(*, comment_id: int) -> None:
 
 
 def drop_content(*, content_id: int) -> None:
-    Entry.objects.filter(content_id=content_id).delete()
+    with transaction.atomic():
+        _changed()
+        Entry.objects.filter(content_id=content_id).delete()
 
 
 def _batches(total_qs: Any, size: int) -> Iterator[list[Any]]:
@@ -141,5 +152,6 @@ def index_rebuild(*, progress: TextIO | None = None, batch: int = BATCH) -> int:
         done += len(rows)
         bar.update(done)
     backends.optimize(connection)
+    anoncache.bump()
     bar.close()
     return Entry.objects.count()

@@ -365,3 +365,13 @@ def test_the_results_page_is_valid_html(cast, world, client_for, tmp_path):
 
 def test_selectors_page_bounds(cast, world):
     assert search(user=cast.anon, text="rain", page=10_000).page == selectors.MAX_PAGES
+
+
+def test_index_writes_tell_the_anonymous_page_cache(cast, django_capture_on_commit_callbacks):
+    from harambee.core import anoncache
+
+    post = PostFactory(space=cast.space, visibility="public", title="Yam")
+    services.index_content(content_id=post.pk)
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.index_content(content_id=post.pk)  # an update: no signal of its own
+    assert anoncache.bump in callbacks
