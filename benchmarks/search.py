@@ -121,11 +121,13 @@ def measure(runs: int) -> dict:
                     "query": query,
                     "reader": label,
                     "total": results.total,
+                    "capped": results.capped,
                     "p50_ms": common.percentile(times, 50),
                     "p95_ms": common.percentile(times, 95),
                 }
             )
     return {
+        "load_average": os.getloadavg(),
         "items": items,
         "raw_text_bytes": raw,
         "index_bytes": index,
@@ -147,14 +149,16 @@ def table(result: dict) -> str:
         f"- raw text {result['raw_text_bytes'] / mb:.1f} MB; full-text index "
         f"{result['index_bytes'] / mb:.1f} MB "
         f"({result['index_bytes'] / max(result['raw_text_bytes'], 1):.2f} × raw text)",
-        f"- all queries: p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms",
+        f"- all queries: p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms "
+        f"(load average {', '.join(f'{x:.1f}' for x in result['load_average'])} at the end)",
         "",
         "| query | reader | results | p50 ms | p95 ms |",
         "|---|---|--:|--:|--:|",
     ]
     for row in result["queries"]:
         lines.append(
-            f"| `{row['query']}` | {row['reader']} | {row['total']:,} | "
+            f"| `{row['query']}` | {row['reader']} | {row['total']:,}"
+            f"{'+' if row.get('capped') else ''} | "
             f"{row['p50_ms']:.1f} | {row['p95_ms']:.1f} |"
         )
     return "\n".join(lines)
