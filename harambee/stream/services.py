@@ -128,6 +128,25 @@ def content_tags_sync(*, content: Content, created: bool = False) -> set[str]:
     return names
 
 
+def content_tags_rebuild(*, batch_size: int = 500) -> int:
+    """Tag every item from its title and text: for content written before the stream
+    existed, or by bulk writers that skip signals (``harambee generate``). Idempotent;
+    each batch is its own transaction. Returns how many items were looked at."""
+    done, last = 0, 0
+    while True:
+        batch = list(
+            Content.objects.filter(pk__gt=last)
+            .order_by("pk")
+            .only("pk", "title", "body")[:batch_size]
+        )
+        if not batch:
+            return done
+        for content in batch:
+            content_tags_sync(content=content)
+        done += len(batch)
+        last = batch[-1].pk
+
+
 def hashtags_get_or_create(*, names: set[str]) -> list[Hashtag]:
     """The tags called ``names`` (already normalised), made if they are new."""
     Hashtag.objects.bulk_create([Hashtag(name=n) for n in names], ignore_conflicts=True)

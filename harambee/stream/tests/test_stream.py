@@ -562,3 +562,19 @@ def test_stream_actions_refuse_get(cast, client_for):
         reverse("stream:follow_space", args=[cast.space.slug]),
     ):
         assert client_for(cast.member).get(url).status_code == 405, url
+
+
+def test_retag_tags_content_written_without_signals(cast):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    post = PostFactory(space=cast.space, title="Plain")
+    Content.objects.filter(pk=post.pk).update(body="Now with #bulk and `#not`", title="T #Too")
+    assert tags_of(post) == set()
+    out = StringIO()
+    call_command("retag", stdout=out)
+    assert tags_of(post) == {"bulk", "too"}
+    call_command("retag", stdout=out)  # again: nothing doubles
+    assert ContentHashtag.objects.filter(content=post).count() == 2
+    assert "Looked at 1 items." in out.getvalue()
