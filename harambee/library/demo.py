@@ -23,18 +23,19 @@ from harambee.library.models import Resource, ResourceVersion
 
 # Titles of knowledge-base pages a training pack on multi-stakeholder processes
 # would point to; those the wiki's demo made are added, in this order.
-TRAINING_WIKI_TITLES = [
-    "Multi-stakeholder processes",
-    "Multi-stakeholder partnership",
-    "Stakeholder analysis",
-    "Stakeholder mapping",
-    "Power analysis",
-    "Action inquiry",
-    "Theory of change",
-    "Appreciative inquiry",
-    "Facilitation",
-    "Dialogue",
-]
+TRAINING_WIKI_TITLES = {
+    "Multi-stakeholder partnership": "What a multi-stakeholder partnership is, and is not.",
+    "Multi-stakeholder processes": "The phases of a process, from initiating to monitoring.",
+    "Stakeholder mapping": "The method behind the toolkit's worksheets.",
+    "Power cube": "Read before worksheet 2: the kinds of power the grid leaves out.",
+    "Rich pictures": "A way to draw the situation with everyone before naming problems.",
+    "Problem tree": "From symptoms to causes, together.",
+    "Theory of change": "How the group writes down what it expects to change, and why.",
+    "Action inquiry": "How initiatives in the alliance learn as they act.",
+    "Appreciative inquiry": "Start from what already works.",
+    "Open space technology": "For a large first meeting with an open agenda.",
+    "Fishbowl conversation": "When a few must talk and many must listen.",
+}
 
 
 @dataclass(frozen=True)
@@ -775,16 +776,11 @@ def _load_collections(
     ]
     for key, note in entries:
         services.collection_entry_add(actor=curator, collection=pack, item=made[key], note=note)
-    pages = {p.title: p for p in wiki_page.objects.filter(title__in=TRAINING_WIKI_TITLES)}
-    for title in TRAINING_WIKI_TITLES:
+    pages = {p.title: p for p in wiki_page.objects.filter(title__in=list(TRAINING_WIKI_TITLES))}
+    for title, note in TRAINING_WIKI_TITLES.items():
         page = pages.get(title)
         if page is not None and can_view(curator, page):
-            services.collection_entry_add(
-                actor=curator,
-                collection=pack,
-                item=page,
-                note="From the knowledge base.",
-            )
+            services.collection_entry_add(actor=curator, collection=pack, item=page, note=note)
 
     land = services.collection_create(
         author=people["ana"],

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from harambee.core.demo import ORGANISATIONS, PEOPLE, SPACES, load_demo
 from harambee.initiatives.models import Initiative
-from harambee.library.demo import load_library
+from harambee.library.demo import TRAINING_WIKI_TITLES, load_library
 from harambee.library.models import Collection, Resource
 from harambee.people.models import User
 from harambee.spaces.models import Space
@@ -49,6 +49,21 @@ def test_the_demo_library_is_varied(demo):
     assert Collection.objects.count() >= 2
     pack = Collection.objects.get(title="Training pack on multi-stakeholder processes")
     assert pack.entries.count() >= 7
+    # The wiki's demo runs first: its public pages on these topics join the pack.
+    from harambee.core.models import Kind
+    from harambee.wiki.models import WikiPage
+
+    in_pack = set(
+        pack.entries.filter(item__kind=Kind.WIKI_PAGE).values_list("item__title", flat=True)
+    )
+    expected = set(
+        WikiPage.objects.filter(
+            title__in=list(TRAINING_WIKI_TITLES), visibility="public"
+        ).values_list("title", flat=True)
+    )
+    assert in_pack == expected
+    if WikiPage.objects.exists():
+        assert len(in_pack) >= 5
 
 
 def test_the_demo_library_keeps_restricted_items_behind_the_gate(demo, client_for):
