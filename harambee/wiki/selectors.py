@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -51,6 +51,11 @@ def page_get(*, user: Any, space: Space | None, slug: str) -> tuple[WikiPage | N
     """(page, whether it was found under an old address). (None, False) when there
     is no such page for this reader: a hidden page answers like a missing one."""
     pages = WikiPage.objects.select_related("author", "space")
+    if user.is_authenticated:
+        # Whether the reader watches the page comes with it, saving a query.
+        pages = pages.annotate(
+            watched=Exists(WikiWatch.objects.filter(page_id=OuterRef("pk"), user_id=user.pk))
+        )
     page = pages.filter(wiki_key=_key(space), slug=slug).first()
     renamed = False
     if page is None:
@@ -111,17 +116,21 @@ def linked_html(*, user: Any, page: WikiPage, html: str) -> str:
         return html
     space = page.space if page.space_id else None
     keys = {title_key(t) for t in titles}
+    old_names = {
+        r.title_key: r.page_id
+        for r in WikiRedirect.objects.filter(wiki_key=page.wiki_key, title_key__in=keys)
+    }
+    shown = visible(user, WikiPage.objects.filter(wiki_key=page.wiki_key)).filter(
+        Q(title_key__in=keys) | Q(pk__in=set(old_names.values()))
+    )
+    by_pk: dict[int, str] = {}
     found: dict[str, str] = {}
-    shown = visible(user, WikiPage.objects.filter(wiki_key=page.wiki_key))
-    for target in shown.filter(title_key__in=keys).only("slug", "title_key", "space_id"):
+    for target in shown.only("slug", "title_key", "space_id"):
         target.space = space
-        found[target.title_key] = target.url()
-    old = WikiRedirect.objects.filter(wiki_key=page.wiki_key, title_key__in=keys - set(found))
-    targets = {p.pk: p for p in shown.filter(pk__in=old.values("page_id")).only("slug", "space_id")}
-    for redirect in old:
-        if redirect.page_id in targets:
-            targets[redirect.page_id].space = space
-            found[redirect.title_key] = targets[redirect.page_id].url()
+        by_pk[target.pk] = found[target.title_key] = target.url()
+    for key, pk in old_names.items():
+        if key not in found and pk in by_pk:
+            found[key] = by_pk[pk]
     return resolve_links(
         html,
         lambda title: found.get(title_key(title)),
@@ -159,4 +168,8 @@ def example_choices(*, user: Any, page: WikiPage) -> list[int]:
 
 
 def is_watching(*, user: Any, page: WikiPage) -> bool:
-    return bool(user.is_authenticated and WikiWatch.objects.filter(user=user, page=page).exists())
+    if not user.is_authenticated:
+        return False
+    if hasattr(page, "watched"):
+        return bool(page.watched)
+    return WikiWatch.objects.filter(user=user, page=page).exists()

@@ -39,12 +39,14 @@ def test_the_index_is_constant(cast, client_for, in_space):
     assert_constant_queries(client_for(cast.space_member), url, add)
 
 
-def test_a_page_with_comments_examples_and_links_is_constant(cast, client_for):
+@pytest.mark.parametrize("in_space", [False, True])
+def test_a_page_with_comments_examples_and_links_is_constant(cast, client_for, in_space):
     initiative = Initiative.objects.create(space=cast.space, countries=["GH"])
-    page = page_for(cast.space_member, category="methodology")
+    space = cast.space if in_space else None
+    page = page_for(cast.space_member, space, category="methodology")
 
     def add(n):
-        targets = [page_for(cast.member).title for _ in range(n // 10 or 1)]
+        targets = [page_for(cast.space_member, space).title for _ in range(n // 10 or 1)]
         body = " ".join(f"[[{t}]] [[Missing {next(counter)}]]" for t in targets)
         services.page_edit(
             actor=cast.space_member,
