@@ -70,6 +70,21 @@ def index_content(*, content_id: int) -> None:
         updated = Entry.objects.filter(content_id=content_id, comment__isnull=True).update(**fields)
         if not updated:
             Entry.objects.create(content_id=content_id, **fields)
+            # A restored item brings back its comments (a rebuild skips those of
+            # removed items).
+            missing = Comment.objects.filter(content_id=content_id, removed=False).exclude(
+                pk__in=Entry.objects.filter(content_id=content_id, comment__isnull=False).values(
+                    "comment_id"
+                )
+            )
+            Entry.objects.bulk_create(
+                Entry(
+                    content_id=content_id,
+                    comment_id=c.pk,
+                    body=plain(c.body_html) if c.body_html else plain(c.body),
+                )
+                for c in missing
+            )
 
 
 def _concrete(item: Content) -> Content:
@@ -114,8 +129,11 @@ def _batches(total_qs: Any, size: int) -> Iterator[list[Any]]:
 
 def index_rebuild(*, progress: TextIO | None = None, batch: int = BATCH) -> int:
     """Empty the index and fill it again from every item and comment that is not
-    removed, in batches of ``batch`` rows, each batch its own transaction so that
-    other writes interleave. Returns the number of entries written."""
+    removed, in batches of ``batch`` items (with their comments), each batch its own
+    transaction so that other writes interleave. Returns the number of entries.
+
+    Items and their comments are written together, oldest item first, so entry ids
+    follow the items' age: a search's candidates are "the newest" by entry id."""
     from harambee.core.generate import Progress
 
     with transaction.atomic():
@@ -132,24 +150,25 @@ def index_rebuild(*, progress: TextIO | None = None, batch: int = BATCH) -> int:
         for model in extra_kinds:
             for concrete in model.objects.filter(pk__in=ids):
                 extras[concrete.pk] = _extra_text(concrete)
-        entries = [Entry(content_id=r.pk, **_item_fields(r, extras.get(r.pk, ""))) for r in rows]
+        on_items = list(comments.filter(content_id__in=ids).order_by("content_id", "pk"))
+        by_item: dict[int, list[Comment]] = {}
+        for c in on_items:
+            by_item.setdefault(c.content_id, []).append(c)
+        entries = []
+        for r in rows:
+            entries.append(Entry(content_id=r.pk, **_item_fields(r, extras.get(r.pk, ""))))
+            entries += [
+                Entry(
+                    content_id=r.pk,
+                    comment_id=c.pk,
+                    body=plain(c.body_html) if c.body_html else plain(c.body),
+                )
+                for c in by_item.get(r.pk, [])
+            ]
         with transaction.atomic():
             # An item indexed by a task while the rebuild runs keeps that entry.
             Entry.objects.bulk_create(entries, ignore_conflicts=True)
-        done += len(rows)
-        bar.update(done)
-    for rows in _batches(comments, batch):
-        entries = [
-            Entry(
-                content_id=c.content_id,
-                comment_id=c.pk,
-                body=plain(c.body_html) if c.body_html else plain(c.body),
-            )
-            for c in rows
-        ]
-        with transaction.atomic():
-            Entry.objects.bulk_create(entries, ignore_conflicts=True)
-        done += len(rows)
+        done += len(entries)
         bar.update(done)
     backends.optimize(connection)
     anoncache.bump()

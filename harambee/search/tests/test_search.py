@@ -375,3 +375,14 @@ def test_index_writes_tell_the_anonymous_page_cache(cast, django_capture_on_comm
     with django_capture_on_commit_callbacks() as callbacks:
         services.index_content(content_id=post.pk)  # an update: no signal of its own
     assert anoncache.bump in callbacks
+
+
+def test_a_restored_item_comes_back_with_its_comments(cast, django_capture_on_commit_callbacks):
+    post = PostFactory(space=cast.space, visibility="public", title="Fonio", removed=True)
+    CommentFactory(content=post, body="fonio porridge")
+    services.index_rebuild()
+    assert found(cast.anon, "porridge") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        post.removed = False
+        post.save()
+    assert found(cast.anon, "porridge") == [post.pk]
