@@ -386,3 +386,28 @@ def test_a_restored_item_comes_back_with_its_comments(cast, django_capture_on_co
         post.removed = False
         post.save()
     assert found(cast.anon, "porridge") == [post.pk]
+
+
+def test_the_sqlite_index_stays_consistent_with_its_entries(
+    cast, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("FTS5 only")
+    with django_capture_on_commit_callbacks(execute=True):
+        posts = [PostFactory(space=cast.space, title=f"Shea {i}") for i in range(4)]
+        comment = CommentFactory(content=posts[0], body="shea butter")
+    with django_capture_on_commit_callbacks(execute=True):
+        posts[1].body = "changed"
+        posts[1].save()
+        posts[2].delete()
+        comment.removed = True
+        comment.save()
+    services.index_rebuild()
+    with django_capture_on_commit_callbacks(execute=True):
+        posts[3].title = "Karite"
+        posts[3].save()
+    with connection.cursor() as cursor:
+        # Raises "database disk image is malformed" if index and entries disagree.
+        cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
