@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.utils import timezone
@@ -37,6 +37,25 @@ class JoinRequestForm(forms.ModelForm):
         help_texts = {"message": _("Optional: who you are and why you would like to join.")}
 
 
+class DayInput(forms.DateInput):
+    """A native date picker. Input it cannot show (typed by hand or sent by a script)
+    is not echoed back: a date field only takes an ISO date, so the page stays valid."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if isinstance(value, str):
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                return None
+        return value
+
+
 def _end_of_day(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(23, 59)))
 
@@ -45,7 +64,7 @@ class InvitationForm(forms.ModelForm):
     access_until = forms.DateField(
         label=_("Access ends on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DayInput(),
         help_text=_(
             "For a guest invited for a limited time: their membership ends after this day. "
             "Leave empty for no end."
@@ -139,7 +158,7 @@ class ThreadInviteForm(forms.Form):
     email = forms.EmailField(label=_("Their email address"))
     access_until = forms.DateField(
         label=_("Access ends on"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DayInput(),
         help_text=_("They can read and reply until the end of this day, at most 90 days ahead."),
     )
     message = forms.CharField(
