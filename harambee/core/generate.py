@@ -7,8 +7,9 @@ a few guests and expired memberships, and content of every kind at every visibil
 (some private items with co-authors, a few removed), comments with replies (a few busy
 threads of 50), and reactions.
 
-The mix (``KIND_CYCLE``, ``kind_at``): 60% posts, 10% inquiry cycles, 15% learning
-notes, 10% lessons, 4.55% stories and 0.45% story calls. Posts go to spaces of every
+The mix (``KIND_CYCLE``, ``kind_at``): 40% threads (posts), 10% stream posts, 10%
+inquiry cycles, 15% learning notes, 10% lessons, 4.55% stories, 0.45% story calls, 5%
+wiki pages, 4.3% resources (links) and 0.7% collections of recent resources and pages. Posts go to spaces of every
 kind; cycles, notes and lessons only to initiative spaces, each of which gets an
 initiative profile (countries, place, stage, themes from the seeded vocabulary,
 stakeholder organisations). Cycles carry phase notes across plan, act, observe and
@@ -19,6 +20,9 @@ shared more widely than that note. Story calls are run by a space's leads and
 facilitators or, on the alliance blog, by stewards; stories are drafts, in review or
 published (their visibility follows), in a space or on the alliance blog, one in three
 answering a call still open, and published answers join a published collection.
+Wiki pages start with one revision and [[links]]; stream posts carry hashtags (their
+tag rows are written with them); some threads are questions, pinned or locked. The
+search index is rebuilt at the end, as ``harambee search rebuild`` would.
 
 Everything is written with bulk inserts in batches, one transaction per batch. The
 high-volume tables (content, its child rows, phase notes, revisions, themes, evidence,
@@ -64,10 +68,14 @@ from harambee.initiatives.models import (
     PhaseNote,
     Theme,
 )
+from harambee.library.models import Collection, CollectionEntry, Resource
 from harambee.people.models import Channel, Organisation, Sector, User
 from harambee.people.roles import AllianceRole, SpaceRole
 from harambee.spaces.models import Membership, Post, Space
 from harambee.stories.models import Story, StoryCall
+from harambee.stream.models import ContentHashtag, Hashtag, StreamPost
+from harambee.wiki.markup import make_slug, render_page, title_key
+from harambee.wiki.models import WikiLink, WikiPage, WikiRevision
 
 BATCH = 5000  # content items per transaction
 EMAIL_DOMAIN = "generated.harambee.test"
@@ -81,15 +89,32 @@ CHILD_TABLES: dict[str, type[Content]] = {
     Kind.LESSON: Lesson,
     Kind.STORY: Story,
     Kind.STORY_CALL: StoryCall,
+    Kind.WIKI_PAGE: WikiPage,
+    Kind.RESOURCE: Resource,
+    Kind.COLLECTION: Collection,
+    Kind.STREAM_POST: StreamPost,
 }
 SECTION_NAMES = tuple(name for name, _label in NOTE_SECTIONS)
 CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
-    Kind.POST: (),
+    Kind.POST: ("pinned", "locked", "is_question", "answer"),
     Kind.CYCLE: ("initiative", "status", "started", "ended"),
     Kind.NOTE: ("initiative", "cycle", *SECTION_NAMES),
     Kind.LESSON: ("note", "strength"),
     Kind.STORY: ("status", "audience", "published", "call", "in_collection"),
     Kind.STORY_CALL: ("deadline", "status", "collection_intro", "collection_intro_html"),
+    Kind.WIKI_PAGE: ("category", "slug", "wiki_key", "title_key", "revision"),
+    Kind.RESOURCE: (
+        "resource_type",
+        "link",
+        "author_names",
+        "languages",
+        "licence",
+        "year",
+        "current",
+        "download_count",
+    ),
+    Kind.COLLECTION: (),
+    Kind.STREAM_POST: (),
 }
 
 # Out of every 20 items: 12 posts, 2 cycles, 3 notes, 2 lessons and a story; the story
@@ -102,7 +127,7 @@ KIND_CYCLE: tuple[str, ...] = (
     Kind.CYCLE,
     Kind.NOTE,
     Kind.POST,
-    Kind.POST,
+    Kind.STREAM_POST,
     Kind.LESSON,
     Kind.POST,
     Kind.POST,
@@ -110,17 +135,18 @@ KIND_CYCLE: tuple[str, ...] = (
     Kind.POST,
     Kind.STORY,
     Kind.POST,
-    Kind.POST,
+    Kind.STREAM_POST,
     Kind.CYCLE,
     Kind.POST,
     Kind.NOTE,
-    Kind.POST,
+    Kind.WIKI_PAGE,
     Kind.POST,
     Kind.LESSON,
-    Kind.POST,
+    Kind.RESOURCE,
     Kind.POST,
 )
 CALL_EVERY = 11  # blocks of 20 items: one story call in 220 items, at every visibility
+COLLECTION_EVERY = 7  # blocks of 20 items: one collection instead of a resource in 140
 INITIATIVE_KINDS = frozenset({Kind.CYCLE, Kind.NOTE, Kind.LESSON})
 
 # Out of every 20 items: 6 public, 5 alliance, 7 space, 2 private.
@@ -145,6 +171,8 @@ def kind_at(i: int) -> str:
     kind = KIND_CYCLE[(i + block) % len(KIND_CYCLE)]
     if kind == Kind.STORY and block % CALL_EVERY == 0:
         return Kind.STORY_CALL
+    if kind == Kind.RESOURCE and block % COLLECTION_EVERY == 3:
+        return Kind.COLLECTION
     return kind
 
 
@@ -582,6 +610,62 @@ CALL_BODY = (
     "who lived them, with a photo if you have one. The best will be published together."
 )
 COLLECTION_INTRO = "Stories about {t} from across the alliance, chosen with their authors."
+WIKI_TITLES = (
+    "Stakeholder mapping for {t}",
+    "Running a learning review on {t}",
+    "Outcome harvesting in {t}",
+    "Glossary: {t}",
+    "Appreciative inquiry with {t} groups",
+)
+WIKI_CATEGORIES = ("methodology", "methodology", "technique", "concept", "tool", "case")
+WIKI_BODIES = (
+    "## Purpose\n\nA shared way of working on {t} that partners can repeat.\n\n"
+    "## When to use\n\nAt the start of a cycle, or when new partners join.\n\n"
+    "## Steps\n\n1. List who is affected.\n2. Ask who decides.\n3. Map interest and "
+    "influence together.\n\n## Facilitation tips\n\nLet the quietest group speak "
+    "first. See also [[Stakeholder mapping]] and [[Appreciative inquiry]].",
+    "Notes gathered from several initiatives working on {t}. What held: small, regular "
+    "meetings; agreeing costs first; a named person who follows up. "
+    "Related: [[Most significant change]].",
+    "A short definition for {t}, with the words partners use for it in their own "
+    "languages, and the places where the alliance has used it.",
+)
+WIKI_LINKS = ("Stakeholder mapping", "Appreciative inquiry", "Most significant change")
+RESOURCE_TITLES = (
+    "Toolkit: {t} in practice",
+    "Annual report on {t}",
+    "Training slides on {t}",
+    "Position paper: the case for {t}",
+    "Radio programme on {t}",
+    "Survey data on {t}",
+    "Recorded webinar about {t}",
+)
+RESOURCE_BODIES = (
+    "A practical guide for partners working on {t}, with worksheets and examples from the field.",
+    "What the alliance learned about {t} this year, with figures from every country.",
+    "Material for a one-day workshop on {t}: slides, exercises and a facilitator's guide.",
+)
+RESOURCE_TYPES = (
+    "toolkit",
+    "report",
+    "presentation",
+    "position_paper",
+    "audio",
+    "dataset",
+    "video",
+    "training",
+)
+LICENCES = ("cc-by-4.0", "cc-by-sa-4.0", "cc-by-nc-4.0", "all-rights-reserved", "public-domain")
+RESOURCE_AUTHORS = ("A. Mensah, K. Owusu", "L. Ramírez", "Forest Voices team", "")
+COLLECTION_TITLES = ("Training pack on {t}", "Reading list: {t}", "Starter kit for {t}")
+COLLECTION_BODY = "A curated set of resources and wiki pages for newcomers to {t}."
+STREAM_TAGS = ("radio", "wash", "stakeholdermapping", "landrights", "youth", "learning")
+STREAM_TEXTS = (
+    "Just back from the field: {t} meeting went well, 40 people came. #{a} #{b}",
+    "Does anyone have a simple template for {t}? Asking for a partner. #{a}",
+    "Good session today on {t}. Notes coming soon. #{a} #{b}",
+    "Reminder: the {t} call is on Thursday. #{a}",
+)
 # A story's audience when it is published, in turn (never the space on the alliance blog).
 AUDIENCE_CYCLE = ("public", "alliance", "space")
 
@@ -687,6 +771,7 @@ def generate(
     seed: int = 3,
     progress: TextIO | None = sys.stderr,
     now: datetime | None = None,
+    index: bool = True,
 ) -> Result:
     """Write a synthetic alliance with ``scale`` content items. Returns what was written."""
     started = time.perf_counter()
@@ -710,6 +795,10 @@ def generate(
         members = _memberships(plan, rng, users, spaces, now)
         themes = _initiatives(spaces, orgs, now)
     _content(plan, rng, users, spaces, members, themes, now, progress)
+    if index:
+        from harambee.search.services import index_rebuild
+
+        index_rebuild(progress=progress)
     result = Result(plan=plan, seconds=time.perf_counter() - started)
     per_kind = dict(Content.objects.values_list("kind").annotate(n=Count("pk")).order_by())
     result.counts = {
@@ -1127,6 +1216,32 @@ def _content(
         NoteRevision, ("id", "note", "number", "author", "created", "summary", "data")
     )
     note_theme_sql = _m2m_sql(LearningNote.themes)
+    resource_theme_sql = _m2m_sql(Resource.themes)
+    wiki_revision_sql = _insert_sql(
+        WikiRevision,
+        (
+            "page",
+            "number",
+            "title",
+            "body",
+            "category",
+            "visibility",
+            "examples",
+            "author",
+            "summary",
+            "created",
+        ),
+    )
+    wiki_link_sql = _insert_sql(WikiLink, ("source", "wiki_key", "target_key"))
+    entry_sql = _insert_sql(
+        CollectionEntry, ("collection", "item", "position", "note", "added_by", "created")
+    )
+    tag_sql = _insert_sql(ContentHashtag, ("content", "hashtag"))
+    Hashtag.objects.bulk_create([Hashtag(name=n) for n in STREAM_TAGS], ignore_conflicts=True)
+    tag_ids = dict(Hashtag.objects.filter(name__in=STREAM_TAGS).values_list("name", "pk"))
+    wiki_html: dict[str, str] = {}
+    wiki_link_keys = [title_key(t) for t in WIKI_LINKS]
+    collectable: list[int] = []  # recent resources and wiki pages, for collections
     lesson_theme_sql = _m2m_sql(Lesson.themes)
     story_theme_sql = _m2m_sql(Story.themes)
     attachment_sql = _insert_sql(
@@ -1193,6 +1308,11 @@ def _content(
         note_theme_rows: list[tuple[int, int]] = []
         lesson_theme_rows: list[tuple[int, int]] = []
         story_theme_rows: list[tuple[int, int]] = []
+        resource_theme_rows: list[tuple[int, int]] = []
+        wiki_revision_rows: list[tuple[Any, ...]] = []
+        wiki_link_rows: list[tuple[Any, ...]] = []
+        entry_rows: list[tuple[Any, ...]] = []
+        tag_rows: list[tuple[int, int]] = []
         attachment_rows: list[tuple[Any, ...]] = []
         coauthor_rows: list[tuple[int, int]] = []
         comment_rows: list[tuple[Any, ...]] = []
@@ -1221,6 +1341,10 @@ def _content(
                 space = anywhere.pick(rng)
             elif kind in (Kind.CYCLE, Kind.NOTE):
                 space = initiatives.pick(rng)
+            elif kind in (Kind.WIKI_PAGE, Kind.RESOURCE, Kind.COLLECTION, Kind.STREAM_POST):
+                # One in three alliance-wide (never one only a space may read).
+                if visibility == Visibility.SPACE or i % 3:
+                    space = anywhere.pick(rng)
             elif kind == Kind.STORY_CALL:
                 # One in three on the alliance blog (never one only a space may read).
                 if visibility == Visibility.SPACE or i % 3:
@@ -1253,7 +1377,84 @@ def _content(
             if kind == Kind.POST:
                 body, html = bodies[rng.randrange(len(bodies))]
                 title = TITLES[i % len(TITLES)].format(t=TOPICS[(i // 8) % len(TOPICS)]) + number
+                child_rows[kind].append((pk, i % 97 == 5, i % 89 == 7, i % 9 == 4, None))
+            elif kind == Kind.WIKI_PAGE:
+                title = WIKI_TITLES[(i // 20) % len(WIKI_TITLES)].format(t=topic) + number
+                body = WIKI_BODIES[i % len(WIKI_BODIES)].format(t=topic)
+                if body not in wiki_html:
+                    wiki_html[body] = render_page(body)
+                html = wiki_html[body]
+                category = WIKI_CATEGORIES[(i // 20) % len(WIKI_CATEGORIES)]
+                wiki_key = space_id or 0
+                child_rows[kind].append(
+                    (pk, category, make_slug(title), wiki_key, title_key(title), 1)
+                )
+                wiki_revision_rows.append(
+                    (
+                        pk,
+                        1,
+                        title,
+                        body,
+                        category,
+                        visibility,
+                        adapt_json([], None),
+                        author,
+                        first_version,
+                        stamp,
+                    )
+                )
+                wiki_link_rows += [
+                    (pk, wiki_key, key)
+                    for key, name in zip(wiki_link_keys, WIKI_LINKS, strict=True)
+                    if f"[[{name}]]" in body
+                ]
+                if not removed:
+                    collectable.append(pk)
+            elif kind == Kind.RESOURCE:
+                title = RESOURCE_TITLES[(i // 20) % len(RESOURCE_TITLES)].format(t=topic) + number
+                body = RESOURCE_BODIES[i % len(RESOURCE_BODIES)].format(t=topic)
+                html = md[body]
+                languages = ["en"] if i % 10 else [LANGUAGES[(i // 10) % len(LANGUAGES)]]
+                if i % 7 == 0:
+                    languages.append("fr")
+                child_rows[kind].append(
+                    (
+                        pk,
+                        RESOURCE_TYPES[(i // 20) % len(RESOURCE_TYPES)],
+                        f"https://example.org/library/{pk}",
+                        RESOURCE_AUTHORS[i % len(RESOURCE_AUTHORS)],
+                        adapt_json(languages, None),
+                        LICENCES[i % len(LICENCES)],
+                        2000 + i % 27,
+                        None,
+                        i % 53,
+                    )
+                )
+                own = themes_of.get(space_id, ()) if space_id is not None else ()
+                if own:
+                    resource_theme_rows.append((pk, own[i % len(own)]))
+                if not removed:
+                    collectable.append(pk)
+            elif kind == Kind.COLLECTION:
+                title = COLLECTION_TITLES[(i // 20) % len(COLLECTION_TITLES)].format(t=topic)
+                title += number
+                body = COLLECTION_BODY.format(t=topic)
+                html = md[body]
                 child_rows[kind].append((pk,))
+                del collectable[:-40]
+                chosen = rng.sample(collectable, min(len(collectable), 3 + i % 5))
+                entry_rows += [
+                    (pk, item, position, "", author, stamp)
+                    for position, item in enumerate(chosen, start=1)
+                ]
+            elif kind == Kind.STREAM_POST:
+                a = STREAM_TAGS[i % len(STREAM_TAGS)]
+                b = STREAM_TAGS[(i // 20 + 1) % len(STREAM_TAGS)]
+                body = STREAM_TEXTS[(i // 20) % len(STREAM_TEXTS)].format(t=topic, a=a, b=b)
+                title = body[:60].rsplit(" ", 1)[0] + "…"
+                html = md[body]
+                child_rows[kind].append((pk,))
+                tag_rows += [(pk, tag_ids[name]) for name in {a, b} if f"#{name}" in body]
             elif kind == Kind.CYCLE:
                 assert space_id is not None  # an initiative space
                 title = CYCLE_QUESTIONS[(i // 20) % len(CYCLE_QUESTIONS)].format(t=topic) + number
@@ -1490,6 +1691,11 @@ def _content(
                 (note_theme_sql, note_theme_rows),
                 (lesson_theme_sql, lesson_theme_rows),
                 (story_theme_sql, story_theme_rows),
+                (resource_theme_sql, resource_theme_rows),
+                (wiki_revision_sql, wiki_revision_rows),
+                (wiki_link_sql, wiki_link_rows),
+                (entry_sql, entry_rows),
+                (tag_sql, tag_rows),
                 (attachment_sql, attachment_rows),
                 (coauthor_sql, coauthor_rows),
                 (comment_sql, comment_rows),
