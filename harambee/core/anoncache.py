@@ -18,7 +18,19 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
 
 GENERATION_KEY = "harambee:anon-page-generation"
-PRODUCT_APPS = {"core", "people", "spaces", "initiatives", "stories"}
+# Every app whose rows a page can show. A new app must be added here, or an anonymous
+# visitor may be served a page from before a write (test_anoncache checks the list).
+PRODUCT_APPS = {
+    "core",
+    "people",
+    "spaces",
+    "initiatives",
+    "stories",
+    "wiki",
+    "library",
+    "stream",
+    "search",
+}
 SKIP_PREFIXES = ("/accounts/", "/admin/", "/files/", "/static/", "/healthz", "/i18n/")
 
 

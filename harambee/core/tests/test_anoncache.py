@@ -79,3 +79,13 @@ def test_a_lost_counter_never_restarts_at_an_old_number(client_for):
     first = anoncache.generation()
     cache.delete(anoncache.GENERATION_KEY)
     assert anoncache.generation() > first
+
+
+def test_every_app_of_ours_invalidates_the_cache():
+    """An app left out of PRODUCT_APPS would let a write go unnoticed by the cache."""
+    from django.apps import apps
+
+    from harambee.core.anoncache import PRODUCT_APPS
+
+    ours = {c.label for c in apps.get_app_configs() if c.name.startswith("harambee.")}
+    assert ours == PRODUCT_APPS
