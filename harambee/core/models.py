@@ -201,6 +201,13 @@ class AuditEntry(models.Model):
         SPACE_CREATED = "space_created", _("created a space")
         SPACE_CHANGED = "space_changed", _("changed a space's settings")
         ALLIANCE_ROLE_CHANGED = "alliance_role_changed", _("changed an alliance role")
+        THREAD_PINNED = "thread_pinned", _("pinned a thread")
+        THREAD_UNPINNED = "thread_unpinned", _("unpinned a thread")
+        THREAD_LOCKED = "thread_locked", _("locked a thread")
+        THREAD_UNLOCKED = "thread_unlocked", _("unlocked a thread")
+        THREAD_ANSWERED = "thread_answered", _("marked a question answered")
+        THREAD_SUMMARISED = "thread_summarised", _("summarised a thread")
+        THREAD_GUEST_ENDED = "thread_guest_ended", _("ended an outside voice's access")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -383,15 +383,14 @@ def guest_account_create(*, invitation: Invitation, display_name: str, password:
 
 # Threads ---------------------------------------------------------------------------
 
-# Audit actions for threads. Stored as plain values in AuditEntry.action (whose
-# choices live in core.models); the audit page shows the value where no label exists.
-THREAD_PINNED = "thread_pinned"
-THREAD_UNPINNED = "thread_unpinned"
-THREAD_LOCKED = "thread_locked"
-THREAD_UNLOCKED = "thread_unlocked"
-THREAD_ANSWERED = "thread_answered"
-THREAD_SUMMARISED = "thread_summarised"
-THREAD_GUEST_ENDED = "thread_guest_ended"
+# Audit actions for threads.
+THREAD_PINNED = AuditEntry.Action.THREAD_PINNED
+THREAD_UNPINNED = AuditEntry.Action.THREAD_UNPINNED
+THREAD_LOCKED = AuditEntry.Action.THREAD_LOCKED
+THREAD_UNLOCKED = AuditEntry.Action.THREAD_UNLOCKED
+THREAD_ANSWERED = AuditEntry.Action.THREAD_ANSWERED
+THREAD_SUMMARISED = AuditEntry.Action.THREAD_SUMMARISED
+THREAD_GUEST_ENDED = AuditEntry.Action.THREAD_GUEST_ENDED
 
 # Visibilities of an alliance-forum thread: "space" means nothing outside a space.
 FORUM_VISIBILITIES = (Visibility.PUBLIC, Visibility.ALLIANCE, Visibility.PRIVATE)
