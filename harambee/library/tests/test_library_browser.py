@@ -8,11 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from harambee.core.demo import demo_pdf
-from harambee.core.tests.browser.conftest import (  # noqa: F401 (fixtures)
-    browser,
-    browser_errors,
-    new_page,
-)
 from harambee.core.tests.browser.test_accessibility import (
     LAPTOP,
     PHONE,

@@ -7,11 +7,6 @@ import pytest
 from playwright.sync_api import expect
 
 from harambee.conftest import make_user
-from harambee.core.tests.browser.conftest import (  # noqa: F401 (fixtures)
-    browser,
-    browser_errors,
-    new_page,
-)
 from harambee.core.tests.browser.test_browser import assert_htmx_loaded, sign_in
 from harambee.people.roles import AllianceRole
 from harambee.stream import services

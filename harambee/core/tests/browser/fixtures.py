@@ -1,6 +1,11 @@
 """Browser fixtures: one Chromium per test session (per xdist worker), a fresh
 context for every page, and the live server as the base URL.
 
+A pytest plugin (``-p harambee.core.tests.browser.fixtures`` in pyproject), so every
+app's browser tests share the one Playwright instance of their worker: a second
+session-scoped copy of these fixtures would start a second one, which Playwright's
+sync API refuses.
+
 Chromium is the Debian build at /usr/bin/chromium; nothing is ever downloaded.
 Without it the browser tests are skipped, unless ``HARAMBEE_REQUIRE_BROWSER=1``
 (as in CI), where a missing or broken browser is an error.
