@@ -5,7 +5,8 @@ code only writes ``Entry`` rows (one at a time, or in batches for a rebuild).
 
 * SQLite: an FTS5 table ``search_fts`` with ``search_entry`` as its external content
   (the text is stored once), tokenizer ``unicode61 remove_diacritics 2``, ranked by
-  ``bm25`` with the title weighing 10 and the body 1; ``snippet()``/``highlight()``.
+  ``bm25`` with the title weighing 10 and the body 1; snippets cut in Python
+  (``highlight.py``).
 * PostgreSQL: a ``document tsvector`` column (title weight A, body B) with a GIN
   index, text search configuration ``harambee_search`` (``simple`` plus ``unaccent``
   when the extension can be created), ranked by ``ts_rank_cd``; ``ts_headline``.
@@ -205,18 +206,11 @@ class Sqlite:
         )
 
     def snippet_sql(self, n: int) -> tuple[str, int]:
-        """Title and snippet of ``n`` entries, by id; the match text is given once
-        per entry: FTS5 answers MATCH with ``rowid =`` at once, but would read every
-        match to filter an ``IN`` list."""
-        s, e = MARK_START, MARK_END
-        one = (
-            "SELECT e.id, e.comment_id, "
-            f"highlight(search_fts, 0, '{s}', '{e}'), "
-            f"snippet(search_fts, 1, '{s}', '{e}', '{ELLIPSIS}', {SNIPPET_WORDS}) "
-            "FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid "
-            "WHERE search_fts MATCH %s AND search_fts.rowid = %s"
-        )
-        return " UNION ALL ".join([one] * n), 1
+        """The text of ``n`` entries, by id: snippets are cut in Python
+        (``highlight.py``), since FTS5's ``snippet()`` would run the MATCH again for
+        each entry, which costs more than the search itself on a large index."""
+        ids = ", ".join(["%s"] * n)
+        return f"SELECT id, comment_id, title, body FROM search_entry WHERE id IN ({ids})", -1
 
 
 # Cover density (near words count more, so a phrase in a title wins), divided by

@@ -22,7 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from harambee.core.models import Content
 from harambee.core.visibility import visible, visible_spaces
-from harambee.search import backends
+from harambee.search import backends, highlight
 from harambee.search.query import Query, parse
 
 PAGE_SIZE = 10
@@ -181,14 +181,13 @@ def search(
         if shown:
             # The snippet of each item's best entry: itself, or one of its comments.
             item_of = {row[6]: row[0] for row in shown}
-            sql, per_entry = engine.snippet_sql(len(shown))
-            if per_entry:
-                params: tuple[Any, ...] = tuple(v for e in item_of for v in (match, e))
-            else:
-                params = (match, *item_of)
-            cursor.execute(sql, params)
-            for entry_id, comment_id, title, snippet in cursor.fetchall():
-                best[item_of[entry_id]] = (comment_id, title or "", snippet or "")
+            sql, mode = engine.snippet_sql(len(shown))
+            cursor.execute(sql, (*item_of,) if mode < 0 else (match, *item_of))
+            for entry_id, comment_id, title, text in cursor.fetchall():
+                if mode < 0:  # plain text: marked here
+                    title = highlight.highlight_all(title or "", query)
+                    text = highlight.snippet(text or "", query)
+                best[item_of[entry_id]] = (comment_id, title or "", text or "")
     results.pages = min(MAX_PAGES, -(-results.total // PAGE_SIZE))
     items = {
         item.pk: item

@@ -77,3 +77,17 @@ def test_every_expression_holds_only_quoted_tokens(text):
     assert all(tok == " ".join(tokens(tok)) for tok in inside)
     for lexeme in q.to_tsquery().split("'")[1::2]:
         assert lexeme.isalnum()
+
+
+def test_snippets_mark_words_as_the_tokenizer_matches_them():
+    from harambee.search.highlight import highlight_all, snippet
+
+    q = parse('educacion "rain harvesting" comm -dam')
+    assert highlight_all("Educación: rain harvesting, community dam", q) == (
+        "\x02Educación\x03: \x02rain\x03 \x02harvesting\x03, \x02community\x03 dam"
+    )
+    long = " ".join(f"w{i}" for i in range(60)) + " community " + " ".join("x" * 40)
+    cut = snippet(long, q)
+    assert cut.startswith("…") and cut.endswith("…") and "\x02community\x03" in cut
+    assert len(cut.split()) <= 25
+    assert snippet("nothing here", q) == "nothing here"

@@ -332,15 +332,17 @@ def test_every_page_has_the_search_box(cast, client_for):
 def test_the_results_page_makes_a_constant_number_of_queries(cast, client_for):
     from harambee.core.tests.querycount import assert_constant_queries
 
+    client = client_for(cast.space_member)
+    url = f"{reverse('search:search')}?q=teak"
+
     def add(n):
         for _ in range(n):
             post = PostFactory(space=cast.space, visibility="space", title="Teak teak")
             CommentFactory(content=post, body="teak")
         services.index_rebuild()
+        client.get(url)  # warm: per-person caches of other apps fill on a first visit
 
-    assert_constant_queries(
-        client_for(cast.space_member), f"{reverse('search:search')}?q=teak", add
-    )
+    assert_constant_queries(client, url, add)
 
 
 def test_the_results_page_is_valid_html(cast, world, client_for, tmp_path):
