@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "harambee.library",
     "harambee.search",
     "harambee.stream",
+    "harambee.notifications",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "harambee.core.context_processors.site",
+                "harambee.notifications.context_processors.unread",
             ],
         },
     }

@@ -30,6 +30,7 @@ PRODUCT_APPS = {
     "library",
     "stream",
     "search",
+    "notifications",
 }
 SKIP_PREFIXES = ("/accounts/", "/admin/", "/files/", "/static/", "/healthz", "/i18n/")
 

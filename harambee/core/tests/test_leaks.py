@@ -46,6 +46,7 @@ OUR_NAMESPACES = {
     "library",
     "search",
     "stream",
+    "notifications",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -58,6 +59,7 @@ EXTENSIONS = [
     "harambee.search.tests.leakworld",
     "harambee.stream.tests.leakworld",
     "harambee.spaces.tests.leakworld",
+    "harambee.notifications.tests.leakworld",
 ]
 
 

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from harambee.notifications.models import Channel, Frequency, Kind
+
+
+def field_name(kind: str, channel: str) -> str:
+    return f"{kind}__{channel}"
+
+
+class PreferencesForm(forms.Form):
+    """One choice per kind of notice and channel."""
+
+    def __init__(self, *args: Any, current: dict[tuple[str, str], str], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for kind, kind_label in Kind.choices:
+            row = []
+            for channel, channel_label in Channel.choices:
+                name = field_name(kind, channel)
+                self.fields[name] = forms.ChoiceField(
+                    label=_("%(kind)s: %(channel)s")
+                    % {"kind": kind_label, "channel": channel_label},
+                    choices=Frequency.choices,
+                    initial=current[(kind, channel)],
+                )
+                row.append(name)
+            self.rows.append((kind_label, [self[n] for n in row]))
+
+    def choices(self) -> dict[tuple[str, str], str]:
+        return {
+            (kind, channel): self.cleaned_data[field_name(kind, channel)]
+            for kind in Kind.values
+            for channel in Channel.values
+        }

@@ -1,0 +1,160 @@
+"""Reads of notifications, always through the gate.
+
+A notice is shown (in the centre, in the unread count, in an email or a digest) only
+while its recipient may read its item and its reply is not removed; a space is named
+only to someone who may know the space exists. Nothing is stored as text, so a notice
+says nothing its recipient could not read on the item's own page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from harambee.core.models import Content
+from harambee.core.visibility import can_see_space, visible
+from harambee.notifications.models import Kind, Notification
+
+PAGE_SIZE = 30
+COUNT_CAP = 99
+
+
+def shown_to(user: Any, *, now: datetime | None = None) -> QuerySet[Notification]:
+    """``user``'s notices that are due in the centre and that the gate still allows."""
+    now = now or timezone.now()
+    readable = Exists(visible(user, Content.objects.filter(pk=OuterRef("content_id"))))
+    return Notification.objects.filter(recipient_id=user.pk, shown__lte=now).filter(
+        Q(content_id__isnull=True) | readable,
+        Q(comment_id__isnull=True) | Q(comment__removed=False),
+    )
+
+
+def unread_count(user: Any) -> int:
+    """How many unread notices ``user`` has, counted up to ``COUNT_CAP + 1`` (shown as
+    "99+"): one query on the recipient's index, each row checked by the gate."""
+    if not (user.is_authenticated and user.is_active):
+        return 0
+    return shown_to(user).filter(read__isnull=True)[: COUNT_CAP + 1].count()
+
+
+@dataclass
+class Entry:
+    """What a notice says, made only from what its reader may see."""
+
+    pk: int
+    kind: str
+    actor: str
+    title: str
+    space: str
+    url: str
+    reply_url: str
+    excerpt: str
+    created: datetime
+    unread: bool
+    approved: bool
+
+
+def _excerpt(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def entry_for(notification: Notification, user: Any) -> Entry:
+    """Describe a notice already let through by ``shown_to`` (or ``gated``)."""
+    from harambee.spaces.models import JoinRequest
+
+    content, comment = notification.content, notification.comment
+    space = notification.space or (content.space if content is not None else None)
+    space_name = space.name if space is not None and can_see_space(user, space) else ""
+    url = reply_url = excerpt = title = ""
+    if content is not None:
+        title = content.title
+        url = content.get_absolute_url()
+        reply_url = f"{url}#comment-form"
+        excerpt = _excerpt(content.body)
+    if comment is not None:
+        url = f"{content.get_absolute_url()}#comment-{comment.pk}" if content else ""
+        excerpt = _excerpt(comment.body)
+    request, approved = notification.join_request, False
+    if notification.kind == Kind.JOIN_REQUEST and space is not None:
+        url = reverse("spaces:requests", args=[space.slug])
+    elif notification.kind == Kind.JOIN_DECISION and request is not None:
+        approved = request.status == JoinRequest.Status.APPROVED
+        url = space.get_absolute_url() if space_name else reverse("spaces:list")
+    elif notification.kind == Kind.INVITATION and notification.invitation is not None:
+        from harambee.spaces.services import invitation_token
+
+        invitation = notification.invitation
+        if invitation.used is None and not invitation.is_expired:
+            url = reverse("spaces:invitation", args=[invitation_token(invitation)])
+        else:
+            url = space.get_absolute_url() if space_name else reverse("spaces:list")
+    actor = notification.actor.display_name if notification.actor is not None else ""
+    return Entry(
+        pk=notification.pk,
+        kind=notification.kind,
+        actor=actor,
+        title=title,
+        space=space_name,
+        url=url,
+        reply_url=reply_url,
+        excerpt=excerpt,
+        created=notification.created,
+        unread=notification.read is None,
+        approved=approved,
+    )
+
+
+def _related(qs: QuerySet[Notification]) -> QuerySet[Notification]:
+    return qs.select_related(
+        "actor",
+        "content__space",
+        "comment",
+        "space",
+        "join_request",
+        "invitation",
+    )
+
+
+def centre(user: Any, *, before: int | None = None) -> tuple[list[Entry], int | None]:
+    """One page of ``user``'s notices, newest first, and the cursor of the next page."""
+    qs = shown_to(user)
+    if before is not None:
+        qs = qs.filter(pk__lt=before)
+    rows = list(_related(qs).order_by("-pk")[: PAGE_SIZE + 1])
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    entries = [entry_for(n, user) for n in rows]
+    return entries, (rows[-1].pk if more and rows else None)
+
+
+def notification_for(user: Any, pk: int) -> Notification | None:
+    """One of ``user``'s notices, if the gate still lets them see it."""
+    if not (user.is_authenticated and user.is_active):
+        return None
+    return _related(shown_to(user)).filter(pk=pk).first()
+
+
+def gated(user: Any, notifications: list[Notification]) -> list[Notification]:
+    """Of ``notifications`` (all ``user``'s), those the gate still allows, whether due
+    in the centre or not: for emails and digests. One query for the items. Notices
+    about a space with no item (requests, decisions, invitations) concern the
+    recipient's own business there; ``entry_for`` names the space only if they may
+    know it."""
+    ids = {n.content_id for n in notifications if n.content_id is not None}
+    readable = (
+        set(visible(user, Content.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+        if ids
+        else set()
+    )
+    return [
+        n
+        for n in notifications
+        if (n.content_id is None or n.content_id in readable)
+        and (n.comment is None or not n.comment.removed)
+    ]

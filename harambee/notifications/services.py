@@ -1,0 +1,352 @@
+"""Writes of notifications: who hears of what (through the gate), marking read,
+preferences and unsubscribing. Fan-out runs in tasks, enqueued on commit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from django.core import signing
+from django.db import transaction
+from django.utils import timezone
+
+from harambee.core.markdown import MENTION_RE, _md, _names, _plain_text_tokens
+from harambee.core.models import Comment, Content
+from harambee.core.visibility import can_see_space, can_view
+from harambee.notifications.models import (
+    DEFAULTS,
+    Channel,
+    Frequency,
+    Kind,
+    Notification,
+    Preference,
+)
+from harambee.people.models import User
+
+UNSUBSCRIBE_SALT = "harambee.notifications.unsubscribe"
+ALL_KINDS = "all"
+
+
+def extract_mentions(text: str) -> set[str]:
+    """The normalised handles mentioned in Markdown ``text``, leaving out code and links."""
+    if not text or "@" not in text:
+        return set()
+    found: set[str] = set()
+    for token in _plain_text_tokens(_md.parse(text)):
+        found.update(name for _m, name in _names(MENTION_RE, token.content))
+    return found
+
+
+def mentioned_users(text: str) -> list[User]:
+
+    names = extract_mentions(text)
+    if not names:
+        return []
+    return list(User.objects.filter(handle__name__in=names, is_active=True))
+
+
+def preferences_for(*, user_ids: Iterable[int], kind: str) -> dict[int, dict[str, str]]:
+    """Each person's frequency per channel for ``kind``: their choice or the default."""
+    ids = list(user_ids)
+    chosen: dict[int, dict[str, str]] = {
+        pk: {c: DEFAULTS[(kind, c)] for c in Channel.values} for pk in ids
+    }
+    rows = Preference.objects.filter(user_id__in=ids, kind=kind).values_list(
+        "user_id", "channel", "frequency"
+    )
+    for user_id, channel, frequency in rows:
+        chosen[user_id][channel] = frequency
+    return chosen
+
+
+def next_digest(frequency: str, now: datetime) -> datetime:
+    """When a daily or weekly notice is due: the next midnight (UTC), or Monday's."""
+    midnight = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    if frequency == Frequency.DAILY:
+        return midnight + timedelta(days=1)
+    return midnight + timedelta(days=7 - midnight.weekday())
+
+
+def _shown_at(frequency: str, now: datetime) -> datetime | None:
+    if frequency == Frequency.NEVER:
+        return None
+    if frequency == Frequency.IMMEDIATELY:
+        return now
+    return next_digest(frequency, now)
+
+
+def may_hear(
+    recipient: Any,
+    *,
+    actor_id: int | None,
+    content: Content | None = None,
+    comment: Comment | None = None,
+    space: Any = None,
+) -> bool:
+    """Whether ``recipient`` may be told: active, not the actor, and allowed by the gate
+    to see the item (and the space, when one is named without an item)."""
+    if recipient is None or not recipient.is_active or recipient.pk == actor_id:
+        return False
+    if comment is not None and comment.removed:
+        return False
+    if content is not None:
+        return can_view(recipient, content)
+    if space is not None:
+        return can_see_space(recipient, space)
+    return True
+
+
+def notification_create_many(
+    *,
+    recipients: Iterable[Any],
+    kind: str,
+    actor: Any = None,
+    content: Content | None = None,
+    comment: Comment | None = None,
+    space: Any = None,
+    join_request: Any = None,
+    invitation: Any = None,
+    check_space: bool = True,
+) -> int:
+    """Tell ``recipients`` of one event, each only if the gate lets them see it, in the
+    way they chose. Idempotent. Returns how many were told."""
+    actor_id = actor.pk if actor is not None else None
+    people = {
+        r.pk: r
+        for r in recipients
+        if may_hear(
+            r,
+            actor_id=actor_id,
+            content=content,
+            comment=comment,
+            space=space if check_space else None,
+        )
+    }
+    if not people:
+        return 0
+    now = timezone.now()
+    prefs = preferences_for(user_ids=people, kind=kind)
+    rows = []
+    for pk in people:
+        web, email = prefs[pk][Channel.WEB], prefs[pk][Channel.EMAIL]
+        if web == Frequency.NEVER and email == Frequency.NEVER:
+            continue
+        rows.append(
+            Notification(
+                recipient_id=pk,
+                kind=kind,
+                actor_id=actor_id,
+                content=content,
+                comment=comment,
+                space=space,
+                join_request=join_request,
+                invitation=invitation,
+                shown=_shown_at(web, now),
+                email=email,
+                emailed=now if email == Frequency.NEVER else None,
+            )
+        )
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    immediate = [r.recipient_id for r in rows if r.email == Frequency.IMMEDIATELY]
+    if immediate:
+        from harambee.notifications import tasks
+
+        transaction.on_commit(lambda: tasks.email_immediately.enqueue(immediate))
+    return len(rows)
+
+
+# Fan-out of the events of other apps (called by tasks, see ``signals``).
+
+
+def fan_out_content(*, content: Content) -> int:
+    """A new item: mentions first, then followers of its space, tags and author."""
+    from harambee.stream.models import ContentHashtag, Follow
+
+    if content.removed:
+        return 0
+    author = content.author
+    mentioned = mentioned_users(f"{content.title}\n\n{content.body}")
+    told = notification_create_many(
+        recipients=mentioned, kind=Kind.MENTION, actor=author, content=content
+    )
+    already = {u.pk for u in mentioned}
+    tags = ContentHashtag.objects.filter(content_id=content.pk).values("hashtag_id")
+    follows = Follow.objects.filter(hashtag_id__in=tags) | Follow.objects.filter(
+        person_id=author.pk
+    )
+    if content.space_id is not None:
+        follows = follows | Follow.objects.filter(space_id=content.space_id)
+    follower_ids = set(follows.values_list("follower_id", flat=True)) - already
+    followers = User.objects.filter(pk__in=follower_ids, is_active=True)
+    told += notification_create_many(
+        recipients=followers, kind=Kind.FOLLOWED, actor=author, content=content
+    )
+    return told
+
+
+def fan_out_comment(*, comment: Comment) -> int:
+    """A new reply: the people it mentions, the author of what it answers, and everyone
+    who took part in the conversation (its author and earlier repliers)."""
+    if comment.removed:
+        return 0
+    content = comment.content
+    mentioned = mentioned_users(comment.body)
+    told = notification_create_many(
+        recipients=mentioned,
+        kind=Kind.MENTION,
+        actor=comment.author,
+        content=content,
+        comment=comment,
+    )
+    done = {u.pk for u in mentioned}
+    answered = {content.author_id, *content.coauthors.values_list("pk", flat=True)}
+    if comment.parent_id is not None:
+        answered.add(comment.parent.author_id)
+    answered -= done
+    told += notification_create_many(
+        recipients=User.objects.filter(pk__in=answered),
+        kind=Kind.REPLY,
+        actor=comment.author,
+        content=content,
+        comment=comment,
+    )
+    done |= answered
+    watchers = (
+        set(
+            Comment.objects.filter(content_id=content.pk, removed=False)
+            .exclude(pk=comment.pk)
+            .values_list("author_id", flat=True)
+        )
+        - done
+    )
+    told += notification_create_many(
+        recipients=User.objects.filter(pk__in=watchers),
+        kind=Kind.THREAD,
+        actor=comment.author,
+        content=content,
+        comment=comment,
+    )
+    return told
+
+
+def fan_out_wiki_revision(*, revision: Any) -> int:
+    from harambee.wiki.models import WikiWatch
+
+    if revision.number <= 1:
+        return 0
+    watchers = User.objects.filter(
+        pk__in=WikiWatch.objects.filter(page_id=revision.page_id).values("user_id")
+    )
+    # A page edited again while its earlier notice is unread: the same notice stands.
+    return notification_create_many(
+        recipients=watchers, kind=Kind.WIKI, actor=revision.author, content=revision.page
+    )
+
+
+def fan_out_join_request(*, request: Any) -> int:
+    from harambee.people.roles import Perm
+    from harambee.spaces.models import JoinRequest, Membership
+
+    if request.status == JoinRequest.Status.PENDING:
+        deciders = [
+            m.user
+            for m in Membership.objects.active()
+            .filter(space_id=request.space_id)
+            .select_related("user")
+            if m.may(Perm.DECIDE_REQUESTS)
+        ]
+        return notification_create_many(
+            recipients=deciders,
+            kind=Kind.JOIN_REQUEST,
+            actor=request.user,
+            space=request.space,
+            join_request=request,
+        )
+    if request.status in (JoinRequest.Status.APPROVED, JoinRequest.Status.DECLINED):
+        return notification_create_many(
+            recipients=[request.user],
+            kind=Kind.JOIN_DECISION,
+            actor=request.decided_by,
+            space=request.space,
+            join_request=request,
+            # The requester knew the space when asking; the notice names it only if
+            # they may still know it (see ``selectors``).
+            check_space=False,
+        )
+    return 0
+
+
+def fan_out_invitation(*, invitation: Any) -> int:
+    if invitation.space_id is None or invitation.used is not None:
+        return 0
+    invitees = User.objects.filter(email__iexact=invitation.email, is_active=True)
+    return notification_create_many(
+        recipients=invitees,
+        kind=Kind.INVITATION,
+        actor=invitation.invited_by,
+        space=invitation.space,
+        invitation=invitation,
+        check_space=False,
+    )
+
+
+# Reading.
+
+
+def notification_mark_read(*, user: Any, notification: Notification) -> None:
+    if notification.recipient_id != user.pk:
+        raise PermissionError
+    if notification.read is None:
+        Notification.objects.filter(pk=notification.pk, read__isnull=True).update(
+            read=timezone.now()
+        )
+
+
+def notification_mark_all_read(*, user: Any) -> int:
+    now = timezone.now()
+    return Notification.objects.filter(
+        recipient_id=user.pk, read__isnull=True, shown__lte=now
+    ).update(read=now)
+
+
+# Preferences and unsubscribing.
+
+
+@transaction.atomic
+def preferences_set(*, user: Any, choices: dict[tuple[str, str], str]) -> None:
+    """Store ``(kind, channel) -> frequency``; a choice equal to the default is stored
+    too, so a later change of defaults does not change what a person chose."""
+    for (kind, channel), frequency in choices.items():
+        if kind not in Kind.values or channel not in Channel.values:
+            raise ValueError(kind, channel)
+        if frequency not in Frequency.values:
+            raise ValueError(frequency)
+        Preference.objects.update_or_create(
+            user_id=user.pk, kind=kind, channel=channel, defaults={"frequency": frequency}
+        )
+
+
+def unsubscribe_token(*, user: Any, kind: str) -> str:
+    """A signed token that turns email off for one kind (or ``all``) for one person."""
+    return signing.dumps([user.pk, kind], salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def unsubscribe_read(token: str) -> tuple[User, str]:
+    """The person and kind of a token; ``signing.BadSignature`` if it was tampered with."""
+    user_id, kind = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    if kind != ALL_KINDS and kind not in Kind.values:
+        raise signing.BadSignature("kind")
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        raise signing.BadSignature("user")
+    return user, kind
+
+
+@transaction.atomic
+def unsubscribe(*, user: Any, kind: str) -> None:
+    kinds = Kind.values if kind == ALL_KINDS else [kind]
+    preferences_set(user=user, choices={(k, Channel.EMAIL): Frequency.NEVER for k in kinds})
+    Notification.objects.filter(recipient_id=user.pk, kind__in=kinds, emailed__isnull=True).update(
+        emailed=timezone.now(), email=Frequency.NEVER
+    )

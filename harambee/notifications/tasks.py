@@ -1,0 +1,50 @@
+"""Background work for notifications. Tasks take ids and are idempotent: rows are
+unique per person and event, and each email records when it was sent."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def fan_out(what: str, pk: int) -> None:
+    """Tell everyone who should hear of a new item, reply, wiki edit, join request,
+    decision or invitation."""
+    from harambee.core.models import Comment, Content
+    from harambee.notifications import services
+    from harambee.spaces.models import Invitation, JoinRequest
+    from harambee.wiki.models import WikiRevision
+
+    if what == "content":
+        content = Content.objects.select_related("author").filter(pk=pk).first()
+        if content is not None:
+            services.fan_out_content(content=content)
+    elif what == "comment":
+        comment = (
+            Comment.objects.select_related("author", "content", "parent").filter(pk=pk).first()
+        )
+        if comment is not None:
+            services.fan_out_comment(comment=comment)
+    elif what == "wiki_revision":
+        revision = WikiRevision.objects.select_related("page", "author").filter(pk=pk).first()
+        if revision is not None:
+            services.fan_out_wiki_revision(revision=revision)
+    elif what == "join_request":
+        request = JoinRequest.objects.select_related("space", "user").filter(pk=pk).first()
+        if request is not None:
+            services.fan_out_join_request(request=request)
+    elif what == "invitation":
+        invitation = Invitation.objects.select_related("space").filter(pk=pk).first()
+        if invitation is not None:
+            services.fan_out_invitation(invitation=invitation)
+    else:
+        raise ValueError(what)
+
+
+@task()
+def email_immediately(recipient_ids: list[int]) -> None:
+    """Send each of these people the notices they want by email at once."""
+    from harambee.notifications.mail import send_immediate
+
+    for pk in recipient_ids:
+        send_immediate(recipient_id=pk)
