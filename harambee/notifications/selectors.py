@@ -85,7 +85,7 @@ def entry_for(notification: Notification, user: Any) -> Entry:
         url = reverse("spaces:requests", args=[space.slug])
     elif notification.kind == Kind.JOIN_DECISION and request is not None:
         approved = request.status == JoinRequest.Status.APPROVED
-        url = space.get_absolute_url() if space_name else reverse("spaces:list")
+        url = space.get_absolute_url() if space and space_name else reverse("spaces:list")
     elif notification.kind == Kind.INVITATION and notification.invitation is not None:
         from harambee.spaces.services import invitation_token
 
@@ -93,7 +93,7 @@ def entry_for(notification: Notification, user: Any) -> Entry:
         if invitation.used is None and not invitation.is_expired:
             url = reverse("spaces:invitation", args=[invitation_token(invitation)])
         else:
-            url = space.get_absolute_url() if space_name else reverse("spaces:list")
+            url = space.get_absolute_url() if space and space_name else reverse("spaces:list")
     actor = notification.actor.display_name if notification.actor is not None else ""
     return Entry(
         pk=notification.pk,

@@ -201,7 +201,7 @@ def fan_out_comment(*, comment: Comment) -> int:
     )
     done = {u.pk for u in mentioned}
     answered = {content.author_id, *content.coauthors.values_list("pk", flat=True)}
-    if comment.parent_id is not None:
+    if comment.parent is not None:
         answered.add(comment.parent.author_id)
     answered -= done
     told += notification_create_many(
