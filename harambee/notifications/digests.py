@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from harambee.notifications.mail import _absolute_entry, build_message
 from harambee.notifications.models import DigestRun, Frequency, Notification
-from harambee.notifications.selectors import entry_for, gated
+from harambee.notifications.selectors import entry_for, gated, prime_gate
 from harambee.notifications.services import ALL_KINDS
 from harambee.people.models import User
 
@@ -90,6 +90,7 @@ def digests_send(
             for notice in notices:
                 by_recipient.setdefault(notice.recipient_id, []).append(notice)
             people = User.objects.in_bulk(list(by_recipient))
+            prime_gate(list(people.values()))
             messages = []
             for pk, theirs in by_recipient.items():
                 message = _digest_for(people[pk], theirs, frequency)

@@ -15,9 +15,11 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from harambee.core import visibility
 from harambee.core.models import Content
-from harambee.core.visibility import can_see_space, visible
+from harambee.core.visibility import can_see_space, can_view, visible
 from harambee.notifications.models import Kind, Notification
 
 PAGE_SIZE = 30
@@ -57,6 +59,38 @@ class Entry:
     created: datetime
     unread: bool
     approved: bool
+
+    @property
+    def sentence(self) -> str:
+        """What happened, in one plain-text line (templates escape it for HTML)."""
+        values = {"actor": self.actor, "title": self.title, "space": self.space}
+        if self.kind == Kind.MENTION:
+            return _("%(actor)s mentioned you in “%(title)s”") % values
+        if self.kind == Kind.REPLY:
+            return _("%(actor)s replied to you on “%(title)s”") % values
+        if self.kind == Kind.THREAD:
+            return _("%(actor)s replied in “%(title)s”") % values
+        if self.kind == Kind.FOLLOWED:
+            if self.space:
+                return _("%(actor)s posted “%(title)s” in %(space)s") % values
+            return _("%(actor)s posted “%(title)s”") % values
+        if self.kind == Kind.WIKI:
+            return _("%(actor)s changed “%(title)s”") % values
+        if self.kind == Kind.JOIN_REQUEST:
+            if self.space:
+                return _("%(actor)s asks to join %(space)s") % values
+            return _("%(actor)s asks to join a space you lead") % values
+        if self.kind == Kind.JOIN_DECISION:
+            if self.approved:
+                if self.space:
+                    return _("Your request to join %(space)s was approved") % values
+                return _("Your request to join a space was approved")
+            if self.space:
+                return _("Your request to join %(space)s was declined") % values
+            return _("Your request to join a space was declined")
+        if self.space:
+            return _("%(actor)s invited you to join %(space)s") % values
+        return _("%(actor)s invited you to join a space") % values
 
 
 def _excerpt(text: str, limit: int = 300) -> str:
@@ -140,21 +174,38 @@ def notification_for(user: Any, pk: int) -> Notification | None:
     return _related(shown_to(user)).filter(pk=pk).first()
 
 
+def prime_gate(users: list[Any]) -> None:
+    """Load the memberships and thread grants of many people in two queries and leave
+    them where the gate keeps its per-request answers, so ``can_view`` for each of
+    them asks the database nothing more (digests check thousands of people a batch)."""
+    from harambee.spaces.models import Membership, ThreadGuest
+
+    ids = [u.pk for u in users]
+    spaces: dict[int, set[int]] = {pk: set() for pk in ids}
+    grants: dict[int, set[int]] = {pk: set() for pk in ids}
+    for user_id, space_id in (
+        Membership.objects.active().filter(user_id__in=ids).values_list("user_id", "space_id")
+    ):
+        spaces[user_id].add(space_id)
+    for user_id, thread_id in (
+        ThreadGuest.objects.active().filter(user_id__in=ids).values_list("user_id", "thread_id")
+    ):
+        grants[user_id].add(thread_id)
+    for user in users:
+        visibility.forget_memberships(user)
+        setattr(user, visibility._SPACE_IDS_ATTR, frozenset(spaces[user.pk]))
+        setattr(user, visibility._GRANT_IDS_ATTR, frozenset(grants[user.pk]))
+
+
 def gated(user: Any, notifications: list[Notification]) -> list[Notification]:
-    """Of ``notifications`` (all ``user``'s), those the gate still allows, whether due
-    in the centre or not: for emails and digests. One query for the items. Notices
+    """Of ``notifications`` (all ``user``'s, loaded with their item), those the gate
+    still allows, whether due in the centre or not: for emails and digests. Notices
     about a space with no item (requests, decisions, invitations) concern the
     recipient's own business there; ``entry_for`` names the space only if they may
     know it."""
-    ids = {n.content_id for n in notifications if n.content_id is not None}
-    readable = (
-        set(visible(user, Content.objects.filter(pk__in=ids)).values_list("pk", flat=True))
-        if ids
-        else set()
-    )
     return [
         n
         for n in notifications
-        if (n.content_id is None or n.content_id in readable)
+        if (n.content is None or can_view(user, n.content))
         and (n.comment is None or not n.comment.removed)
     ]
