@@ -46,6 +46,7 @@ OUR_NAMESPACES = {
     "library",
     "search",
     "stream",
+    "moderation",
     "notifications",
 }
 
@@ -59,6 +60,7 @@ EXTENSIONS = [
     "harambee.search.tests.leakworld",
     "harambee.stream.tests.leakworld",
     "harambee.spaces.tests.leakworld",
+    "harambee.moderation.tests.leakworld",
     "harambee.notifications.tests.leakworld",
 ]
 
