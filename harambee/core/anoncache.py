@@ -30,7 +30,7 @@ PRODUCT_APPS = {
     "library",
     "stream",
     "search",
-    "moderation",
+    "synthesis",
     "notifications",
 }
 SKIP_PREFIXES = ("/accounts/", "/admin/", "/files/", "/static/", "/healthz", "/i18n/")

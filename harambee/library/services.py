@@ -28,7 +28,6 @@ from harambee.library.models import (
     Resource,
     ResourceVersion,
 )
-from harambee.moderation.posting import check_posting
 from harambee.people.models import User
 from harambee.spaces.models import Space
 from harambee.stories.services import may_write_in
@@ -185,7 +184,6 @@ def resource_create(
     saved then, neither the row nor a file."""
     if not may_add_resource(author, space):
         raise PermissionDenied
-    check_posting(user=author)
     languages = list(languages)
     _check_fields(space=space, visibility=visibility, year=year, languages=languages)
     if upload is None and not link.strip():

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SynthesisConfig(AppConfig):
+    name = "harambee.synthesis"
+    label = "synthesis"
+    verbose_name = _("Synthesis")
+
+    def ready(self) -> None:
+        from harambee.synthesis import signals
+
+        signals.connect()

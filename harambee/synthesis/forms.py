@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries as all_countries
+
+from harambee.core.visibility import visible
+from harambee.initiatives.models import Lesson, Theme
+from harambee.people.models import Sector
+from harambee.synthesis.selectors import GROUPINGS
+from harambee.synthesis.services import cited_ids
+
+
+class GroupForm(forms.Form):
+    by = forms.ChoiceField(
+        label=_("Group by"),
+        required=False,
+        choices=[
+            ("region", _("Region")),
+            ("country", _("Country")),
+            ("sector", _("Stakeholder sector")),
+            ("stage", _("Stage")),
+        ],
+    )
+
+    def grouping(self) -> str:
+        value = self.cleaned_data.get("by") if self.is_valid() else ""
+        return value if value in GROUPINGS else "region"
+
+
+class SynthesisForm(forms.Form):
+    body = forms.CharField(
+        label=_("What we know"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        max_length=50000,
+        help_text=_(
+            "Markdown formatting is allowed. Cite a lesson with [[lesson:123]], where 123 "
+            "is the number in the lesson's address."
+        ),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        ids = cited_ids(body)
+        readable = set(
+            visible(self.user, Lesson.objects.filter(pk__in=ids)).values_list("pk", flat=True)
+        )
+        unknown = [str(pk) for pk in ids if pk not in readable]
+        if unknown:
+            # The same answer for a lesson that does not exist and one the writer may
+            # not read.
+            raise forms.ValidationError(
+                _("There is no lesson you can read with the number %(numbers)s."),
+                params={"numbers": ", ".join(unknown)},
+            )
+        return body
+
+
+class ReportForm(forms.Form):
+    theme = forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("Any theme"),
+    )
+    q = forms.CharField(label=_("Question or words"), required=False, max_length=200)
+    country = forms.MultipleChoiceField(
+        label=_("Countries"), required=False, choices=list(all_countries)
+    )
+    sector = forms.MultipleChoiceField(
+        label=_("Stakeholder sectors"),
+        required=False,
+        choices=Sector.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    group = forms.ChoiceField(
+        label=_("Group lessons by"),
+        required=False,
+        choices=[("theme", _("Theme")), ("country", _("Country"))],
+    )
+    audience = forms.ChoiceField(
+        label=_("Report for"),
+        required=False,
+        choices=[
+            ("viewer", _("Me: everything I may read")),
+            ("public", _("The public: public lessons only")),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("The end date comes before the start date."))
+        if not data.get("theme") and not (data.get("q") or "").strip():
+            raise forms.ValidationError(_("Choose a theme or type a question."))
+        return data
