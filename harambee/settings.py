@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "harambee.library",
     "harambee.search",
     "harambee.stream",
+    "harambee.moderation",
     "harambee.synthesis",
     "harambee.notifications",
 ]
@@ -84,6 +85,7 @@ MIDDLEWARE = [
     "harambee.core.middleware.TimezoneMiddleware",
     "harambee.core.anoncache.AnonymousPageCacheMiddleware",
     "harambee.people.middleware.StewardMFAMiddleware",
+    "harambee.moderation.middleware.SuspensionMiddleware",
 ]
 
 ROOT_URLCONF = "harambee.urls"
@@ -102,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "harambee.core.context_processors.site",
+                "harambee.moderation.context_processors.moderation",
                 "harambee.notifications.context_processors.unread",
             ],
         },
@@ -283,3 +286,8 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
 
 # The size of one page of a list.
 PAGE_SIZE = envint("HARAMBEE_PAGE_SIZE", 25)
+
+# New accounts (younger than this many days) may write at most this many items and
+# comments an hour; 0 for either turns the limit off.
+NEW_ACCOUNT_DAYS = envint("HARAMBEE_NEW_ACCOUNT_DAYS", 7)
+NEW_ACCOUNT_POSTS_PER_HOUR = envint("HARAMBEE_NEW_ACCOUNT_POSTS_PER_HOUR", 10)

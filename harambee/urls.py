@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("harambee.library.urls")),
     path("", include("harambee.search.urls")),
     path("", include("harambee.stream.urls")),
+    path("", include("harambee.moderation.urls")),
     path("", include("harambee.synthesis.urls")),
     path("", include("harambee.notifications.urls")),
     path("accounts/", include("allauth.urls")),

@@ -30,6 +30,7 @@ PRODUCT_APPS = {
     "library",
     "stream",
     "search",
+    "moderation",
     "synthesis",
     "notifications",
 }

@@ -208,6 +208,15 @@ class AuditEntry(models.Model):
         THREAD_ANSWERED = "thread_answered", _("marked a question answered")
         THREAD_SUMMARISED = "thread_summarised", _("summarised a thread")
         THREAD_GUEST_ENDED = "thread_guest_ended", _("ended an outside voice's access")
+        FLAG_RAISED = "flag_raised", _("flagged an item or comment")
+        FLAGS_DISMISSED = "flags_dismissed", _("dismissed flags")
+        CONTENT_HIDDEN = "content_hidden", _("hid an item")
+        CONTENT_RESTORED = "content_restored", _("restored a hidden item")
+        COMMENT_HIDDEN = "comment_hidden", _("hid a comment")
+        COMMENT_RESTORED = "comment_restored", _("restored a hidden comment")
+        THREAD_MOVED = "thread_moved", _("moved a thread")
+        MEMBER_SUSPENDED = "member_suspended", _("suspended an account")
+        SUSPENSION_LIFTED = "suspension_lifted", _("lifted a suspension")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

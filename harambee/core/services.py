@@ -57,6 +57,9 @@ def comment_create(
 ) -> Comment:
     if not may_comment(author, content):
         raise PermissionDenied
+    from harambee.moderation.posting import check_posting
+
+    check_posting(user=author)
     if parent is not None:
         if parent.content_id != content.pk:
             raise PermissionDenied

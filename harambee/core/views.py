@@ -3,7 +3,7 @@ from __future__ import annotations
 import sys
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -71,6 +71,21 @@ def _content_or_404(user, pk: int) -> Content:
     return content
 
 
+def _comment_form_error(request, content: Content, form: CommentForm, parent: Comment | None):
+    if is_htmx(request):
+        response = render(
+            request,
+            "core/_comment_form.html",
+            {"content": content, "comment_form": form, "parent": parent},
+            status=422,
+        )
+        response["HX-Retarget"] = f"#reply-form-{parent.pk}" if parent else "#comment-form"
+        response["HX-Reswap"] = "outerHTML"
+        return response
+    # Without JavaScript, show the item again with the error and what was typed.
+    return DETAIL_RENDERERS[content.kind](request, content.pk, comment_form=form, status=422)
+
+
 @require_POST
 @login_required
 def comment(request, pk: int):
@@ -86,21 +101,15 @@ def comment(request, pk: int):
         parent = get_object_or_404(Comment, pk=parent_id, content=content, removed=False)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        if is_htmx(request):
-            response = render(
-                request,
-                "core/_comment_form.html",
-                {"content": content, "comment_form": form, "parent": parent},
-                status=422,
-            )
-            response["HX-Retarget"] = f"#reply-form-{parent.pk}" if parent else "#comment-form"
-            response["HX-Reswap"] = "outerHTML"
-            return response
-        # Without JavaScript, show the item again with the error and what was typed.
-        return DETAIL_RENDERERS[content.kind](request, content.pk, comment_form=form, status=422)
-    new = comment_create(
-        author=request.user, content=content, body=form.cleaned_data["body"], parent=parent
-    )
+        return _comment_form_error(request, content, form, parent)
+    try:
+        new = comment_create(
+            author=request.user, content=content, body=form.cleaned_data["body"], parent=parent
+        )
+    except ValidationError as error:
+        # A new account's hourly limit: show the message with what was typed.
+        form.add_error("body", error)
+        return _comment_form_error(request, content, form, parent)
     if is_htmx(request):
         return render(
             request,

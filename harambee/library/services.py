@@ -28,6 +28,7 @@ from harambee.library.models import (
     Resource,
     ResourceVersion,
 )
+from harambee.moderation.posting import check_posting
 from harambee.people.models import User
 from harambee.spaces.models import Space
 from harambee.stories.services import may_write_in
@@ -184,6 +185,7 @@ def resource_create(
     saved then, neither the row nor a file."""
     if not may_add_resource(author, space):
         raise PermissionDenied
+    check_posting(user=author)
     languages = list(languages)
     _check_fields(space=space, visibility=visibility, year=year, languages=languages)
     if upload is None and not link.strip():

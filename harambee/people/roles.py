@@ -47,6 +47,9 @@ class Perm(models.TextChoices):
     MODERATE_THREADS = "moderate_threads", _("Pin, lock and unlock threads and choose answers")
     SUMMARISE = "summarise", _("Write where a discussion stands")
     INVITE_TO_THREAD = "invite_to_thread", _("Invite an outside voice into one thread")
+    # Moderation: in a space from the space role; outside any space from the alliance role.
+    MODERATE = "moderate", _("Review flags, hide and restore content, move threads")
+    SUSPEND_MEMBERS = "suspend_members", _("Suspend an account from posting")
 
 
 ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -63,6 +66,8 @@ ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.MODERATE_THREADS,
             Perm.SUMMARISE,
             Perm.INVITE_TO_THREAD,
+            Perm.MODERATE,
+            Perm.SUSPEND_MEMBERS,
         }
     ),
     AllianceRole.MEMBER: frozenset(
@@ -85,6 +90,7 @@ SPACE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.MODERATE_THREADS,
             Perm.SUMMARISE,
             Perm.INVITE_TO_THREAD,
+            Perm.MODERATE,
         }
     ),
     SpaceRole.FACILITATOR: frozenset(
@@ -98,6 +104,7 @@ SPACE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.MODERATE_THREADS,
             Perm.SUMMARISE,
             Perm.INVITE_TO_THREAD,
+            Perm.MODERATE,
         }
     ),
     SpaceRole.MEMBER: frozenset({Perm.POST, Perm.COMMENT}),

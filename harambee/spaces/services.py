@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from harambee.core.models import AuditEntry, Comment, Visibility
 from harambee.core.services import audit_record, audit_visibility_change
 from harambee.core.visibility import can_see_space, can_view, forget_memberships
+from harambee.moderation.posting import check_posting
 from harambee.people.models import User
 from harambee.people.roles import AllianceRole, Perm, SpaceRole
 from harambee.spaces import tasks
@@ -429,6 +430,7 @@ def post_create(
             raise ValidationError(
                 _("A forum thread is public, for the alliance, or a private draft.")
             )
+    check_posting(user=author)
     return Post.objects.create(
         space=space,
         author=author,

@@ -332,10 +332,21 @@ def post_create(request, slug: str):
     services.require_space_perm(request.user, space, Perm.POST)
     form = PostForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        post = services.post_create(author=request.user, space=space, **form.cleaned_data)
-        messages.success(request, _("Your thread is published."))
-        return redirect(post)
-    return render(request, "spaces/post_form.html", {"form": form, "space": space, "post": None})
+        try:
+            post = services.post_create(author=request.user, space=space, **form.cleaned_data)
+        except ValidationError as error:
+            # A new account's hourly limit: say so and keep what was typed.
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your thread is published."))
+            return redirect(post)
+    status = 422 if form.errors else 200
+    return render(
+        request,
+        "spaces/post_form.html",
+        {"form": form, "space": space, "post": None},
+        status=status,
+    )
 
 
 def forum(request):
@@ -358,10 +369,21 @@ def forum(request):
 def forum_create(request):
     form = PostForm(request.POST or None, forum=True)
     if request.method == "POST" and form.is_valid():
-        post = services.post_create(author=request.user, space=None, **form.cleaned_data)
-        messages.success(request, _("Your thread is published."))
-        return redirect(post)
-    return render(request, "spaces/post_form.html", {"form": form, "space": None, "post": None})
+        try:
+            post = services.post_create(author=request.user, space=None, **form.cleaned_data)
+        except ValidationError as error:
+            # A new account's hourly limit: say so and keep what was typed.
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your thread is published."))
+            return redirect(post)
+    status = 422 if form.errors else 200
+    return render(
+        request,
+        "spaces/post_form.html",
+        {"form": form, "space": None, "post": None},
+        status=status,
+    )
 
 
 def post_detail(request, pk: int):

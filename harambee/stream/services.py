@@ -20,6 +20,7 @@ from harambee.core.markdown import (
 )
 from harambee.core.models import Content, Visibility
 from harambee.core.visibility import can_see_space, can_view
+from harambee.moderation.posting import check_posting
 from harambee.people.models import User
 from harambee.people.roles import Perm
 from harambee.spaces.models import Space
@@ -76,6 +77,7 @@ def stream_post_create(
 ) -> StreamPost:
     if not may_stream_post(author, space):
         raise PermissionDenied
+    check_posting(user=author)
     text = normalise_text(text)
     if not text:
         raise ValidationError(_("Write something first."), code="required")

@@ -22,6 +22,7 @@ from harambee.core.models import Visibility
 from harambee.core.services import audit_visibility_change
 from harambee.core.visibility import can_view, visible
 from harambee.initiatives.models import LearningNote
+from harambee.moderation.posting import check_posting
 from harambee.people.models import User
 from harambee.people.roles import Perm
 from harambee.wiki import merge
@@ -223,6 +224,7 @@ def page_create(
 ) -> WikiPage:
     if not may_write_in(author, space):
         raise PermissionDenied
+    check_posting(user=author)
     if visibility not in dict(visibility_choices(space)):
         raise ValidationError({"visibility": _("Choose who can see this page.")})
     title = checked_title(title, space=space)

@@ -46,6 +46,7 @@ OUR_NAMESPACES = {
     "library",
     "search",
     "stream",
+    "moderation",
     "synthesis",
     "notifications",
 }
@@ -60,6 +61,7 @@ EXTENSIONS = [
     "harambee.search.tests.leakworld",
     "harambee.stream.tests.leakworld",
     "harambee.spaces.tests.leakworld",
+    "harambee.moderation.tests.leakworld",
     "harambee.synthesis.tests.leakworld",
     "harambee.notifications.tests.leakworld",
 ]

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ModerationConfig(AppConfig):
+    name = "harambee.moderation"
+    label = "moderation"
+    verbose_name = _("Moderation")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from harambee.moderation.context_processors import on_sign_in
+
+        user_logged_in.connect(on_sign_in, dispatch_uid="moderation_menu_on_sign_in")

@@ -1,0 +1,93 @@
+"""Moderation in the demo: open flags on a stream post and on a comment, one item
+hidden by a steward (a spam post written for the purpose), and one flag dismissed.
+
+``load_moderation(people, spaces, now)`` takes ``load_demo``'s dicts and runs after
+the stream is loaded (it flags stream posts and forum threads that exist by then).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import Q
+
+from harambee.core.models import Comment, Visibility
+from harambee.moderation import services
+from harambee.moderation.models import Flag, Hiding
+from harambee.people.roles import AllianceRole
+from harambee.spaces.models import Post
+from harambee.stream.models import StreamPost
+
+SPAM = (
+    "Cheap certified carbon credits and solar kits, 70% off this week only!!! "
+    "Message me on WhatsApp for the price list."
+)
+WIDE = Q(space__isnull=True, visibility__in=[Visibility.PUBLIC, Visibility.ALLIANCE])
+
+
+def _backdate(model: Any, pk: int, when: datetime, *fields: str) -> None:
+    model.objects.filter(pk=pk).update(**dict.fromkeys(fields, when))
+
+
+def load_moderation(people: dict[str, Any], spaces: dict[str, Any], now: datetime) -> None:
+    """Write the demo's flags, one hidden item and one dismissed flag."""
+    stewards = [u for u in people.values() if u.role == AllianceRole.STEWARD]
+    members = [u for u in people.values() if u.role == AllianceRole.MEMBER]
+    steward = people.get("amara") or stewards[0]
+    posts = list(StreamPost.objects.filter(WIDE, removed=False).order_by("-created")[:5])
+    if not posts or len(members) < 3:
+        return
+
+    # Two people flag the same alliance-wide stream post.
+    post = posts[0]
+    flaggers = [m for m in members if m.pk != post.author_id][:2]
+    for n, (who, reason, note) in enumerate(
+        zip(
+            flaggers,
+            ("off_topic", "other"),
+            ("", "This reads like a sales pitch for one organisation's product."),
+            strict=True,
+        )
+    ):
+        flag, _ = services.flag_create(flagger=who, content=post, reason=reason, note=note)
+        _backdate(Flag, flag.pk, now - timedelta(hours=6 - n), "created")
+
+    # A comment on a stream post or forum thread, flagged as abusive.
+    comment = (
+        Comment.objects.filter(removed=False, content__in=[p.pk for p in posts])
+        .select_related("content")
+        .first()
+        or Comment.objects.filter(removed=False, content__in=Post.objects.filter(WIDE).values("pk"))
+        .select_related("content")
+        .first()
+    )
+    if comment is not None:
+        who = next(m for m in members if m.pk != comment.author_id)
+        flag, _ = services.flag_create(
+            flagger=who,
+            content=comment.content,
+            comment=comment,
+            reason="abusive",
+            note="Mocks another member's English.",
+        )
+        _backdate(Flag, flag.pk, now - timedelta(hours=3), "created")
+
+    # A spam post from a new account, flagged and hidden by a steward.
+    spammer = members[-1]
+    spam = StreamPost.objects.create(
+        space=None, author=spammer, visibility=Visibility.ALLIANCE, title=SPAM[:60], body=SPAM
+    )
+    _backdate(StreamPost, spam.pk, now - timedelta(days=1, hours=2), "created", "updated")
+    services.flag_create(flagger=members[0], content=spam, reason="spam")
+    hiding = services.content_hide(
+        actor=steward, content=spam, reason="Advertising; the author was asked to stop."
+    )
+    _backdate(Hiding, hiding.pk, now - timedelta(days=1), "created")
+
+    # A flag a steward looked at and dismissed.
+    thread = Post.objects.filter(WIDE, removed=False).order_by("created").first()
+    if thread is not None:
+        who = next(m for m in members if m.pk != thread.author_id)
+        services.flag_create(flagger=who, content=thread, reason="off_topic")
+        services.flags_dismiss(actor=steward, content=thread)

@@ -1,0 +1,43 @@
+"""A suspended account may read but not write: every request that could change
+something (any method but GET, HEAD, OPTIONS) is refused with a page that says until
+when, except the few that keep the account usable (sign out, password, email,
+language, leaving a space, notification preferences).
+
+One check here covers every app, present and future; the create services also ask
+``services.check_posting`` so writes that do not come through a web form are held too.
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+
+from harambee.moderation.selectors import active_suspension
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
+# Writes a suspended person may still make: about their own account, not content.
+ALLOWED_PREFIXES = ("/accounts/", "/i18n/", "/language/", "/profile/")
+ALLOWED_NAMESPACES = {"notifications"}
+ALLOWED_VIEWS = {"spaces:leave", "spaces:withdraw"}
+
+
+class SuspensionMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method in SAFE_METHODS or not request.user.is_authenticated:
+            return None
+        if request.path.startswith(ALLOWED_PREFIXES):
+            return None
+        match = request.resolver_match
+        if match is not None and (
+            match.view_name in ALLOWED_VIEWS or match.namespace in ALLOWED_NAMESPACES
+        ):
+            return None
+        suspension = active_suspension(request.user)
+        if suspension is None:
+            return None
+        return render(request, "moderation/suspended.html", {"suspension": suspension}, status=403)
