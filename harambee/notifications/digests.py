@@ -3,8 +3,8 @@
 A run picks the notices due by email at that frequency and not yet emailed, a batch
 of recipients at a time (one query for the notices, one per recipient for the gate),
 sends one message per recipient over one connection, and marks the batch sent in the
-same transaction. Running it again sends nothing twice; a crash loses at most the
-marks of one batch's unsent mail.
+same transaction. Running it again sends nothing twice; only a crash in the middle of
+sending a batch can send that batch again.
 """
 
 from __future__ import annotations
