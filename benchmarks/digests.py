@@ -163,11 +163,10 @@ def build(users: int, per_user: int) -> dict:
 def measure(batch_size: int) -> dict:
     from django.utils import timezone
 
-    from harambee.notifications.digests import digests_send
-    from harambee.notifications.models import Frequency
-
     # ``python -m`` runs this file as ``__main__``; the mail code loads it by name.
     from benchmarks.digests import CountingBackend
+    from harambee.notifications.digests import digests_send
+    from harambee.notifications.models import Frequency
 
     later = timezone.now() + timedelta(days=8)
     cpu0, t0 = time.process_time(), time.perf_counter()

@@ -522,3 +522,25 @@ def test_a_space_lead_with_a_membership_change_loses_a_stale_notice(cast, run_on
     member.delete()
     assert selectors.unread_count(member.user) == 0
     assert isinstance(thread, type(thread)) and not StreamPost.objects.exists()
+
+
+def test_watchers_of_a_wiki_page_hear_of_edits_they_may_see(cast, run_on_commit_now):
+    from harambee.wiki import services as wiki
+
+    page = wiki.page_create(
+        author=cast.member, space=None, title="Power cube", body="First.", visibility="alliance"
+    )
+    wiki.page_watch(user=cast.steward, page=page)
+    wiki.page_watch(user=cast.space_member, page=page)
+    Notification.objects.all().delete()
+    wiki.page_edit(actor=cast.member, page=page, body="First.\n\nSecond.", base_revision=1)
+    assert kinds_for(cast.steward) == [Kind.WIKI]
+    assert kinds_for(cast.member) == []
+    # The page narrowed to its author: a later edit tells the watchers nothing.
+    Notification.objects.all().delete()
+    from harambee.wiki.models import WikiPage
+
+    WikiPage.objects.filter(pk=page.pk).update(visibility="private")
+    page.refresh_from_db()
+    wiki.page_edit(actor=cast.member, page=page, body="Third.", base_revision=2)
+    assert not Notification.objects.exists()
