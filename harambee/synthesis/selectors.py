@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django_countries import countries as all_countries
 
 from harambee.core.models import Content, Kind, Visibility
@@ -36,12 +37,12 @@ from harambee.synthesis.services import CITATION
 
 # The theme page's sections, in order: lessons first.
 SECTIONS: list[tuple[str, Any]] = [
-    (Kind.LESSON, Kind.LESSON.label),
-    (Kind.NOTE, Kind.NOTE.label),
-    (Kind.STORY, Kind.STORY.label),
-    (Kind.RESOURCE, Kind.RESOURCE.label),
-    (Kind.WIKI_PAGE, Kind.WIKI_PAGE.label),
-    (Kind.POST, Kind.POST.label),
+    (Kind.LESSON, _lazy("Lessons")),
+    (Kind.NOTE, _lazy("Learning notes")),
+    (Kind.STORY, _lazy("Stories")),
+    (Kind.RESOURCE, _lazy("Resources")),
+    (Kind.WIKI_PAGE, _lazy("Wiki pages")),
+    (Kind.POST, _lazy("Threads")),
 ]
 GROUPINGS = ["region", "country", "sector", "stage"]
 PER_GROUP = 5

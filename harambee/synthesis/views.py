@@ -143,7 +143,9 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
         return redirect(f"{_url('synthesis:report')}?{context['query']}")
     from weasyprint import CSS, HTML
 
-    html = render_to_string("synthesis/report_print.html", context, request=request)
+    html = render_to_string(
+        "synthesis/report_print.html", {**context, "for_pdf": True}, request=request
+    )
     stylesheet = CSS(filename=finders.find("synthesis/print.css"))
     pdf = HTML(string=html, url_fetcher=_no_fetch).write_pdf(stylesheets=[stylesheet])
     response = HttpResponse(pdf, content_type="application/pdf")
