@@ -9,6 +9,7 @@ from django_countries import countries as all_countries
 from harambee.core.visibility import visible
 from harambee.initiatives.models import Lesson, Theme
 from harambee.people.models import Sector
+from harambee.spaces.forms import DayInput
 from harambee.synthesis.selectors import GROUPINGS
 from harambee.synthesis.services import cited_ids
 
@@ -80,12 +81,8 @@ class ReportForm(forms.Form):
         choices=Sector.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = forms.DateField(label=_("From"), required=False, widget=DayInput())
+    until = forms.DateField(label=_("Until"), required=False, widget=DayInput())
     group = forms.ChoiceField(
         label=_("Group lessons by"),
         required=False,

@@ -4,6 +4,7 @@ are used only when the reader may know its space exists."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -49,6 +50,7 @@ PER_GROUP = 5
 RELATED_SHOWN = 5
 REPORT_LIMIT = 200
 COMPARE_LESSONS = 10
+_TOP_HEADINGS = re.compile(r"<(/?)h[12]>")
 
 
 def _space_shown(user: Any) -> Exists:
@@ -266,6 +268,8 @@ def render_citations(*, user: Any, html: str) -> SafeString:
             facts,
         )
 
+    # The synthesis sits under the page's own headings: its headings start at h3.
+    html = _TOP_HEADINGS.sub(lambda m: f"<{m.group(1)}h3>", html)
     return mark_safe(CITATION.sub(cite, html))  # noqa: S308 -- parts escaped above
 
 
