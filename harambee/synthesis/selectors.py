@@ -171,7 +171,7 @@ def _details(user: Any, ids: list[int]) -> dict[int, Any]:
     labels = dict(Lesson.Strength.choices)
     found = {}
     for row in rows:
-        row.strength_label = labels.get(row.strength, "") if row.strength else ""
+        row.strength_label = labels.get(row.strength, "") if row.strength else ""  # type: ignore[attr-defined]
         found[row.pk] = row
     return found
 
@@ -359,9 +359,10 @@ def report_build(*, user: Any, spec: ReportSpec) -> Report:
     groups: dict[str, Group] = {}
     names = dict(all_countries)
     for lesson in lessons:
-        lesson.initiative_name = lesson.space.name if lesson.space_id and lesson.space_shown else ""
+        shown = lesson.space if lesson.space_shown else None
+        lesson.initiative_name = shown.name if shown is not None else ""  # type: ignore[attr-defined]
         initiative = lesson.note.initiative if lesson.space_shown else None
-        lesson.shown_initiative = initiative
+        lesson.shown_initiative = initiative  # type: ignore[attr-defined]
         if spec.group == "country":
             codes = initiative.countries if initiative is not None else []
             keys = [(c, str(names.get(c, c))) for c in codes]
