@@ -4,13 +4,16 @@ when, except the few that keep the account usable (sign out, password, email,
 language, leaving a space, notification preferences).
 
 One check here covers every app, present and future; the create services also ask
-``services.check_posting`` so writes that do not come through a web form are held too.
+``posting.check_posting`` so writes that do not come through a web form are held too.
+The middleware also marks every such request as a person writing, which is when a
+new account's hourly limit applies (see ``posting``).
 """
 
 from __future__ import annotations
 
 from django.shortcuts import render
 
+from harambee.moderation.posting import person_writing
 from harambee.moderation.selectors import active_suspension
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
@@ -25,7 +28,11 @@ class SuspensionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        if request.method in SAFE_METHODS:
+            return self.get_response(request)
+        # What this request creates counts against a new account's hourly limit.
+        with person_writing():
+            return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method in SAFE_METHODS or not request.user.is_authenticated:

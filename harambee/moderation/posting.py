@@ -1,12 +1,21 @@
 """The check every service that creates an item or a comment asks first: a
 suspended account may not write, and a new account may write only so much an hour.
 
+The hourly limit is about people posting, so it applies to writes made while
+``person_writing()`` is on: the moderation middleware turns it on for every request
+that may change something. Commands, imports, the demo and tests that call services
+directly are not limited; a later entry point for people (SMS, the API) turns it on
+too. Suspensions hold everywhere.
+
 Kept apart from ``services`` so the other apps' services can import it without
 importing moderation's writes (which import theirs).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,6 +30,18 @@ from harambee.core.models import Comment, Content
 from harambee.moderation.models import Suspension
 from harambee.moderation.selectors import active_suspension
 from harambee.people.roles import Perm
+
+_PERSON_WRITING: ContextVar[bool] = ContextVar("harambee_person_writing", default=False)
+
+
+@contextmanager
+def person_writing() -> Iterator[None]:
+    """Writes made inside come from a person's request and count against limits."""
+    token = _PERSON_WRITING.set(True)
+    try:
+        yield
+    finally:
+        _PERSON_WRITING.reset(token)
 
 
 class Suspended(PermissionDenied):
@@ -54,6 +75,8 @@ def check_posting(*, user: Any) -> None:
     suspension = active_suspension(user)
     if suspension is not None:
         raise Suspended(suspension)
+    if not _PERSON_WRITING.get():
+        return
     retry = rate_limited_until(user=user)
     if retry is not None:
         limit = settings.NEW_ACCOUNT_POSTS_PER_HOUR
