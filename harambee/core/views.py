@@ -86,21 +86,6 @@ def _comment_form_error(request, content: Content, form: CommentForm, parent: Co
     return DETAIL_RENDERERS[content.kind](request, content.pk, comment_form=form, status=422)
 
 
-def _comment_form_error(request, content: Content, form: CommentForm, parent: Comment | None):
-    if is_htmx(request):
-        response = render(
-            request,
-            "core/_comment_form.html",
-            {"content": content, "comment_form": form, "parent": parent},
-            status=422,
-        )
-        response["HX-Retarget"] = f"#reply-form-{parent.pk}" if parent else "#comment-form"
-        response["HX-Reswap"] = "outerHTML"
-        return response
-    # Without JavaScript, show the item again with the error and what was typed.
-    return DETAIL_RENDERERS[content.kind](request, content.pk, comment_form=form, status=422)
-
-
 @require_POST
 @login_required
 def comment(request, pk: int):
