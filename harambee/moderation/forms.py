@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from harambee.moderation.models import Reason
+from harambee.spaces.forms import DayInput
 
 
 class FlagForm(forms.Form):
@@ -59,5 +60,5 @@ class SuspendForm(forms.Form):
     until = forms.DateField(
         label=_("Until (leave empty to suspend until lifted)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DayInput(),
     )
