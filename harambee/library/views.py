@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +15,7 @@ from harambee.core.files import FileRefused
 from harambee.core.http import paginate
 from harambee.core.selectors import conversation
 from harambee.core.views import _file_response
-from harambee.core.visibility import visible, visible_spaces
+from harambee.core.visibility import can_view, visible, visible_spaces
 from harambee.initiatives.models import Initiative
 from harambee.library import selectors, services
 from harambee.library.forms import (
@@ -25,7 +26,7 @@ from harambee.library.forms import (
     ResourceForm,
     VersionForm,
 )
-from harambee.library.models import Collection, Resource
+from harambee.library.models import Collection, CollectionEntry, Resource
 from harambee.people.models import Organisation, User
 from harambee.people.roles import Perm
 from harambee.spaces.models import Membership, Space
@@ -361,6 +362,15 @@ def _editable_collection(request, pk: int) -> Collection:
     return collection
 
 
+def _shown_entry(request, collection: Collection, entry_pk: int) -> CollectionEntry:
+    """An entry whose item the curator may read; one they may not answers 404, like
+    a missing one, so it can neither be found nor moved or removed blind."""
+    entry = get_object_or_404(collection.entries.select_related("item"), pk=entry_pk)
+    if not can_view(request.user, entry.item):
+        raise Http404
+    return entry
+
+
 @require_POST
 @login_required
 def entry_add(request, pk: int):
@@ -386,7 +396,7 @@ def entry_add(request, pk: int):
 @login_required
 def entry_move(request, pk: int, entry_pk: int, direction: str):
     collection = _editable_collection(request, pk)
-    entry = get_object_or_404(collection.entries, pk=entry_pk)
+    entry = _shown_entry(request, collection, entry_pk)
     services.collection_entry_move(
         actor=request.user, collection=collection, entry=entry, direction=direction
     )
@@ -397,7 +407,7 @@ def entry_move(request, pk: int, entry_pk: int, direction: str):
 @login_required
 def entry_remove(request, pk: int, entry_pk: int):
     collection = _editable_collection(request, pk)
-    entry = get_object_or_404(collection.entries, pk=entry_pk)
+    entry = _shown_entry(request, collection, entry_pk)
     services.collection_entry_remove(actor=request.user, collection=collection, entry=entry)
     messages.success(request, _("Removed from the collection."))
     return redirect(f"{collection.get_absolute_url()}#entries")

@@ -58,13 +58,21 @@ def page_get(*, user: Any, space: Space | None, slug: str) -> tuple[WikiPage | N
         )
     page = pages.filter(wiki_key=_key(space), slug=slug).first()
     renamed = False
+    if page is not None and not can_view(user, page):
+        # A page the reader may not see is not there for them: the address answers
+        # as it would without it (an old address still leads on), revealing nothing.
+        page = None
     if page is None:
-        redirect = (
-            WikiRedirect.objects.filter(wiki_key=_key(space), slug=slug).order_by("-pk").first()
+        # The newest old name at this address of a page the reader may see.
+        ids = list(
+            WikiRedirect.objects.filter(wiki_key=_key(space), slug=slug)
+            .order_by("-pk")
+            .values_list("page_id", flat=True)
         )
-        page = pages.filter(pk=redirect.page_id).first() if redirect else None
+        found = {p.pk: p for p in pages.filter(pk__in=ids)} if ids else {}
+        page = next((found[i] for i in ids if i in found and can_view(user, found[i])), None)
         renamed = page is not None
-    if page is None or not can_view(user, page):
+    if page is None:
         return None, False
     if space is not None:
         page.space = space
