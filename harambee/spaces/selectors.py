@@ -98,7 +98,12 @@ def pending_requests(*, space: Space) -> QuerySet[JoinRequest]:
 def post_get(*, user: Any, pk: int) -> Post:
     post = (
         Post.objects.select_related(
-            "author", "space", "author__organisation", "answer", "answer__author"
+            "author",
+            "space",
+            "author__organisation",
+            "answer",
+            "answer__author",
+            "answer__parent",
         )
         .filter(pk=pk)
         .first()
@@ -173,6 +178,17 @@ def thread_summaries(*, thread: Post, limit: int = 6) -> list[ThreadSummary]:
     return list(ThreadSummary.objects.filter(thread=thread).select_related("author")[:limit])
 
 
+def shown_answer(*, thread: Post) -> Comment | None:
+    """The accepted answer as the thread page shows it: a live reply, not one under a
+    removed comment (those left the page with it)."""
+    answer = thread.answer if thread.answer_id else None
+    if answer is None or answer.removed:
+        return None
+    if answer.parent_id is not None and answer.parent.removed:
+        return None
+    return answer
+
+
 def thread_guests(*, thread: Post) -> QuerySet[ThreadGuest]:
     return ThreadGuest.objects.filter(thread=thread).select_related("user", "invited_by")
 
@@ -191,6 +207,8 @@ def quote_for(*, thread: Post, comment_id: str) -> str:
     comment = (
         Comment.objects.select_related("author")
         .filter(pk=pk, content_id=thread.pk, removed=False)
+        # A reply to a removed comment left the page with it: it is not quoted either.
+        .exclude(parent__removed=True)
         .first()
     )
     if comment is None:

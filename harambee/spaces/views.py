@@ -331,17 +331,16 @@ def post_create(request, slug: str):
     space = selectors.space_get(user=request.user, slug=slug)
     services.require_space_perm(request.user, space, Perm.POST)
     form = PostForm(request.POST or None)
-    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             post = services.post_create(author=request.user, space=space, **form.cleaned_data)
         except ValidationError as error:
             # A new account's hourly limit: say so and keep what was typed.
             form.add_error(None, error)
-            status = 422
         else:
             messages.success(request, _("Your thread is published."))
             return redirect(post)
+    status = 422 if form.errors else 200
     return render(
         request,
         "spaces/post_form.html",
@@ -369,17 +368,16 @@ def forum(request):
 @alliance_perm_required(Perm.START_FORUM_THREAD)
 def forum_create(request):
     form = PostForm(request.POST or None, forum=True)
-    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             post = services.post_create(author=request.user, space=None, **form.cleaned_data)
         except ValidationError as error:
             # A new account's hourly limit: say so and keep what was typed.
             form.add_error(None, error)
-            status = 422
         else:
             messages.success(request, _("Your thread is published."))
             return redirect(post)
+    status = 422 if form.errors else 200
     return render(
         request,
         "spaces/post_form.html",
@@ -407,7 +405,7 @@ def render_post(request, pk: int, *, comment_form: CommentForm | None = None, st
             quote_problem = str(problem)
     context = conversation(request, post, comment_form)
     summaries = selectors.thread_summaries(thread=post)
-    answer = post.answer if post.answer_id and not post.answer.removed else None
+    answer = selectors.shown_answer(thread=post)
     context.update(
         post=post,
         summary=summaries[0] if summaries else None,
