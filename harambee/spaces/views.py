@@ -331,16 +331,17 @@ def post_create(request, slug: str):
     space = selectors.space_get(user=request.user, slug=slug)
     services.require_space_perm(request.user, space, Perm.POST)
     form = PostForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             post = services.post_create(author=request.user, space=space, **form.cleaned_data)
         except ValidationError as error:
             # A new account's hourly limit: say so and keep what was typed.
             form.add_error(None, error)
+            status = 422
         else:
             messages.success(request, _("Your thread is published."))
             return redirect(post)
-    status = 422 if form.errors else 200
     return render(
         request,
         "spaces/post_form.html",
@@ -368,16 +369,17 @@ def forum(request):
 @alliance_perm_required(Perm.START_FORUM_THREAD)
 def forum_create(request):
     form = PostForm(request.POST or None, forum=True)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             post = services.post_create(author=request.user, space=None, **form.cleaned_data)
         except ValidationError as error:
             # A new account's hourly limit: say so and keep what was typed.
             form.add_error(None, error)
+            status = 422
         else:
             messages.success(request, _("Your thread is published."))
             return redirect(post)
-    status = 422 if form.errors else 200
     return render(
         request,
         "spaces/post_form.html",
