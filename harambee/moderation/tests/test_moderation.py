@@ -350,3 +350,20 @@ def test_hidden_items_of_every_kind_drop_from_lists_and_search(cast, client_for,
         for who in EVERYONE:
             body = client_for(getattr(cast, who)).get(url).content.decode()
             assert "MARKHIDE" not in body, (who, url)
+
+
+@pytest.mark.parametrize("action", ["dismiss", "restore", "lock", "unlock"])
+def test_every_action_is_refused_to_all_but_the_items_moderators(cast, items, client_for, action):
+    thread = items["space"]
+    services.flag_create(flagger=cast.guest, content=thread, reason="spam")
+    if action == "restore":
+        services.content_hide(actor=cast.space_lead, content=thread, reason="Spam")
+    url = reverse("moderation:act", args=[thread.pk])
+    assert_denied(
+        client_for, url, others(cast, ["space_lead"]), method="post", data={"action": action}
+    )
+    assert Flag.objects.get().status != Flag.Status.DISMISSED
+    assert Content.objects.get(pk=thread.pk).removed == (action == "restore")
+    assert not Post.objects.get(pk=thread.pk).locked
+    response = client_for(cast.space_lead).post(url, {"action": action})
+    assert response.status_code == 302
