@@ -276,3 +276,23 @@ def test_a_lead_cannot_move_into_a_space_they_do_not_moderate(cast):
         services.thread_move(actor=cast.space_lead, thread=thread, to_space=cast.other_space)
     with pytest.raises(PermissionDenied):
         services.thread_move(actor=cast.space_lead, thread=thread, to_space=None)
+
+
+def test_a_wiki_page_over_the_limit_keeps_its_text(cast, client_for, settings):
+    from harambee.wiki.models import WikiPage
+
+    settings.NEW_ACCOUNT_POSTS_PER_HOUR = 1
+    PostFactory(space=None, author=cast.member, visibility="alliance")
+    response = client_for(cast.member).post(
+        reverse("wiki:create"),
+        {
+            "title": "Kept wiki title",
+            "category": WikiPage.Category.CONCEPT,
+            "visibility": "alliance",
+            "body": "Kept wiki body",
+        },
+    )
+    page = response.content.decode()
+    assert "New accounts may post up to 1 time an hour" in page
+    assert "Kept wiki title" in page and "Kept wiki body" in page
+    assert not WikiPage.objects.exists()
