@@ -30,7 +30,7 @@ from harambee.library.models import Collection, CollectionEntry, Resource
 from harambee.people.models import Organisation, User
 from harambee.people.roles import Perm
 from harambee.spaces.models import Membership, Space
-from harambee.spaces.selectors import space_get
+from harambee.spaces.selectors import membership_for, space_get
 from harambee.wiki.models import WikiPage
 
 
@@ -59,12 +59,25 @@ def index(request, slug: str | None = None):
     )
 
 
-def _people_for(space: Space | None):
+def _people_for(space: Space | None, user=None, instance=None):
+    """Who may be named a co-author: the alliance's members, or the space's. An
+    editor who may not list those people (a co-author who has left the space, or
+    lost the directory) is offered only the resource's present co-authors."""
+    if user is not None and not _may_list_people(user, space):
+        if instance is None:
+            return User.objects.none()
+        return instance.coauthors.order_by("display_name")
     if space is None:
         return User.objects.filter(is_active=True).exclude(role="guest").order_by("display_name")
     return User.objects.filter(
         pk__in=Membership.objects.active().filter(space=space).values("user_id")
     ).order_by("display_name")
+
+
+def _may_list_people(user, space: Space | None) -> bool:
+    if space is None:
+        return user.may(Perm.SEE_DIRECTORY)
+    return membership_for(user, space.pk) is not None
 
 
 def _resource_form(request, *, space: Space | None, instance=None) -> ResourceForm:
@@ -75,7 +88,7 @@ def _resource_form(request, *, space: Space | None, instance=None) -> ResourceFo
         instance=instance,
         editing=instance is not None,
         in_space=space is not None,
-        people=_people_for(space),
+        people=_people_for(space, user, instance),
         initiatives=Initiative.objects.filter(
             space__in=visible_spaces(user, Space.objects.all())
         ).select_related("space"),

@@ -63,3 +63,26 @@ def test_an_entry_the_curator_cannot_read_answers_like_a_missing_one(
     assert missing.status_code == 404
     assert hidden.status_code == missing.status_code
     assert CollectionEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_a_coauthor_outside_the_space_is_not_shown_its_members(cast, client_for):
+    """A co-author may still edit after leaving the space; the edit form must not list
+    that space's members (only members and stewards see the member list)."""
+    from harambee.core.tests.factories import MembershipFactory, UserFactory
+    from harambee.spaces.models import Membership
+
+    helper = UserFactory(display_name="Ida Insider")
+    MembershipFactory(space=cast.space, user=helper)
+    resource = _link(cast.space_lead, space=cast.space, visibility="space", title="Field guide")
+    former = UserFactory(display_name="Fred Former")
+    membership = MembershipFactory(space=cast.space, user=former)
+    resource.coauthors.add(former)
+    membership.delete()
+    Membership.objects.filter(user=former).delete()
+    response = client_for(former).get(reverse("library:edit", args=[resource.pk]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Ida Insider" not in body and "Sam Spacemember" not in body
+    # The author, still a member, is offered the members as co-authors.
+    body = client_for(cast.space_lead).get(reverse("library:edit", args=[resource.pk]))
+    assert "Ida Insider" in body.content.decode()
