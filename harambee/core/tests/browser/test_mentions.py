@@ -82,3 +82,36 @@ def test_the_centre_works_without_javascript(new_page, live_server):
     page_b.get_by_role("button", name="Save").click()
     expect(page_b.get_by_role("status")).to_contain_text("saved")
     expect(page_b.get_by_label("Someone mentions you: By email")).to_have_value("never")
+
+
+def test_notification_pages_pass_axe_on_a_phone_and_a_laptop(new_page, live_server, cast):
+    from harambee.core.tests.browser.test_accessibility import LAPTOP, PHONE, problems_on
+    from harambee.core.tests.browser.test_accessibility import sign_in as sign_in_by_cookie
+    from harambee.core.tests.checkers import AXE_JS, require_file
+    from harambee.notifications.services import unsubscribe_token
+
+    require_file(AXE_JS)
+    handle = handle_ensure(user=cast.member).name
+    for n in range(3):
+        StreamPost.objects.create(
+            author=cast.space_member,
+            visibility="alliance",
+            title=f"Post {n} for @{handle}",
+            body=f"Post {n} for @{handle} on #radio.",
+        )
+    assert Notification.objects.filter(recipient=cast.member).count() == 3
+    paths = [
+        "/notifications/",
+        "/notifications/settings/",
+        f"/notifications/unsubscribe/{unsubscribe_token(user=cast.member, kind='mention')}/",
+        "/notifications/unsubscribe/tampered/",
+    ]
+    page = new_page(bypass_csp=True)
+    sign_in_by_cookie(page, cast.member, live_server.url)
+    problems = []
+    for path in paths:
+        response = page.goto(path)
+        assert response is not None and response.status in (200, 400), path
+        looks = [(PHONE, "light"), (LAPTOP, "light"), (PHONE, "dark")]
+        problems += problems_on(page, path, looks)
+    assert problems == [], "\n".join(problems)
