@@ -26,6 +26,7 @@ from harambee.people.models import User
 
 UNSUBSCRIBE_SALT = "harambee.notifications.unsubscribe"
 ALL_KINDS = "all"
+PRIME_OVER = 20
 
 
 def extract_mentions(text: str) -> set[str]:
@@ -112,9 +113,15 @@ def notification_create_many(
     """Tell ``recipients`` of one event, each only if the gate lets them see it, in the
     way they chose. Idempotent. Returns how many were told."""
     actor_id = actor.pk if actor is not None else None
+    candidates = list(recipients)
+    if len(candidates) > PRIME_OVER:
+        from harambee.notifications.selectors import prime_gate
+
+        # Many followers: their memberships in two queries, not one each.
+        prime_gate(candidates)
     people = {
         r.pk: r
-        for r in recipients
+        for r in candidates
         if may_hear(
             r,
             actor_id=actor_id,

@@ -544,3 +544,29 @@ def test_watchers_of_a_wiki_page_hear_of_edits_they_may_see(cast, run_on_commit_
     page.refresh_from_db()
     wiki.page_edit(actor=cast.member, page=page, body="Third.", base_revision=2)
     assert not Notification.objects.exists()
+
+
+def test_many_followers_are_checked_by_the_gate_in_a_few_queries(
+    cast, django_assert_max_num_queries
+):
+    from harambee.conftest import make_user
+
+    followers = [make_user() for _ in range(30)]
+    for person in followers[:10]:
+        MembershipFactory(space=cast.space, user=person)
+    thread = PostFactory(space=cast.space, author=cast.space_lead, visibility="space")
+    from harambee.people.models import User
+
+    # Memberships for all in one query; only the gate's last rule (co-authors) asks once
+    # for each of the 20 it hides the item from.
+    with django_assert_max_num_queries(8 + 20):
+        told = services.notification_create_many(
+            recipients=User.objects.filter(pk__in=[f.pk for f in followers]),
+            kind=Kind.FOLLOWED,
+            actor=cast.space_lead,
+            content=thread,
+        )
+    assert told == 10
+    assert set(Notification.objects.values_list("recipient_id", flat=True)) == {
+        f.pk for f in followers[:10]
+    }
