@@ -44,6 +44,8 @@ from harambee.initiatives.models import (
 )
 from harambee.library.demo import load_library
 from harambee.library.models import Collection, Resource
+from harambee.moderation.demo import load_moderation
+from harambee.notifications.demo import load_notifications
 from harambee.people.models import Organisation, Sector, User
 from harambee.people.roles import AllianceRole, SpaceRole
 from harambee.spaces import services
@@ -52,6 +54,7 @@ from harambee.spaces.models import Invitation, JoinRequest, Membership, Post, Sp
 from harambee.stories.models import Story, StoryCall
 from harambee.stream.demo import load_stream
 from harambee.stream.models import StreamPost
+from harambee.synthesis.demo import load_synthesis
 from harambee.wiki.demo import load_wiki
 from harambee.wiki.models import WikiPage
 
@@ -4955,6 +4958,12 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         load_library(people, spaces, initiatives, now)
         _say(stdout, "Stream, hashtags and follows…")
         load_stream(people, spaces, now)
+        _say(stdout, "Flags for moderators…")
+        load_moderation(people, spaces, now)
+        _say(stdout, "Theme syntheses and related experiences…")
+        load_synthesis(people, now)
+        _say(stdout, "Notifications…")
+        load_notifications(people, now)
     counts = {
         "organisations": Organisation.objects.count(),
         "people": User.objects.count(),
