@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from harambee.core.tests.factories import OrganisationFactory, SpaceFactory
 from harambee.core.tests.matrix import assert_allowed, assert_denied
-from harambee.initiatives.models import Lesson
 from harambee.spaces.models import Space
 from harambee.synthesis import services
 from harambee.synthesis.models import RelatedItem, ThemeSynthesis
@@ -215,19 +214,16 @@ def test_a_hidden_related_item_and_its_shared_terms_are_never_shown(cast, land, 
         "HIDDENNOTE zanzibarite quarry",
         "Zanzibarite quarry dialogue chiefs.",
     )
-    shown = f.lesson(land["note"], "public", "Quarry dialogue lesson", "A quarry dialogue.")
+    f.lesson(land["note"], "public", "Quarry dialogue lesson", "A quarry dialogue.")
     services.related_compute(content_id=source.pk)
     assert RelatedItem.objects.filter(source=source, target=hidden).exists()
     url = reverse("initiatives:note", args=[source.pk])
     outsider = page(client_for(cast.outsider), url)
-    assert "HIDDENNOTE" not in outsider and "zanzibarite" not in outsider.lower().replace(
-        "zanzibarite mining", ""
-    ).replace("quarry zanzibarite", "")
+    assert "HIDDENNOTE" not in outsider
     assert "Quarry dialogue lesson" in outsider
     member = page(client_for(cast.space_member), url)
     assert "HIDDENNOTE" in member and '<span class="term">zanzibarite</span>' in member
     assert '<span class="term">zanzibarite</span>' not in outsider
-    assert shown.pk
 
 
 def test_saving_a_note_computes_its_related_items_on_commit(
@@ -384,7 +380,3 @@ def test_compare_needs_two_to_four(cast, land, client_for):
     assert response.status_code == 400
     assert "Choose from 2 to 4 initiatives." in response.content.decode()
     assert page(client_for(None), reverse("synthesis:compare")).count('type="checkbox"') == 2
-
-
-def test_lesson_model_is_the_one_cited(land):
-    assert Lesson.objects.count() == 5
