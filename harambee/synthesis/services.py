@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 
+from harambee.core import anoncache
 from harambee.core.models import Content, Kind
 from harambee.initiatives.models import LearningNote, Lesson, Theme
 from harambee.stories.models import Story
@@ -110,6 +111,9 @@ def related_compute(*, content_id: int) -> list[RelatedItem]:
     with transaction.atomic():
         RelatedItem.objects.filter(source_id=source.pk).delete()
         RelatedItem.objects.bulk_create(kept)
+        # bulk_create sends no post_save: tell the anonymous page cache directly, so a
+        # page cached before the task ran shows the new related items.
+        transaction.on_commit(anoncache.bump)
     return kept
 
 

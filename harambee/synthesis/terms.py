@@ -25,6 +25,8 @@ les un une des du de et ou mais donc car ni que qui quoi dont où au aux ce ces 
 cette il elle ils elles nous vous leur leurs son sa ses mon ma mes ton ta tes est
 sont été être avoir a ont pas plus par pour sur dans avec sans sous entre context
 tried happened learned evidence methods questions open peers what was
+ask asked asks separately said says told took taken time times year years
+month months week weeks day days often rather quite really just
 """
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _LINK = re.compile(r"https?://\S+|\[\[[^\]]*\]\]")

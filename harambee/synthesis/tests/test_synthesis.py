@@ -380,3 +380,17 @@ def test_compare_needs_two_to_four(cast, land, client_for):
     assert response.status_code == 400
     assert "Choose from 2 to 4 initiatives." in response.content.decode()
     assert page(client_for(None), reverse("synthesis:compare")).count('type="checkbox"') == 2
+
+
+def test_new_related_items_refresh_the_anonymous_page_cache(
+    cast, land, monkeypatch, django_capture_on_commit_callbacks
+):
+    from harambee.core import anoncache
+
+    bumps = []
+    monkeypatch.setattr(anoncache, "bump", lambda: bumps.append(1))
+    source = f.note(land["kenya"], cast.outsider, "public", "Solar pumps", "Solar pumps.")
+    f.note(land["ghana"], cast.space_lead, "public", "Solar pumps too", "Solar pumps.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.related_compute(content_id=source.pk)
+    assert bumps
