@@ -9,9 +9,10 @@ threads of 50), and reactions.
 
 The mix (``KIND_CYCLE``, ``kind_at``): 40% threads (posts), 10% stream posts, 10%
 inquiry cycles, 15% learning notes, 10% lessons, 4.55% stories, 0.45% story calls, 5%
-wiki pages, 4.3% resources (links) and 0.7% collections of recent resources and pages. Posts go to spaces of every
-kind; cycles, notes and lessons only to initiative spaces, each of which gets an
-initiative profile (countries, place, stage, themes from the seeded vocabulary,
+wiki pages, 4.3% resources (links) and 0.7% collections of recent resources and pages.
+Posts go to spaces of every kind; cycles, notes and lessons only to initiative spaces,
+each of which gets an initiative profile (countries, place, stage, themes from the
+seeded vocabulary,
 stakeholder organisations). Cycles carry phase notes across plan, act, observe and
 reflect; notes fill their sections, belong to their space's initiative (two in three
 to one of its recent cycles), carry themes, sometimes a link as evidence, and a first

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from harambee.core.models import Comment, Content, Reaction
@@ -26,13 +26,24 @@ def with_comment_counts(queryset: QuerySet[Any]) -> QuerySet[Any]:
 
 
 def comment_tree(*, content: Content) -> list[Comment]:
-    """Top-level comments with their replies, in two queries whatever their number."""
-    live = Comment.objects.filter(removed=False).select_related("author")
-    return list(
-        live.filter(content=content, parent__isnull=True).prefetch_related(
-            Prefetch("replies", queryset=live.order_by("created", "pk"), to_attr="live_replies")
-        )
+    """Top-level comments with their replies (``live_replies``), in one query whatever
+    their number. Replies under a removed comment leave with it."""
+    rows = list(
+        Comment.objects.filter(content=content, removed=False)
+        .filter(Q(parent__isnull=True) | Q(parent__removed=False))
+        .select_related("author")
+        .order_by("created", "pk")
     )
+    top: dict[int, Comment] = {}
+    for comment in rows:
+        if comment.parent_id is None:
+            comment.live_replies = []  # type: ignore[attr-defined]
+            top[comment.pk] = comment
+    for comment in rows:
+        parent = top.get(comment.parent_id) if comment.parent_id is not None else None
+        if parent is not None:
+            parent.live_replies.append(comment)  # type: ignore[attr-defined]
+    return list(top.values())
 
 
 def reaction_summary(*, user: Any, content: Content) -> list[dict[str, Any]]:

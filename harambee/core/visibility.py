@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 Q_T = TypeVar("Q_T", bound=QuerySet[Any])
 
 _SPACE_IDS_ATTR = "_harambee_active_space_ids"
+_MEMBERSHIPS_ATTR = "_harambee_memberships"
 _GRANT_IDS_ATTR = "_harambee_thread_grant_ids"
 # Visibilities a thread grant opens: never a private draft, and public needs none.
 _GRANTABLE = (Visibility.ALLIANCE, Visibility.SPACE)
@@ -57,6 +58,21 @@ def _active_memberships(user: Any) -> QuerySet[Any]:
     return Membership.objects.active().filter(user_id=user.pk)
 
 
+def active_memberships(user: Any) -> dict[int, Any]:
+    """``user``'s active memberships by space id, loaded in one query and cached on
+    the user object for the length of one request (``spaces.selectors.membership_for``
+    and the gate share it)."""
+    if not _is_reader(user):
+        return {}
+    cached = user.__dict__.get(_MEMBERSHIPS_ATTR)
+    if cached is None:
+        cached = {}
+        for membership in _active_memberships(user).order_by("joined", "pk"):
+            cached.setdefault(membership.space_id, membership)
+        user.__dict__[_MEMBERSHIPS_ATTR] = cached
+    return cached
+
+
 def active_space_ids(user: Any) -> frozenset[int]:
     """The ids of spaces ``user`` is an active member of, cached on the user object
     for the length of one request."""
@@ -64,7 +80,7 @@ def active_space_ids(user: Any) -> frozenset[int]:
         return frozenset()
     cached = getattr(user, _SPACE_IDS_ATTR, None)
     if cached is None:
-        cached = frozenset(_active_memberships(user).values_list("space_id", flat=True))
+        cached = frozenset(active_memberships(user))
         setattr(user, _SPACE_IDS_ATTR, cached)
     return cached
 
@@ -93,7 +109,7 @@ def forget_memberships(user: Any) -> None:
     if user is not None:
         user.__dict__.pop(_SPACE_IDS_ATTR, None)
         user.__dict__.pop(_GRANT_IDS_ATTR, None)
-        user.__dict__.pop("_harambee_memberships", None)
+        user.__dict__.pop(_MEMBERSHIPS_ATTR, None)
 
 
 def visible(user: Any, queryset: Q_T) -> Q_T:

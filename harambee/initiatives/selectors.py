@@ -126,7 +126,7 @@ def note_get(*, user: Any, pk: int) -> LearningNote:
 
 
 def note_lessons(*, user: Any, note: LearningNote) -> QuerySet[Lesson]:
-    return visible(user, note.lessons.all()).prefetch_related("themes").order_by("created")
+    return visible(user, note.lessons.all()).order_by("created")
 
 
 def note_revisions(*, user: Any, note: LearningNote) -> QuerySet[NoteRevision]:

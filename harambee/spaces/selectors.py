@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from harambee.core.models import Comment, Content, Visibility
 from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import (
+    active_memberships,
     can_see_space,
     can_view,
     thread_grant_ids,
@@ -31,12 +32,9 @@ from harambee.spaces.models import (
 
 def membership_for(user: Any, space_id: int | None) -> Membership | None:
     """The user's active membership of a space, cached per request."""
-    if space_id is None or not (user.is_authenticated and user.is_active):
+    if space_id is None:
         return None
-    cache = user.__dict__.setdefault("_harambee_memberships", {})
-    if space_id not in cache:
-        cache[space_id] = Membership.objects.active().filter(user=user, space_id=space_id).first()
-    return cache[space_id]
+    return active_memberships(user).get(space_id)
 
 
 def space_list(*, user: Any, kind: str = "") -> QuerySet[Space]:
@@ -184,7 +182,8 @@ def shown_answer(*, thread: Post) -> Comment | None:
     answer = thread.answer if thread.answer_id else None
     if answer is None or answer.removed:
         return None
-    if answer.parent_id is not None and answer.parent.removed:
+    parent = answer.parent if answer.parent_id is not None else None
+    if parent is not None and parent.removed:
         return None
     return answer
 
