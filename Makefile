@@ -60,8 +60,12 @@ messages: $(STAMP)
 	cd harambee && ../$(BIN)/harambee makemessages -l fr --no-obsolete --ignore=static
 	$(BIN)/harambee compilemessages --ignore=.venv
 
+# Latency, throughput, memory and writes; then search (p50/p95, index size, rebuild)
+# and weekly digests for 100,000 members. Results go into docs/performance.md by hand.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/search.py --scales 100000,1000000
+	$(BIN)/python benchmarks/digests.py
 
 clean:
 	rm -rf $(VENV) var build *.egg-info tools/node_modules

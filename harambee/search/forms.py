@@ -17,6 +17,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), max_length=MAX_QUERY_CHARS, required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     space = forms.SlugField(label=_("Space (its address name)"), required=False)
+    initiative = forms.ChoiceField(label=_("Initiative"), required=False)
     theme = forms.ModelChoiceField(
         label=_("Theme"), queryset=None, to_field_name="slug", required=False, empty_label=_("Any")
     )
@@ -49,8 +50,20 @@ class SearchForm(forms.Form):
         self.fields["sector"].choices = any_ + list(Sector.choices)
         self.fields["language"].choices = any_ + list(settings.LANGUAGES)
         self.fields["theme"].queryset = Theme.objects.all()  # type: ignore[attr-defined]
-        # Only the countries some initiative works in, not the whole world.
-        used = {code for i in Initiative.objects.only("countries") for code in i.countries or []}
+        # The initiatives whose space the reader may know exists, in one query; and only
+        # the countries those initiatives work in, not the whole world.
+        from harambee.core.visibility import visible_spaces
+        from harambee.spaces.models import Space
+
+        shown = list(
+            Initiative.objects.filter(space__in=visible_spaces(user, Space.objects.all()))
+            .select_related("space")
+            .only("countries", "space__id", "space__name", "space__slug")
+            .order_by("space__name")
+        )
+        self.initiative_spaces = {i.space.slug: i.space for i in shown}
+        self.fields["initiative"].choices = any_ + [(i.space.slug, i.space.name) for i in shown]
+        used = {code for i in shown for code in i.countries or []}
         names = dict(all_countries)
         self.fields["country"].choices = any_ + sorted(
             ((code, str(names.get(code, code))) for code in used), key=lambda c: c[1]
@@ -72,9 +85,14 @@ class SearchForm(forms.Form):
     def filters(self) -> Filters:
         data = self.cleaned_data
         theme = data.get("theme")
+        space_ids = [self.space_obj.pk] if self.space_obj is not None else None
+        initiative = self.initiative_spaces.get(data.get("initiative") or "")
+        if initiative is not None:
+            # An initiative is its space: both filters given means both must hold.
+            space_ids = [initiative.pk] if space_ids in (None, [initiative.pk]) else []
         return Filters(
             kind=data.get("kind") or "",
-            space_ids=[self.space_obj.pk] if self.space_obj is not None else None,
+            space_ids=space_ids,
             theme_id=theme.pk if theme is not None else None,
             country=data.get("country") or "",
             sector=data.get("sector") or "",

@@ -111,6 +111,36 @@ def test_filters_by_initiative_facts(cast, world):
         assert found(cast.anon, "rain", filters=filters) == []
 
 
+def test_the_initiative_filter_offers_only_initiatives_the_reader_may_know(cast, world, client_for):
+    from harambee.initiatives.models import Initiative
+    from harambee.search.forms import SearchForm
+
+    Space.objects.filter(pk=cast.space.pk).update(kind=Space.Type.INITIATIVE)
+    Initiative.objects.create(space=cast.space, countries=["GH"])
+    secret = SpaceFactory(
+        name="HIDDENINIT", kind=Space.Type.INITIATIVE, listing=Space.Listing.SECRET
+    )
+    Initiative.objects.create(space=secret, countries=["PE"])
+    for user in (cast.anon, cast.member, cast.space_member):
+        form = SearchForm({}, user=user)
+        offered = dict(form.fields["initiative"].choices)
+        assert "HIDDENINIT" not in offered.values()
+        assert "PE" not in dict(form.fields["country"].choices)
+        assert (cast.space.slug in offered) == can_see_space(user, cast.space)
+    # Filtering by the initiative finds only what is in its space.
+    page = client_for(cast.space_member).get(
+        reverse("search:search"), {"q": "rain", "initiative": cast.space.slug}
+    )
+    assert page.status_code == 200
+    hits = page.context["results"].hits
+    assert hits and {hit.item.space_id for hit in hits} == {cast.space.pk}
+    # An initiative the reader may not know is refused like an unknown one.
+    page = client_for(cast.member).get(
+        reverse("search:search"), {"q": "rain", "initiative": secret.slug}
+    )
+    assert "HIDDENINIT" not in page.content.decode()
+
+
 # The gate -------------------------------------------------------------------------
 
 
