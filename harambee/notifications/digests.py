@@ -81,7 +81,7 @@ def digests_send(
             notices = list(
                 _due(frequency, now)
                 .filter(recipient_id__in=ids)
-                .select_for_update()
+                .select_for_update(of=("self",))
                 .select_related("actor", "content__space", "comment", "space")
                 .select_related("join_request", "invitation")
                 .order_by("recipient_id", "-created", "-pk")

@@ -82,7 +82,7 @@ def send_immediate(*, recipient_id: int) -> int:
     sent = 0
     with transaction.atomic():
         due = list(
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .select_related("actor", "content__space", "comment", "space", "join_request")
             .select_related("invitation")
             .filter(recipient_id=recipient_id, email=Frequency.IMMEDIATELY, emailed__isnull=True)

@@ -17,7 +17,7 @@ def send_invitation(invitation_id: int) -> None:
 
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
+            Invitation.objects.select_for_update(of=("self",))
             .select_related("space", "invited_by")
             .filter(pk=invitation_id, sent__isnull=True, used__isnull=True)
             .first()
@@ -42,7 +42,7 @@ def tell_leads_of_request(request_id: int) -> None:
 
     with transaction.atomic():
         request = (
-            JoinRequest.objects.select_for_update()
+            JoinRequest.objects.select_for_update(of=("self",))
             .select_related("space", "user")
             .filter(pk=request_id, leads_told__isnull=True)
             .first()
@@ -73,7 +73,7 @@ def tell_requester_of_decision(request_id: int) -> None:
 
     with transaction.atomic():
         request = (
-            JoinRequest.objects.select_for_update()
+            JoinRequest.objects.select_for_update(of=("self",))
             .select_related("space", "user")
             .filter(pk=request_id, requester_told__isnull=True)
             .exclude(status__in=[JoinRequest.Status.PENDING, JoinRequest.Status.WITHDRAWN])

@@ -263,7 +263,9 @@ def page_edit(
     """Save a new text of ``page`` written from revision ``base_revision``."""
     if not may_edit(actor, page):
         raise PermissionDenied
-    current = WikiPage.objects.select_for_update().select_related("space").get(pk=page.pk)
+    current = (
+        WikiPage.objects.select_for_update(of=("self",)).select_related("space").get(pk=page.pk)
+    )
     mine_body = _normalise(body)
     mine_category = category or current.category
     mine_visibility = visibility or current.visibility
@@ -343,7 +345,9 @@ def page_rename(*, actor: User, page: WikiPage, title: str, summary: str = "") -
     """Give a page a new title and address; the old ones keep leading to it."""
     if not may_edit(actor, page):
         raise PermissionDenied
-    current = WikiPage.objects.select_for_update().select_related("space").get(pk=page.pk)
+    current = (
+        WikiPage.objects.select_for_update(of=("self",)).select_related("space").get(pk=page.pk)
+    )
     new_title = checked_title(title, space=current.space, page=current)
     if new_title == current.title:
         return current
