@@ -155,7 +155,17 @@ class Comment(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return f"{self.content.get_absolute_url()}#comment-{self.pk}"
+        return comment_url(self.content, self)
+
+
+def comment_url(content: Content, comment: Comment) -> str:
+    """Where ``comment`` is shown on ``content``'s page. A thread's replies come in
+    pages that each start at a top-level reply, so a thread's link names the page that
+    starts at the reply's conversation (``?from=``), and lands on it there."""
+    url = content.get_absolute_url()
+    if content.kind == Kind.POST:
+        url += f"?from={comment.parent_id or comment.pk}"
+    return f"{url}#comment-{comment.pk}"
 
 
 class Reaction(models.Model):

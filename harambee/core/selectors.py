@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    DateTimeField,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from harambee.core.models import Comment, Content, Reaction
@@ -46,6 +58,61 @@ def comment_tree(*, content: Content) -> list[Comment]:
     return list(top.values())
 
 
+# Before any comment: where a page starts when its ``start`` is not a live top-level
+# comment of the item.
+_EARLIEST = datetime(1, 1, 1, tzinfo=UTC)
+
+
+def comment_page(
+    *, content: Content, start: int | None = None, limit: int
+) -> tuple[list[Comment], int | None, bool]:
+    """One page of ``comment_tree``: up to ``limit`` top-level comments, oldest first,
+    from the top-level comment ``start`` on (keyset ``(created, pk)``), each with its
+    ``live_replies``, in one query whatever their number.
+
+    Returns the comments, the pk the next page starts at (``None`` on the last page)
+    and whether there are comments before this page. A ``start`` that is not a live
+    top-level comment of ``content`` (another item's, a removed one, a reply, none at
+    all) gives the first page."""
+    live_top = Comment.objects.filter(content=content, parent__isnull=True, removed=False)
+    page_top = live_top.order_by("created", "pk")
+    earlier: Any = Value(False, output_field=BooleanField())
+    if start is not None:
+        start_created = Subquery(
+            live_top.filter(pk=start).values("created")[:1], output_field=DateTimeField()
+        )
+        # An unknown start has no created: NULL compares false, COALESCE lets all in.
+        page_top = page_top.filter(
+            Q(created__gt=Coalesce(start_created, Value(_EARLIEST)))
+            | Q(created=start_created, pk__gte=start)
+        )
+        earlier = Exists(
+            live_top.filter(Q(created__lt=start_created) | Q(created=start_created, pk__lt=start))
+        )
+    ids = page_top.values("pk")
+    rows = list(
+        Comment.objects.filter(content=content, removed=False)
+        # One more top-level comment than shown tells where the next page starts.
+        .filter(Q(pk__in=ids[: limit + 1]) | Q(parent_id__in=ids[:limit]))
+        .annotate(earlier=earlier)
+        .select_related("author")
+        .order_by("created", "pk")
+    )
+    top: dict[int, Comment] = {}
+    for comment in rows:
+        if comment.parent_id is None:
+            comment.live_replies = []  # type: ignore[attr-defined]
+            top[comment.pk] = comment
+    for comment in rows:
+        parent = top.get(comment.parent_id) if comment.parent_id is not None else None
+        if parent is not None:
+            parent.live_replies.append(comment)  # type: ignore[attr-defined]
+    comments = list(top.values())
+    next_start = comments[limit].pk if len(comments) > limit else None
+    has_earlier = bool(rows) and bool(rows[0].earlier)  # type: ignore[attr-defined]
+    return comments[:limit], next_start, has_earlier
+
+
 def reaction_summary(*, user: Any, content: Content) -> list[dict[str, Any]]:
     """Counts per reaction type and whether the user gave each, in one query."""
     mine_filter = Q(user_id=user.pk) if user.is_authenticated else Q(pk__in=[])
@@ -68,14 +135,17 @@ def reaction_summary(*, user: Any, content: Content) -> list[dict[str, Any]]:
     ]
 
 
-def conversation(request: Any, item: Any, comment_form: Any = None) -> dict[str, Any]:
-    """What a page needs to show an item's comments, reactions and comment form."""
+def conversation(
+    request: Any, item: Any, comment_form: Any = None, *, comments: list[Comment] | None = None
+) -> dict[str, Any]:
+    """What a page needs to show an item's comments, reactions and comment form; a page
+    that shows its comments in pages passes the page's ``comments``."""
     from harambee.core.forms import CommentForm
     from harambee.core.services import may_comment
 
     user = request.user
     return {
-        "comments": comment_tree(content=item),
+        "comments": comment_tree(content=item) if comments is None else comments,
         "reactions": reaction_summary(user=user, content=item),
         "comment_form": comment_form or CommentForm(),
         "may_comment": user.is_authenticated and may_comment(user, item),

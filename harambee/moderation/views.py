@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from harambee.core.http import alliance_perm_required, paginate, safe_next
-from harambee.core.models import Comment, Content
+from harambee.core.models import Comment, Content, comment_url
 from harambee.core.visibility import can_see_space, can_view
 from harambee.moderation import selectors, services
 from harambee.moderation.forms import FlagForm, MoveForm, ReasonForm, SuspendForm
@@ -67,11 +67,7 @@ def flag(request: HttpRequest, pk: int) -> HttpResponse:
         if comment is None:
             raise Http404
     form = FlagForm(request.POST or None)
-    target_url = (
-        f"{content.get_absolute_url()}#comment-{comment.pk}"
-        if comment
-        else content.get_absolute_url()
-    )
+    target_url = comment_url(content, comment) if comment else content.get_absolute_url()
     if request.method == "POST" and form.is_valid():
         try:
             _flag, created = services.flag_create(

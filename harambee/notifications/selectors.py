@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from harambee.core import visibility
-from harambee.core.models import Content
+from harambee.core.models import Content, comment_url
 from harambee.core.visibility import can_see_space, can_view, visible
 from harambee.notifications.models import Kind, Notification
 
@@ -112,7 +112,7 @@ def entry_for(notification: Notification, user: Any) -> Entry:
         reply_url = f"{url}#comment-form"
         excerpt = _excerpt(content.body)
     if comment is not None:
-        url = f"{content.get_absolute_url()}#comment-{comment.pk}" if content else ""
+        url = comment_url(content, comment) if content else ""
         excerpt = _excerpt(comment.body)
     request, approved = notification.join_request, False
     if notification.kind == Kind.JOIN_REQUEST and space is not None:

@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from harambee.core.models import Comment, Content, Visibility
+from harambee.core.models import Comment, Content, Visibility, comment_url
 from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import (
     active_memberships,
@@ -215,7 +215,7 @@ def quote_for(*, thread: Post, comment_id: str) -> str:
             _("That reply cannot be quoted: it is not in this thread, or it was removed.")
         )
     name = comment.author.display_name.replace("[", "\\[").replace("]", "\\]")
-    link = f"{thread.get_absolute_url()}#comment-{comment.pk}"
+    link = comment_url(thread, comment)
     header = _("[%(name)s wrote](%(link)s):") % {"name": name, "link": link}
     lines = comment.body.strip().splitlines() or [""]
     quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in lines)

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from harambee.core.forms import CommentForm
 from harambee.core.http import alliance_perm_required, is_htmx, paginate
-from harambee.core.models import Comment
-from harambee.core.selectors import conversation
+from harambee.core.models import Comment, comment_url
+from harambee.core.selectors import comment_page, conversation
 from harambee.core.visibility import thread_grant_ids
 from harambee.people.models import User
 from harambee.people.roles import Perm
@@ -392,6 +392,18 @@ def post_detail(request, pk: int):
     return render_post(request, pk)
 
 
+# A thread page shows this many top-level replies, each with its replies.
+THREAD_PAGE_SIZE = 50
+
+
+def _page_start(value: str | None) -> int | None:
+    """``?from=``: a top-level reply's id, or nothing (the first page)."""
+    if value is None or not value.isascii() or not value.isdigit():
+        return None
+    number = int(value)
+    return number if 0 < number < 2**63 else None
+
+
 def render_post(request, pk: int, *, comment_form: CommentForm | None = None, status: int = 200):
     post = selectors.post_get(user=request.user, pk=pk)
     selectors.with_shown_space(request.user, [post])
@@ -405,11 +417,19 @@ def render_post(request, pk: int, *, comment_form: CommentForm | None = None, st
             comment_form = CommentForm(initial={"body": quote})
         except selectors.QuoteProblem as problem:
             quote_problem = str(problem)
-    context = conversation(request, post, comment_form)
+    # Top-level replies come in pages, oldest first; ``?from=`` starts at one of them.
+    comments, next_start, earlier = comment_page(
+        content=post, start=_page_start(request.GET.get("from")), limit=THREAD_PAGE_SIZE
+    )
+    context = conversation(request, post, comment_form, comments=comments)
     summaries = selectors.thread_summaries(thread=post)
     answer = selectors.shown_answer(thread=post)
     context.update(
         post=post,
+        page_start=comments[0].pk if earlier and comments else None,
+        next_start=next_start,
+        earlier=earlier,
+        answer_url=comment_url(post, answer) if answer else "",
         summary=summaries[0] if summaries else None,
         earlier_summaries=summaries[1:],
         answer=answer,

@@ -221,7 +221,9 @@ def test_the_header_shows_the_unread_count_and_the_centre_links_to_the_item(
     assert "Look here" in html and thread.title in html
     notice = Notification.objects.get(recipient=cast.space_lead)
     response = client.get(reverse("notifications:go", args=[notice.pk]))
-    assert response["Location"] == f"{thread.get_absolute_url()}#comment-{comment.pk}"
+    assert response["Location"] == (
+        f"{thread.get_absolute_url()}?from={comment.pk}#comment-{comment.pk}"
+    )
     notice.refresh_from_db()
     assert notice.read is not None
     assert "unread-count" not in client.get("/").content.decode()

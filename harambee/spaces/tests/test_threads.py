@@ -222,7 +222,7 @@ def test_the_accepted_answer_is_highlighted_and_linked_at_the_top(cast, threads,
     page = client_for(cast.space_member).get(thread.get_absolute_url()).content.decode()
     top = page.index('id="answer-heading"')
     assert top < page.index('id="comments-heading"')
-    assert f'href="#comment-{answer.pk}"' in page[top:]
+    assert f'href="{thread.get_absolute_url()}?from={answer.pk}#comment-{answer.pk}"' in page[top:]
     assert "<strong>radio</strong>" in page[top : page.index('id="comments-heading"')]
     assert re.search(rf'class="comment accepted" id="comment-{answer.pk}"', page)
     assert (
@@ -307,14 +307,12 @@ def test_quote_prefills_the_reply_form_without_javascript(cast, threads, client_
     form = page[page.index('id="comment-form"') :]
     assert "&gt; [Gina Guest wrote](" in form and "&gt; Fire lines first." in form
     assert f"#comment-{quoted.pk})" in form
-    body = (
-        f"> [Gina Guest wrote]({thread.get_absolute_url()}#comment-{quoted.pk}):\n>\n"
-        "> Fire lines first.\n\nI agree."
-    )
+    body = f"> [Gina Guest wrote]({quoted.get_absolute_url()}):\n>\n> Fire lines first.\n\nI agree."
     client.post(reverse("core:comment", args=[thread.pk]), {"body": body})
     reply = Comment.objects.get(body__endswith="I agree.")
     assert "<blockquote>" in reply.body_html
-    assert f'href="{thread.get_absolute_url()}#comment-{quoted.pk}"' in reply.body_html
+    link = f"{thread.get_absolute_url()}?from={quoted.pk}#comment-{quoted.pk}"
+    assert f'href="{link}"' in reply.body_html
 
 
 def test_quote_with_htmx_returns_only_the_filled_form(cast, threads, client_for):

@@ -211,7 +211,11 @@ def test_comment_without_javascript(page, discussion):
     page.get_by_role("button", name="Comment", exact=True).click()
 
     comment = Comment.objects.get(content=post)
-    expect(page).to_have_url(re.compile(rf"/posts/{post.pk}/#comment-{comment.pk}$"))
+    # A thread's reply is shown on the page that starts at its conversation.
+    expect(page).to_have_url(
+        re.compile(rf"/posts/{post.pk}/\?from={comment.pk}#comment-{comment.pk}$")
+    )
+    assert comment.get_absolute_url().endswith(f"?from={comment.pk}#comment-{comment.pk}")
     assert path_of(page) == f"{post.get_absolute_url()}#comment-{comment.pk}"
     anchored = page.locator(f"#comment-{comment.pk}")
     expect(anchored).to_contain_text("Without JavaScript, this still works.")
