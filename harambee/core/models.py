@@ -112,6 +112,27 @@ class Content(models.Model):
     def get_absolute_url(self) -> str:
         return reverse(KIND_URLS[self.kind], args=[self.pk])
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.remember_audience()
+        return instance
+
+    def remember_audience(self) -> None:
+        """Note who may read the item as stored, so that a save which opens it to
+        more people (a draft made public, a story published, a thread moved) can
+        tell them (``notifications.signals``)."""
+        loaded = self.__dict__
+        self._audience_was = (
+            (loaded["visibility"], loaded["space_id"])
+            if "visibility" in loaded and "space_id" in loaded
+            else None
+        )
+
+    def audience_changed(self) -> bool:
+        was = getattr(self, "_audience_was", None)
+        return was is not None and was != (self.visibility, self.space_id)
+
     @property
     def visibility_label(self) -> str:
         return str(VISIBILITY_SHORT[self.visibility])

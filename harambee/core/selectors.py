@@ -142,9 +142,11 @@ def conversation(
     that shows its comments in pages passes the page's ``comments``."""
     from harambee.core.forms import CommentForm
     from harambee.core.services import may_comment
+    from harambee.notifications.selectors import watch_state
 
     user = request.user
     return {
+        "watch_state": watch_state(user, item),
         "comments": comment_tree(content=item) if comments is None else comments,
         "reactions": reaction_summary(user=user, content=item),
         "comment_form": comment_form or CommentForm(),

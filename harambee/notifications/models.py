@@ -174,3 +174,28 @@ DEFAULTS: dict[tuple[str, str], str] = {
     (Kind.INVITATION, Channel.EMAIL): Frequency.IMMEDIATELY,
     (Kind.JOIN_REQUEST, Channel.EMAIL): Frequency.IMMEDIATELY,
 }
+
+
+class Watch(models.Model):
+    """A person's choice about one conversation (an item's replies), overriding the
+    default -- which is to hear of replies where one wrote the item or took part:
+    ``watching`` hears of every reply, otherwise the conversation is muted and no
+    reply notice comes (mentions still do)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="watches"
+    )
+    content = models.ForeignKey("core.Content", on_delete=models.CASCADE, related_name="+")
+    watching = models.BooleanField(_("watching"))
+    created = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("watched conversation")
+        verbose_name_plural = _("watched conversations")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "content"], name="watch_once"),
+        ]
+        indexes = [models.Index(fields=["content", "watching"], name="watch_content")]
+
+    def __str__(self) -> str:
+        return f"Watch #{self.pk}"

@@ -209,3 +209,41 @@ def gated(user: Any, notifications: list[Notification]) -> list[Notification]:
         if (n.content is None or can_view(user, n.content))
         and (n.comment is None or not n.comment.removed)
     ]
+
+
+def watch_state(user: Any, item: Content) -> str:
+    """How ``user`` hears of replies to ``item``, in one query: ``watching`` (chose to
+    hear of every reply), ``muted`` (chose to hear of none), ``taking_part`` (the
+    default for its authors and repliers) or ``""`` (not told of replies)."""
+    from django.db.models import Subquery
+
+    from harambee.core.models import Comment
+    from harambee.notifications.models import Watch
+
+    if not user.is_authenticated:
+        return ""
+    coauthors = Content.coauthors.through.objects.filter(content_id=OuterRef("pk"), user_id=user.pk)
+    row = (
+        Content.objects.filter(pk=item.pk)
+        .annotate(
+            choice=Subquery(
+                Watch.objects.filter(user_id=user.pk, content_id=OuterRef("pk")).values("watching")[
+                    :1
+                ]
+            ),
+            replied=Exists(
+                Comment.objects.filter(content_id=OuterRef("pk"), author_id=user.pk, removed=False)
+            ),
+            coauthor=Exists(coauthors),
+        )
+        .values_list("choice", "replied", "coauthor")
+        .first()
+    )
+    if row is None:
+        return ""
+    choice, replied, coauthor = row
+    if choice is not None:
+        return "watching" if choice else "muted"
+    if item.author_id == user.pk or replied or coauthor:
+        return "taking_part"
+    return ""

@@ -21,6 +21,7 @@ from harambee.notifications.models import (
     Kind,
     Notification,
     Preference,
+    Watch,
 )
 from harambee.people.models import User
 
@@ -207,10 +208,13 @@ def fan_out_comment(*, comment: Comment) -> int:
         comment=comment,
     )
     done = {u.pk for u in mentioned}
+    # Who chose for this conversation: muted hear of no reply, watching of every one.
+    chosen = dict(Watch.objects.filter(content_id=content.pk).values_list("user_id", "watching"))
+    muted = {pk for pk, watching in chosen.items() if not watching}
     answered = {content.author_id, *content.coauthors.values_list("pk", flat=True)}
     if comment.parent is not None:
         answered.add(comment.parent.author_id)
-    answered -= done
+    answered -= done | muted
     told += notification_create_many(
         recipients=User.objects.filter(pk__in=answered),
         kind=Kind.REPLY,
@@ -219,14 +223,13 @@ def fan_out_comment(*, comment: Comment) -> int:
         comment=comment,
     )
     done |= answered
-    watchers = (
-        set(
-            Comment.objects.filter(content_id=content.pk, removed=False)
-            .exclude(pk=comment.pk)
-            .values_list("author_id", flat=True)
-        )
-        - done
+    took_part = set(
+        Comment.objects.filter(content_id=content.pk, removed=False)
+        .exclude(pk=comment.pk)
+        .values_list("author_id", flat=True)
     )
+    watching = {pk for pk, on in chosen.items() if on}
+    watchers = (took_part | watching) - done - muted
     told += notification_create_many(
         recipients=User.objects.filter(pk__in=watchers),
         kind=Kind.THREAD,
@@ -235,6 +238,15 @@ def fan_out_comment(*, comment: Comment) -> int:
         comment=comment,
     )
     return told
+
+
+def watch_set(*, user: Any, content: Content, watching: bool) -> None:
+    """Watch a conversation (hear of every reply, not only where one took part) or
+    stop watching it (hear of no reply; mentions still come). The caller has checked
+    through the gate that ``user`` may see ``content``."""
+    Watch.objects.update_or_create(
+        user_id=user.pk, content_id=content.pk, defaults={"watching": watching}
+    )
 
 
 def fan_out_wiki_revision(*, revision: Any) -> int:

@@ -14,7 +14,14 @@ def _content_saved(sender: type, instance: Any, created: bool, raw: bool = False
     from harambee.core.models import Content
     from harambee.notifications import tasks
 
-    if raw or not created or not isinstance(instance, Content):
+    if raw or not isinstance(instance, Content):
+        return
+    # A new item, or one now open to other people (a draft made public, a story
+    # published, a thread moved): the fan-out is gated and makes one notice per
+    # person and item, so only those who could not see it before hear of it now.
+    widened = not created and instance.audience_changed()
+    instance.remember_audience()
+    if not created and not widened:
         return
     pk = instance.pk
     transaction.on_commit(lambda: tasks.fan_out.enqueue("content", pk))

@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from harambee.core.http import safe_next
+from harambee.core.http import is_htmx, safe_next
+from harambee.core.models import Content
+from harambee.core.visibility import visible
 from harambee.notifications import selectors, services
 from harambee.notifications.forms import PreferencesForm
 from harambee.notifications.models import DEFAULTS, Preference
@@ -73,6 +75,32 @@ def preferences(request: HttpRequest) -> HttpResponse:
         return redirect("notifications:preferences")
     status = 422 if form.errors else 200
     return render(request, "notifications/preferences.html", {"form": form}, status=status)
+
+
+@login_required
+@require_POST
+def watch(request: HttpRequest, pk: int) -> HttpResponse:
+    """Watch a conversation, or stop watching it (``watching=0``)."""
+    content = visible(request.user, Content.objects.filter(pk=pk)).first()
+    if content is None:
+        raise Http404
+    watching = request.POST.get("watching") != "0"
+    services.watch_set(user=request.user, content=content, watching=watching)
+    if is_htmx(request):
+        return render(
+            request,
+            "notifications/_watch.html",
+            {"content": content, "watch_state": selectors.watch_state(request.user, content)},
+        )
+    if watching:
+        messages.success(
+            request, _("You are watching this conversation: you will hear of every reply.")
+        )
+    else:
+        messages.success(
+            request, _("You stopped watching this conversation: no more reply notices.")
+        )
+    return redirect(safe_next(request, content.get_absolute_url()))
 
 
 # The one view without a CSRF token: a mail client posts "List-Unsubscribe=One-Click"

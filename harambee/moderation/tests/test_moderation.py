@@ -367,3 +367,17 @@ def test_every_action_is_refused_to_all_but_the_items_moderators(cast, items, cl
     assert not Post.objects.get(pk=thread.pk).locked
     response = client_for(cast.space_lead).post(url, {"action": action})
     assert response.status_code == 302
+
+
+def test_queue_and_review_link_to_a_reply_on_a_later_page_of_its_thread(cast, client_for):
+    """A thread's replies come in pages: a flagged reply is linked where it is shown."""
+    thread = PostFactory(space=cast.space, author=cast.space_member, visibility="space")
+    top = CommentFactory(content=thread, author=cast.guest, body="Top-level")
+    reply = CommentFactory(content=thread, author=cast.guest, body="Nested", parent=top)
+    services.flag_create(flagger=cast.space_member, content=thread, comment=reply, reason="spam")
+    expected = f"{thread.get_absolute_url()}?from={top.pk}#comment-{reply.pk}"
+    lead = client_for(cast.space_lead)
+    queue = lead.get(reverse("moderation:queue")).content.decode()
+    assert f'href="{expected}"' in queue.replace("&amp;", "&")
+    review = lead.get(reverse("moderation:item", args=[thread.pk])).content.decode()
+    assert f'href="{expected}"' in review.replace("&amp;", "&")

@@ -98,6 +98,9 @@ def urls_for(name: str, cast, world) -> list[str] | None:
             reverse(name, args=[services.unsubscribe_token(user=cast.member, kind="all")]),
             reverse(name, args=["tampered"]),
         ]
+    if name == "notifications:watch":
+        # A form's target (POST only; ``test_watch_and_widening`` posts to hidden items).
+        return [reverse(name, args=[item.pk]) for item in world["items"][:20]]
     if name == "notifications:centre":
         url = reverse(name)
         return [url, f"{url}?before={notices[-1].pk + 1}" if notices else url]

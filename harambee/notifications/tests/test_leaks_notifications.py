@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_notification_routes_hide_and_show_through_the_gate(cast, world, client_for):  # noqa: F811
     names = sorted(n for n in our_route_names() if n.startswith("notifications:"))
-    assert len(names) == 6
+    assert len(names) == 7
     for who in ("outsider", "guest", "space_member", "steward"):
         user = getattr(cast, who)
         client = client_for(user)
