@@ -23,7 +23,10 @@ published (their visibility follows), in a space or on the alliance blog, one in
 answering a call still open, and published answers join a published collection.
 Wiki pages start with one revision and [[links]]; stream posts carry hashtags (their
 tag rows are written with them); some threads are questions, pinned or locked. The
-search index is rebuilt at the end, as ``harambee search rebuild`` would.
+search index is rebuilt at the end, as ``harambee search rebuild`` would, and the related
+experiences of the newest notes, lessons and stories (``RELATED_NEWEST``, the pages read
+most) are computed, as ``harambee related --newest`` would (``harambee related`` does
+them all: hours at a million items).
 
 Everything is written with bulk inserts in batches, one transaction per batch. The
 high-volume tables (content, its child rows, phase notes, revisions, themes, evidence,
@@ -766,6 +769,10 @@ def _next_id(model: type[models.Model]) -> int:
     return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
 
 
+# Related experiences are computed for this many of the newest notes, lessons and stories.
+RELATED_NEWEST = 2000
+
+
 def generate(
     scale: int,
     *,
@@ -773,6 +780,7 @@ def generate(
     progress: TextIO | None = sys.stderr,
     now: datetime | None = None,
     index: bool = True,
+    related: int | None = None,
 ) -> Result:
     """Write a synthetic alliance with ``scale`` content items. Returns what was written."""
     started = time.perf_counter()
@@ -800,6 +808,11 @@ def generate(
         from harambee.search.services import index_rebuild
 
         index_rebuild(progress=progress)
+        from harambee.synthesis.services import related_compute_all
+
+        related_compute_all(
+            newest=RELATED_NEWEST if related is None else related, progress=progress
+        )
     result = Result(plan=plan, seconds=time.perf_counter() - started)
     per_kind = dict(Content.objects.values_list("kind").annotate(n=Count("pk")).order_by())
     result.counts = {

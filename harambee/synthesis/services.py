@@ -130,14 +130,19 @@ def related_refresh(*, content_id: int) -> None:
         related_compute(content_id=source_id)
 
 
-def related_compute_all() -> int:
+def related_compute_all(*, newest: int | None = None, progress: Any = None) -> int:
     """Compute related items for every note, lesson and story (the demo, and after a
-    bulk import). Returns how many items were computed."""
-    ids = list(
-        Content.objects.filter(kind__in=RELATED_KINDS, removed=False)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    for pk in ids:
+    bulk import), or for the ``newest`` of them only. Returns how many were computed;
+    writes a progress line to ``progress`` (a text stream) every 500 items."""
+    ids_qs = Content.objects.filter(kind__in=RELATED_KINDS, removed=False).order_by("-pk")
+    if newest is not None:
+        ids_qs = ids_qs[: max(0, newest)]
+    ids = sorted(ids_qs.values_list("pk", flat=True))
+    for done, pk in enumerate(ids, start=1):
         related_compute(content_id=pk)
+        if progress is not None and (done % 500 == 0 or done == len(ids)):
+            progress.write(f"\rRelated experiences: {done:,} / {len(ids):,}")
+            progress.flush()
+    if progress is not None and ids:
+        progress.write("\n")
     return len(ids)

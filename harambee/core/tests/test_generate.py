@@ -460,3 +460,30 @@ def test_wiki_pages_resources_collections_and_stream_posts_are_whole(generated, 
             assert response.status_code == 200, (kind, item.pk)
     for url in ("/wiki/", "/library/", "/stream/", "/forum/", "/tags/radio/", "/search/?q=radio"):
         assert client.get(url).status_code == 200, url
+
+
+def test_related_experiences_are_computed_for_the_newest_items(generated):
+    from harambee.synthesis.models import RelatedItem
+    from harambee.synthesis.services import RELATED_KINDS
+
+    related = RelatedItem.objects.select_related("source", "target")
+    sources = {r.source_id for r in related}
+    eligible = Content.objects.filter(kind__in=RELATED_KINDS, removed=False).count()
+    # Generated texts share their vocabulary, so nearly every item finds neighbours.
+    assert len(sources) >= eligible * 0.8
+    for row in related:
+        assert row.source.kind in RELATED_KINDS and row.target.kind in RELATED_KINDS
+        assert row.source.space_id is None or row.target.space_id != row.source.space_id
+        assert row.shared_terms
+
+
+def test_the_related_command_recomputes_the_newest(generated):
+    from harambee.synthesis.models import RelatedItem
+
+    RelatedItem.objects.all().delete()
+    out = StringIO()
+    call_command("related", "--newest", "5", "--no-progress", stdout=out)
+    assert "for 5 items" in out.getvalue()
+    assert 1 <= RelatedItem.objects.values("source_id").distinct().count() <= 5
+    with pytest.raises(CommandError):
+        call_command("related", "--newest", "0")
