@@ -26,6 +26,10 @@ escape everything and then turn only these into ``<mark>``.
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 MARK_START = "\x02"
@@ -192,11 +196,13 @@ class Sqlite:
         return query.to_fts5()
 
     def hits_sql(self, gated: str) -> str:
+        """Per item (id, kind, space_id, 0, newest, entries, an entry id) for the
+        newest ``limit`` matching entries through ``gated``: for counting (see
+        ``suggest``). No score: SQLite's results are ranked by ``candidates``."""
         return (
-            # entry_id is a bare column: SQLite takes it from the row with MIN(score).
-            "SELECT id, kind, space_id, -MIN(score), MAX(created), COUNT(*), entry_id FROM ("
+            "SELECT id, kind, space_id, 0, MAX(created), COUNT(*), MAX(entry_id) FROM ("
             "SELECT c.id AS id, c.kind AS kind, c.space_id AS space_id, c.created AS created, "
-            "e.id AS entry_id, bm25(search_fts, 10.0, 1.0) AS score "
+            "e.id AS entry_id "
             "FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid "
             f"JOIN ({gated}) c ON c.id = e.content_id "
             "LEFT JOIN core_comment cm ON cm.id = e.comment_id "
@@ -205,12 +211,180 @@ class Sqlite:
             ") GROUP BY id"
         )
 
-    def snippet_sql(self, n: int) -> tuple[str, int]:
-        """The text of ``n`` entries, by id: snippets are cut in Python
-        (``highlight.py``), since FTS5's ``snippet()`` would run the MATCH again for
-        each entry, which costs more than the search itself on a large index."""
-        ids = ", ".join(["%s"] * n)
-        return f"SELECT id, comment_id, title, body FROM search_entry WHERE id IN ({ids})", -1
+    def candidates(
+        self, cursor: Any, gated: str, gated_params: tuple[Any, ...], query: Any, limit: int
+    ) -> tuple[list[tuple[Any, ...]], dict[int, tuple[int | None, str, str]]]:
+        """Per item (id, kind, space_id, score, newest, entries, best entry id) for
+        the newest ``limit`` matching entries the reader may see, ranked by ``bm25``
+        over those entries; and the text of every one of those entries, by id.
+
+        Two queries (the first only makes sure the vocabulary table exists)."""
+        cursor.execute(SQLITE_TERMS)
+        match, match_params = _fts5_match(query)
+        cursor.execute(
+            # ``created`` as text: compared, never shown, so not parsed per row.
+            "SELECT c.id, c.kind, c.space_id, CAST(c.created AS text), e.id, e.comment_id, "
+            "e.title, e.body "
+            "FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid "
+            f"JOIN ({gated}) c ON c.id = e.content_id "
+            "LEFT JOIN core_comment cm ON cm.id = e.comment_id "
+            f"WHERE search_fts MATCH {match} AND {_COMMENT_ALIVE} "
+            "ORDER BY search_fts.rowid DESC LIMIT %s",
+            (*gated_params, *match_params, False, limit),
+        )
+        entries = cursor.fetchall()
+        scores = bm25([(row[6], row[7]) for row in entries], query)
+        items: dict[int, list[Any]] = {}
+        texts: dict[int, tuple[int | None, str, str]] = {}
+        for (item_id, kind, space_id, created, entry_id, comment_id, title, body), score in zip(
+            entries, scores, strict=True
+        ):
+            texts[entry_id] = (comment_id, title, body)
+            row = items.get(item_id)
+            if row is None:
+                items[item_id] = [item_id, kind, space_id, score, created, 1, entry_id]
+                continue
+            row[5] += 1
+            if score > row[3]:
+                row[3], row[6] = score, entry_id
+        return [tuple(row) for row in items.values()], texts
+
+
+# FTS5's ``bm25()`` cannot be used on a large index: before the first row it counts,
+# for every phrase of the query, all the entries that hold it (a word in most of 1.8
+# million entries costs tens of ms, whatever the LIMIT). The candidates are ranked
+# here instead, by the same formula over the candidates themselves: the title weighs
+# 10 and the body 1, lengths are in characters, and each term's idf comes from the
+# share of candidates holding it. Term frequencies are counted in the text, lower-
+# cased and without diacritics, as the tokenizer sees it: a word (or a phrase's
+# words, with anything but letters and digits between them) that starts a token, and
+# ends one unless it is a prefix. FTS5's ``highlight()`` would count exactly as the
+# index matched, but tokenizing every candidate's text again costs 2 ms per 1,000.
+BM25_K1 = 1.2
+BM25_B = 0.75
+TITLE_WEIGHT = 10.0
+
+
+def _fold(text: str) -> str:
+    text = text.lower()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _counter(words: tuple[str, ...], prefix: bool) -> Callable[[str], int]:
+    """How often a term occurs in a folded text."""
+    first = words[0]
+    pattern = re.compile(r"[\W_]+".join(map(re.escape, words)))
+
+    def count(text: str) -> int:
+        if first not in text:
+            return 0
+        n = 0
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if start and text[start - 1].isalnum():
+                continue
+            if not prefix and end < len(text) and text[end].isalnum():
+                continue
+            n += 1
+        return n
+
+    return count
+
+
+def bm25(texts: list[tuple[str, str]], query: Any) -> list[float]:
+    """A score per (title, body) of the candidates, higher is better."""
+    terms = {(tuple(_fold(w) for w in t.words), t.prefix) for g in query.groups for t in g}
+    if not texts or not terms:
+        return [0.0] * len(texts)
+    counters = [_counter(words, prefix) for words, prefix in sorted(terms)]
+    freqs: list[list[float]] = []  # per entry, per term: weighted term frequency
+    lengths: list[int] = []
+    for title, body in texts:
+        title, body = _fold(title), _fold(body)
+        freqs.append([TITLE_WEIGHT * count(title) + count(body) for count in counters])
+        lengths.append(len(title) + len(body))
+    average = max(sum(lengths) / len(lengths), 1.0)
+    total = len(texts)
+    idfs = []
+    for i in range(len(counters)):
+        holding = sum(1 for f in freqs if f[i] > 0)
+        idf = math.log((total - holding + 0.5) / (holding + 0.5))
+        idfs.append(idf if idf > 0 else 1e-6)  # as FTS5's bm25()
+    scores = []
+    for f, length in zip(freqs, lengths, strict=True):
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
+        scores.append(
+            sum(idf * tf * (BM25_K1 + 1) / (tf + norm) for idf, tf in zip(idfs, f, strict=True))
+        )
+    return scores
+
+
+# Prefixes ------------------------------------------------------------------------
+#
+# FTS5 answers ``"tok"*`` by merging, in memory, the whole doclist of every word that
+# starts with ``tok`` before it returns the first row: a word in most entries costs
+# 5–10 ms at a million items whatever the LIMIT. The words of the index that start
+# with it are looked up instead (a few index seeks in an ``fts5vocab`` table, inside
+# the search's own query) and OR-ed, which FTS5 walks lazily, newest first. When a
+# prefix starts more than ``PREFIX_WORDS`` words, or none, ``"tok"*`` is kept.
+PREFIX_WORDS = 12
+SQLITE_TERMS = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fts_terms "
+    "USING fts5vocab(main, search_fts, 'instance')"
+)
+_STEP = (
+    "SELECT term FROM temp.search_fts_terms WHERE term >= {lo} AND term < %s ORDER BY term LIMIT 1"
+)
+_EXPAND = (
+    "(SELECT CASE WHEN count(*) BETWEEN 1 AND {n} "
+    "THEN '(' || group_concat('\"' || term || '\"', ' OR ') || ')' ELSE %s END FROM ("
+    "WITH RECURSIVE t(term) AS (SELECT ({first}) UNION ALL "
+    "SELECT ({next}) FROM t WHERE t.term IS NOT NULL) "
+    "SELECT term FROM t WHERE term IS NOT NULL LIMIT {more}))"
+).format(
+    n=PREFIX_WORDS,
+    more=PREFIX_WORDS + 1,
+    first=_STEP.format(lo="%s"),
+    # The next word: past every word that starts with this one and a character that
+    # no token holds.
+    next=_STEP.format(lo="t.term || char(1)"),
+)
+_SLOT = "\x01"
+
+
+def _fts5_match(query: Any) -> tuple[str, list[Any]]:
+    """The MATCH argument as SQL (with parameters): the query's expression, in which
+    each prefix term is looked up in the vocabulary."""
+    slots: list[Any] = []
+
+    def prefix(term: Any) -> str:
+        (word,) = term.words
+        folded = _fold(word)
+        native = f'"{word}"*'
+        if not (folded.isascii() and folded.isalnum()):
+            return native  # where the tokenizer might fold otherwise, FTS5 itself
+        slots.append((native, folded))
+        return f"{_SLOT}{len(slots) - 1}{_SLOT}"
+
+    expression = query.to_fts5(prefix=prefix)
+    if not slots:
+        return "%s", [expression]
+    sql: list[str] = []
+    params: list[Any] = []
+    for i, piece in enumerate(expression.split(_SLOT)):
+        if i % 2 == 0:
+            if piece:
+                sql.append("%s")
+                params.append(piece)
+            continue
+        native, folded = slots[int(piece)]
+        high = folded + "\U0010ffff"
+        sql.append(_EXPAND)
+        params += [native, folded, high, high]
+    return "(" + " || ".join(sql) + ")", params
 
 
 # Cover density (near words count more, so a phrase in a title wins), divided by

@@ -14,6 +14,7 @@ syntax error from the user's text, whatever was typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 MAX_QUERY_CHARS = 200
@@ -47,10 +48,14 @@ class Query:
     def words(self) -> list[str]:
         return [w for group in self.groups for term in group for w in term.words]
 
-    def to_fts5(self) -> str:
-        """A MATCH expression for SQLite FTS5: every token double-quoted."""
+    def to_fts5(self, prefix: Callable[[Term], str] | None = None) -> str:
+        """A MATCH expression for SQLite FTS5: every token double-quoted. A prefix
+        term is written ``"tok"*``, or as ``prefix(term)`` says when given (the SQLite
+        backend puts the index's own words there, see ``backends``)."""
 
         def term(t: Term) -> str:
+            if t.prefix and prefix is not None:
+                return prefix(t)
             return '"' + " ".join(t.words) + '"' + ("*" if t.prefix else "")
 
         def group(g: list[Term]) -> str:

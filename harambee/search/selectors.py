@@ -135,7 +135,11 @@ def _kinds_with_themes() -> list[Any]:
 
 
 def _gated_sql(user: Any, filters: Filters) -> tuple[str, tuple[Any, ...]]:
-    qs = _filtered(user, filters).order_by().values("id", "kind", "space_id", "created")
+    return _sql_of(_filtered(user, filters))
+
+
+def _sql_of(gate: QuerySet[Content]) -> tuple[str, tuple[Any, ...]]:
+    qs = gate.order_by().values("id", "kind", "space_id", "created")
     sql, params = qs.query.sql_with_params()
     return sql, tuple(params)
 
@@ -159,13 +163,17 @@ def search(
         return results
     engine = backends.for_connection(connection)
     try:
-        gated, gated_params = _gated_sql(user, filters)
+        gate = _filtered(user, filters)
+        gated, gated_params = _sql_of(gate)
     except EmptyResultSet:  # a filter that no item can pass
         return results
-    match = engine.match(query)
     with connection.cursor() as cursor:
-        cursor.execute(engine.hits_sql(gated), (*gated_params, match, False, CANDIDATES))
-        rows = cursor.fetchall()
+        if isinstance(engine, backends.Sqlite):
+            rows, texts = engine.candidates(cursor, gated, gated_params, query, CANDIDATES)
+        else:
+            match = engine.match(query)
+            cursor.execute(engine.hits_sql(gated), (*gated_params, match, False, CANDIDATES))
+            rows, texts = cursor.fetchall(), None
         results.capped = sum(row[5] for row in rows) >= CANDIDATES
         if order == "relevance":
             rows.sort(key=lambda r: (-r[3], r[0]))
@@ -178,20 +186,27 @@ def search(
             _facets(user, results, rows)
         results.total = len(rows)
         best: dict[int, tuple[Any, str, str]] = {}
-        if shown:
+        if shown and texts is not None:
+            # SQLite: the text came with the candidates; snippets are cut here.
+            for row in shown:
+                comment_id, title, text = texts[row[6]]
+                best[row[0]] = (
+                    comment_id,
+                    highlight.highlight_all(title or "", query),
+                    highlight.snippet(text or "", query),
+                )
+        elif shown:
             # The snippet of each item's best entry: itself, or one of its comments.
             item_of = {row[6]: row[0] for row in shown}
-            sql, mode = engine.snippet_sql(len(shown))
-            cursor.execute(sql, (*item_of,) if mode < 0 else (match, *item_of))
+            sql, _mode = engine.snippet_sql(len(shown))
+            cursor.execute(sql, (match, *item_of))
             for entry_id, comment_id, title, text in cursor.fetchall():
-                if mode < 0:  # plain text: marked here
-                    title = highlight.highlight_all(title or "", query)
-                    text = highlight.snippet(text or "", query)
                 best[item_of[entry_id]] = (comment_id, title or "", text or "")
     results.pages = min(MAX_PAGES, -(-results.total // PAGE_SIZE))
     items = {
         item.pk: item
-        for item in visible(user, Content.objects.filter(pk__in=ids))
+        # Through the gate again (the same one, with the filters, built once).
+        for item in gate.filter(pk__in=ids)
         .select_related("space", "author")
         .defer("body", "body_html")
     }
