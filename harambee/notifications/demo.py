@@ -5,7 +5,8 @@ everything else exists. Many more notices are written by this app's receivers wh
 the demo's transaction commits (replies, mentions, follows, join requests). Here each
 sign-in gets a handful of pending notices about recent items they may read (the
 services drop anything the gate hides), a reply to something they wrote, and one
-notice already read, so the centre shows both states.
+notice already read, so the centre shows both states. Each also watches the newest
+forum thread they may read and did not start, so its page shows "Stop watching".
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from harambee.core.models import Comment, Content
 from harambee.core.visibility import visible
 from harambee.notifications import services
 from harambee.notifications.models import Kind, Notification
+from harambee.spaces.models import Post
 
 SIGN_INS = ("amara", "kwame", "lucia", "pieter")  # steward@, lead@, member@, guest@
 
@@ -54,3 +56,10 @@ def load_notifications(people: dict[str, Any], now: datetime) -> None:
         oldest = mine.first()
         if oldest is not None and mine.count() > 1:
             Notification.objects.filter(pk=oldest.pk).update(read=now - timedelta(hours=n + 1))
+        thread = (
+            visible(person, Post.objects.filter(space__isnull=True).exclude(author=person))
+            .order_by("-created")
+            .first()
+        )
+        if thread is not None:
+            services.watch_set(user=person, content=thread, watching=True)

@@ -27,3 +27,16 @@ def test_demo_notifications_are_pending_and_through_the_gate(cast):
     assert selectors.unread_count(cast.space_member) >= 4
     assert Notification.objects.filter(recipient=cast.space_member, read__isnull=False).exists()
     assert not Notification.objects.filter(recipient=cast.steward).exists()  # none visible
+
+
+def test_demo_sign_ins_watch_a_forum_thread_they_may_read(cast):
+    from harambee.notifications.models import Watch
+
+    hidden = PostFactory(space=None, author=cast.steward, visibility="private")
+    forum = PostFactory(space=None, author=cast.space_lead, visibility="alliance")
+    people = {"lucia": cast.space_member, "kwame": cast.space_lead}
+    load_notifications(people, timezone.now())
+    watched = Watch.objects.filter(user=cast.space_member).get()
+    assert watched.content_id == forum.pk and watched.watching
+    assert not Watch.objects.filter(content=hidden).exists()
+    assert not Watch.objects.filter(user=cast.space_lead, content=forum).exists()
