@@ -4,8 +4,10 @@ Both keep their index up to date with triggers on ``search_entry``, so the Pytho
 code only writes ``Entry`` rows (one at a time, or in batches for a rebuild).
 
 * SQLite: an FTS5 table ``search_fts`` with ``search_entry`` as its external content
-  (the text is stored once), tokenizer ``unicode61 remove_diacritics 2``, ranked by
-  ``bm25`` with the title weighing 10 and the body 1; snippets cut in Python
+  (the text is stored once), tokenizer ``unicode61 remove_diacritics 2``. The newest
+  matching entries are read without FTS5's ``bm25()`` and ranked in Python by the
+  same formula over those candidates (``bm25`` below: title weighing 10, body 1);
+  prefixes are looked up in the index's vocabulary; snippets cut in Python
   (``highlight.py``).
 * PostgreSQL: a ``document tsvector`` column (title weight A, body B) with a GIN
   index, text search configuration ``harambee_search`` (``simple`` plus ``unaccent``
@@ -29,7 +31,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 from typing import Any
 
 MARK_START = "\x02"
@@ -183,12 +187,15 @@ def index_bytes(connection: Any) -> int:
 # a derived table of (id, kind, space_id, created): both databases flatten it into
 # the join, so the gate is checked per matching row inside the one query.
 #
-# ``hits_sql`` returns, per item, (id, kind, space_id, score — higher is better,
-# newest, entries) for the newest ``CANDIDATES`` matching entries the reader may see
-# (newest by entry id, which the index walks in order without sorting). Ranking,
-# the total, the facets and the page are made from those rows, in one query.
+# ``candidates`` returns, per item, (id, kind, space_id, score — higher is better,
+# newest, entries, best entry) for the newest ``CANDIDATES`` matching entries the
+# reader may see (newest by entry id, which the index walks in order without
+# sorting). Ranking, the total, the facets and the page are made from those rows,
+# read by one query (PostgreSQL ranks in it; SQLite ranks the rows in Python).
 
 _COMMENT_ALIVE = "(e.comment_id IS NULL OR cm.removed = %s)"
+# Entry id -> (comment id, title, body) of the candidates (SQLite; empty otherwise).
+Texts = dict[int, tuple[int | None, str, str]]
 
 
 class Sqlite:
@@ -213,7 +220,7 @@ class Sqlite:
 
     def candidates(
         self, cursor: Any, gated: str, gated_params: tuple[Any, ...], query: Any, limit: int
-    ) -> tuple[list[tuple[Any, ...]], dict[int, tuple[int | None, str, str]]]:
+    ) -> tuple[list[tuple[Any, ...]], Texts]:
         """Per item (id, kind, space_id, score, newest, entries, best entry id) for
         the newest ``limit`` matching entries the reader may see, ranked by ``bm25``
         over those entries; and the text of every one of those entries, by id.
@@ -235,7 +242,7 @@ class Sqlite:
         entries = cursor.fetchall()
         scores = bm25([(row[6], row[7]) for row in entries], query)
         items: dict[int, list[Any]] = {}
-        texts: dict[int, tuple[int | None, str, str]] = {}
+        texts: Texts = {}
         for (item_id, kind, space_id, created, entry_id, comment_id, title, body), score in zip(
             entries, scores, strict=True
         ):
@@ -248,6 +255,24 @@ class Sqlite:
             if score > row[3]:
                 row[3], row[6] = score, entry_id
         return [tuple(row) for row in items.values()], texts
+
+    def snippets(
+        self, cursor: Any, query: Any, item_of: dict[int, int], texts: Texts
+    ) -> dict[int, tuple[int | None, str, str]]:
+        """Per item, (comment id, marked title, marked snippet) of the entries
+        ``item_of`` names (entry id -> item id), cut in Python from the text the
+        candidates brought (FTS5's ``snippet()`` would run the MATCH again for each)."""
+        from harambee.search import highlight
+
+        best = {}
+        for entry_id, item_id in item_of.items():
+            comment_id, title, body = texts[entry_id]
+            best[item_id] = (
+                comment_id,
+                highlight.highlight_all(title or "", query),
+                highlight.snippet(body or "", query),
+            )
+        return best
 
 
 # FTS5's ``bm25()`` cannot be used on a large index: before the first row it counts,
@@ -273,52 +298,68 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"[\W_]+".join(map(re.escape, words)))
+
+
 def _counter(words: tuple[str, ...], prefix: bool) -> Callable[[str], int]:
-    """How often a term occurs in a folded text."""
-    first = words[0]
-    pattern = re.compile(r"[\W_]+".join(map(re.escape, words)))
+    """How often a term occurs in one folded text."""
+    return lambda text: sum(_occurrences([text], words, prefix))
 
-    def count(text: str) -> int:
-        if first not in text:
-            return 0
-        n = 0
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            if start and text[start - 1].isalnum():
-                continue
-            if not prefix and end < len(text) and text[end].isalnum():
-                continue
-            n += 1
-        return n
 
-    return count
+def _occurrences(texts: list[str], words: tuple[str, ...], prefix: bool) -> list[int]:
+    """How often a term occurs in each of ``texts`` (folded): one pass of a regular
+    expression over all of them, joined, each match given to its text by offset."""
+    counts = [0] * len(texts)
+    joined = "\0".join(texts)
+    if words[0] not in joined:
+        return counts
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    end_of = len(joined)
+    for m in _pattern(words).finditer(joined):
+        start, end = m.span()
+        if start and joined[start - 1].isalnum():
+            continue
+        if not prefix and end < end_of and joined[end].isalnum():
+            continue
+        counts[bisect_right(starts, start) - 1] += 1
+    return counts
 
 
 def bm25(texts: list[tuple[str, str]], query: Any) -> list[float]:
     """A score per (title, body) of the candidates, higher is better."""
-    terms = {(tuple(_fold(w) for w in t.words), t.prefix) for g in query.groups for t in g}
+    terms = sorted({(tuple(_fold(w) for w in t.words), t.prefix) for g in query.groups for t in g})
     if not texts or not terms:
         return [0.0] * len(texts)
-    counters = [_counter(words, prefix) for words, prefix in sorted(terms)]
-    freqs: list[list[float]] = []  # per entry, per term: weighted term frequency
-    lengths: list[int] = []
-    for title, body in texts:
-        title, body = _fold(title), _fold(body)
-        freqs.append([TITLE_WEIGHT * count(title) + count(body) for count in counters])
-        lengths.append(len(title) + len(body))
-    average = max(sum(lengths) / len(lengths), 1.0)
+    titles = [t.lower() if t.isascii() else _fold(t) for t, _ in texts]
+    bodies = [b.lower() if b.isascii() else _fold(b) for _, b in texts]
+    # Per term, per entry: the weighted term frequency.
+    freqs = [
+        [
+            TITLE_WEIGHT * a + b
+            for a, b in zip(
+                _occurrences(titles, words, prefix),
+                _occurrences(bodies, words, prefix),
+                strict=True,
+            )
+        ]
+        for words, prefix in terms
+    ]
     total = len(texts)
     idfs = []
-    for i in range(len(counters)):
-        holding = sum(1 for f in freqs if f[i] > 0)
+    for per_entry in freqs:
+        holding = total - per_entry.count(0)
         idf = math.log((total - holding + 0.5) / (holding + 0.5))
         idfs.append(idf if idf > 0 else 1e-6)  # as FTS5's bm25()
-    scores = []
-    for f, length in zip(freqs, lengths, strict=True):
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
-        scores.append(
-            sum(idf * tf * (BM25_K1 + 1) / (tf + norm) for idf, tf in zip(idfs, f, strict=True))
-        )
+    lengths = [len(t) + len(b) for t, b in zip(titles, bodies, strict=True)]
+    average = max(sum(lengths) / total, 1.0)
+    k1, b = BM25_K1, BM25_B
+    norms = [k1 * (1 - b + b * length / average) for length in lengths]
+    scores = [0.0] * total
+    for idf, per_entry in zip(idfs, freqs, strict=True):
+        for i, tf in enumerate(per_entry):
+            if tf:
+                scores[i] += idf * tf * (k1 + 1) / (tf + norms[i])
     return scores
 
 
@@ -409,7 +450,28 @@ class Postgres:
             ") h GROUP BY id, kind, space_id"
         )
 
-    def snippet_sql(self, n: int) -> tuple[str, int]:
+    def candidates(
+        self, cursor: Any, gated: str, gated_params: tuple[Any, ...], query: Any, limit: int
+    ) -> tuple[list[tuple[Any, ...]], Texts]:
+        """Per item (id, kind, space_id, score, newest, entries, best entry id) for
+        the newest ``limit`` matching entries the reader may see. One query."""
+        cursor.execute(self.hits_sql(gated), (*gated_params, self.match(query), False, limit))
+        return cursor.fetchall(), {}
+
+    def snippets(
+        self, cursor: Any, query: Any, item_of: dict[int, int], texts: Texts
+    ) -> dict[int, tuple[int | None, str, str]]:
+        """Per item, (comment id, marked title, marked snippet) of the entries
+        ``item_of`` names (entry id -> item id), by ``ts_headline``. One query."""
+        if not item_of:
+            return {}
+        cursor.execute(self.snippet_sql(len(item_of)), (self.match(query), *item_of))
+        return {
+            item_of[entry_id]: (comment_id, title or "", text or "")
+            for entry_id, comment_id, title, text in cursor.fetchall()
+        }
+
+    def snippet_sql(self, n: int) -> str:
         """Title and snippet of ``n`` entries, by id (the match text given once)."""
         ids = ", ".join(["%s"] * n)
         opts_title = f"HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_END}"
@@ -424,7 +486,7 @@ class Postgres:
             f"ts_headline('{TSCONFIG}', e.body, q, '{opts_body}') "
             f"FROM search_entry e CROSS JOIN to_tsquery('{TSCONFIG}', %s) q "
             f"WHERE e.id IN ({ids})"
-        ), 0
+        )
 
 
 def for_connection(connection: Any) -> Sqlite | Postgres:

@@ -9,6 +9,7 @@ items themselves are loaded through the gate once more.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -22,7 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from harambee.core.models import Content
 from harambee.core.visibility import visible, visible_spaces
-from harambee.search import backends, highlight
+from harambee.search import backends
 from harambee.search.query import Query, parse
 
 PAGE_SIZE = 10
@@ -168,12 +169,7 @@ def search(
     except EmptyResultSet:  # a filter that no item can pass
         return results
     with connection.cursor() as cursor:
-        if isinstance(engine, backends.Sqlite):
-            rows, texts = engine.candidates(cursor, gated, gated_params, query, CANDIDATES)
-        else:
-            match = engine.match(query)
-            cursor.execute(engine.hits_sql(gated), (*gated_params, match, False, CANDIDATES))
-            rows, texts = cursor.fetchall(), None
+        rows, texts = engine.candidates(cursor, gated, gated_params, query, CANDIDATES)
         results.capped = sum(row[5] for row in rows) >= CANDIDATES
         if order == "relevance":
             rows.sort(key=lambda r: (-r[3], r[0]))
@@ -185,23 +181,8 @@ def search(
         if facets:
             _facets(user, results, rows)
         results.total = len(rows)
-        best: dict[int, tuple[Any, str, str]] = {}
-        if shown and texts is not None:
-            # SQLite: the text came with the candidates; snippets are cut here.
-            for row in shown:
-                comment_id, title, text = texts[row[6]]
-                best[row[0]] = (
-                    comment_id,
-                    highlight.highlight_all(title or "", query),
-                    highlight.snippet(text or "", query),
-                )
-        elif shown:
-            # The snippet of each item's best entry: itself, or one of its comments.
-            item_of = {row[6]: row[0] for row in shown}
-            sql, _mode = engine.snippet_sql(len(shown))
-            cursor.execute(sql, (match, *item_of))
-            for entry_id, comment_id, title, text in cursor.fetchall():
-                best[item_of[entry_id]] = (comment_id, title or "", text or "")
+        # The snippet of each item's best entry: itself, or one of its comments.
+        best = engine.snippets(cursor, query, {row[6]: row[0] for row in shown}, texts)
     results.pages = min(MAX_PAGES, -(-results.total // PAGE_SIZE))
     items = {
         item.pk: item
@@ -235,12 +216,9 @@ def _facets(user: Any, results: Results, rows: list[tuple[Any, ...]]) -> None:
     from harambee.core.models import Kind
     from harambee.spaces.models import Space
 
-    by_kind: dict[str, int] = {}
-    by_space: dict[int, int] = {}
-    for _id, kind, space_id, *_rest in rows:
-        by_kind[kind] = by_kind.get(kind, 0) + 1
-        if space_id is not None:
-            by_space[space_id] = by_space.get(space_id, 0) + 1
+    by_kind = Counter(row[1] for row in rows)
+    by_space = Counter(row[2] for row in rows)
+    by_space.pop(None, None)
     labels = {value: str(label) for value, label in Kind.choices}
     results.kinds = sorted(
         ((labels.get(k, k), n, k) for k, n in by_kind.items()), key=lambda t: (-t[1], str(t[0]))
