@@ -18,7 +18,7 @@ class SearchForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     space = forms.SlugField(label=_("Space (its address name)"), required=False)
     initiative = forms.ChoiceField(label=_("Initiative"), required=False)
-    theme = forms.ModelChoiceField(
+    theme: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Theme"), queryset=None, to_field_name="slug", required=False, empty_label=_("Any")
     )
     country = forms.ChoiceField(label=_("Country"), required=False)
@@ -45,10 +45,11 @@ class SearchForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.user = user
-        any_ = [("", _("Any"))]
-        self.fields["kind"].choices = any_ + list(Kind.choices)
-        self.fields["sector"].choices = any_ + list(Sector.choices)
-        self.fields["language"].choices = any_ + list(settings.LANGUAGES)
+        any_: list[tuple[str, Any]] = [("", _("Any"))]
+        choice = self._choice_field
+        choice("kind").choices = any_ + list(Kind.choices)
+        choice("sector").choices = any_ + list(Sector.choices)
+        choice("language").choices = any_ + list(settings.LANGUAGES)
         self.fields["theme"].queryset = Theme.objects.all()  # type: ignore[attr-defined]
         # The initiatives whose space the reader may know exists, in one query; and only
         # the countries those initiatives work in, not the whole world.
@@ -62,13 +63,18 @@ class SearchForm(forms.Form):
             .order_by("space__name")
         )
         self.initiative_spaces = {i.space.slug: i.space for i in shown}
-        self.fields["initiative"].choices = any_ + [(i.space.slug, i.space.name) for i in shown]
+        choice("initiative").choices = any_ + [(i.space.slug, i.space.name) for i in shown]
         used = {code for i in shown for code in i.countries or []}
         names = dict(all_countries)
-        self.fields["country"].choices = any_ + sorted(
+        choice("country").choices = any_ + sorted(
             ((code, str(names.get(code, code))) for code in used), key=lambda c: c[1]
         )
-        self.space_obj = None
+        self.space_obj: Any = None  # the space filtered by, once cleaned
+
+    def _choice_field(self, name: str) -> forms.ChoiceField:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 -- declared above
+        return field
 
     def clean_space(self) -> str:
         from harambee.core.visibility import visible_spaces

@@ -2,27 +2,60 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
-from harambee.search import selectors
+from harambee.core.models import Comment, comment_url
+from harambee.search import selectors, suggest
 from harambee.search.forms import SearchForm
+
+
+def _links(results: selectors.Results) -> list[tuple[selectors.Hit, str]]:
+    """Each hit with its link. A comment's link names the page of its thread that
+    holds it (``comment_url``): the parents of the page's comments are read in one
+    query."""
+    comment_ids = [hit.comment_id for hit in results.hits if hit.comment_id is not None]
+    parents = (
+        dict(Comment.objects.filter(pk__in=comment_ids).values_list("pk", "parent_id"))
+        if comment_ids
+        else {}
+    )
+    links = []
+    for hit in results.hits:
+        if hit.comment_id is None:
+            url = hit.item.get_absolute_url()
+        else:
+            # Only the id and the parent's id are needed to name the place.
+            comment = Comment(pk=hit.comment_id, parent_id=parents.get(hit.comment_id))
+            url = comment_url(hit.item, comment)
+        links.append((hit, url))
+    return links
 
 
 def search(request):
     form = SearchForm(request.GET or None, user=request.user)
-    results = None
+    results = suggestion = None
+    links: list[tuple[selectors.Hit, str]] = []
     if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
+        text = form.cleaned_data["q"]
+        filters = form.filters()
         results = selectors.search(
             user=request.user,
-            text=form.cleaned_data["q"],
-            filters=form.filters(),
+            text=text,
+            filters=filters,
             order=form.cleaned_data["sort"] or "relevance",
             page=form.cleaned_data["page"] or 1,
         )
+        links = _links(results)
+        if results.query and results.total < suggest.SUGGEST_BELOW and not results.capped:
+            suggestion = suggest.suggest(
+                user=request.user, text=text, filters=filters, found=results.total
+            )
     return render(
         request,
         "search/results.html",
         {
             "form": form,
             "results": results,
+            "links": links,
+            "suggestion": suggestion,
             "q": form.cleaned_data.get("q", "") if form.is_bound and form.is_valid() else "",
         },
     )

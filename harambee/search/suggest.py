@@ -1,0 +1,354 @@
+"""Spelling suggestions ("Did you mean"), offered only when this reader would find them.
+
+When a search finds nothing or very little (fewer than ``SUGGEST_BELOW`` hits), each
+word of the query (not an excluded word, not a word of one or two letters, not a
+number; at most ``MAX_WORDS``) is compared with the index's vocabulary: the words that
+begin like it (``starts``), are about as long, and lie within an edit distance of 1
+(words of 3 to 5 letters) or 2 (longer words), a swap of two neighbours counting as
+one edit; the ``MAX_CANDIDATES`` nearest are kept. The vocabulary is the whole
+index's, so it holds words of items this reader may not see: it is only a source of
+candidates, never an answer.
+
+1. One query reads the candidates from the vocabulary (``search_vocab``: an FTS5
+   ``fts5vocab`` table on SQLite, a table kept by triggers on PostgreSQL).
+2. One query counts, *through the gate* and the page's filters (the very query
+   ``selectors.search`` runs, read up to ``COUNT_LIMIT`` entries), the items this
+   reader finds with each word and with each candidate (at most ``MAX_CHECKS``
+   counts), and with the likeliest correction as a whole. A word is replaced by its
+   nearest candidate that this reader finds more than twice as often as the word.
+3. Unless step 2 already counted it, one query counts the corrected query as a whole,
+   through the gate: it is offered only if it finds more than the query typed.
+
+A word that occurs only where this reader may not look never passes step 2, and a
+corrected query that finds nothing for this reader is never offered, so no suggestion
+shows a hidden word. The corrected query keeps what was typed (quotes, ``OR``,
+``-word``, spacing, the case of each word); only the replaced words change.
+"""
+
+# The SQL here is assembled from this module's constants, placeholders, the
+# engine's queries and the ORM's compiled gate; words only travel as parameters.
+# ruff: noqa: S608
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+
+from harambee.search import backends, selectors
+from harambee.search.query import _PIECE, _TOKEN, MIN_PREFIX, Query, Term, parse
+
+# Suggest only when the query found fewer hits than this.
+SUGGEST_BELOW = 3
+# Words of the query looked at, candidates per word, and gated counts in step 2.
+MAX_WORDS = 4
+MAX_CANDIDATES = 3
+MAX_CHECKS = 12
+# Each gated count reads at most this many matching entries.
+COUNT_LIMIT = 100
+# Vocabulary words read per beginning of a typed word (see ``starts``).
+MAX_BUCKET = 5000
+
+SQLITE_VOCAB = "CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row')"
+SQLITE_VOCAB_DROP = "DROP TABLE IF EXISTS search_vocab"
+
+# PostgreSQL: one row per lexeme of ``search_entry.document`` with the number of
+# entries holding it, kept by statement-level triggers (one upsert per statement,
+# whatever the number of rows: a rebuild's batches cost one each). Terms are upserted
+# in order, so concurrent writers lock them in the same order; a term reaching 0 is
+# deleted. "C" collation: ranges compare code points, as FTS5 does.
+_PG_UPSERT = """WITH d AS (
+    SELECT t AS term, sum(n)::integer AS n FROM ({changes}) c(t, n) GROUP BY t HAVING sum(n) <> 0
+  ), up AS (
+    INSERT INTO search_vocab AS v (term, doc) SELECT term, n FROM d ORDER BY term
+    ON CONFLICT (term) DO UPDATE SET doc = v.doc + excluded.doc
+    RETURNING v.term, v.doc
+  )
+  SELECT array_agg(term) INTO gone FROM up WHERE doc <= 0;"""
+_PG_NEW = "SELECT t, 1 FROM new_rows, unnest(tsvector_to_array(new_rows.document)) t"
+_PG_OLD = "SELECT t, -1 FROM old_rows, unnest(tsvector_to_array(old_rows.document)) t"
+PG_VOCAB = [
+    'CREATE TABLE search_vocab (term text COLLATE "C" PRIMARY KEY, doc integer NOT NULL)',
+    f"""CREATE FUNCTION search_vocab_count() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  gone text[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    {_PG_UPSERT.format(changes=_PG_NEW)}
+  ELSIF TG_OP = 'DELETE' THEN
+    {_PG_UPSERT.format(changes=_PG_OLD)}
+  ELSE
+    {_PG_UPSERT.format(changes=_PG_NEW + " UNION ALL " + _PG_OLD)}
+  END IF;
+  IF gone IS NOT NULL THEN
+    DELETE FROM search_vocab WHERE term = ANY(gone) AND doc <= 0;
+  END IF;
+  RETURN NULL;
+END $$""",
+    """CREATE TRIGGER search_vocab_insert AFTER INSERT ON search_entry
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION search_vocab_count()""",
+    """CREATE TRIGGER search_vocab_update AFTER UPDATE ON search_entry
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION search_vocab_count()""",
+    """CREATE TRIGGER search_vocab_delete AFTER DELETE ON search_entry
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION search_vocab_count()""",
+    """INSERT INTO search_vocab (term, doc)
+  SELECT t, count(*) FROM search_entry, unnest(tsvector_to_array(document)) t GROUP BY t""",
+]
+PG_VOCAB_DROP = [
+    "DROP TRIGGER IF EXISTS search_vocab_insert ON search_entry",
+    "DROP TRIGGER IF EXISTS search_vocab_update ON search_entry",
+    "DROP TRIGGER IF EXISTS search_vocab_delete ON search_entry",
+    "DROP FUNCTION IF EXISTS search_vocab_count()",
+    "DROP TABLE IF EXISTS search_vocab",
+]
+
+
+def install(conn: Any) -> None:
+    """Create the vocabulary for ``conn`` (this app's migration)."""
+    with conn.cursor() as cursor:
+        if conn.vendor == "sqlite":
+            cursor.execute(SQLITE_VOCAB)
+        else:
+            for sql in PG_VOCAB:
+                cursor.execute(sql)
+
+
+def uninstall(conn: Any) -> None:
+    with conn.cursor() as cursor:
+        for sql in [SQLITE_VOCAB_DROP] if conn.vendor == "sqlite" else PG_VOCAB_DROP:
+            cursor.execute(sql)
+
+
+@dataclass
+class Suggestion:
+    text: str  # the corrected query, as it goes in the search box
+    words: list[tuple[str, bool]]  # its pieces, each marked True if replaced
+
+
+def fold(word: str) -> str:
+    """A token as the index holds it: lower case, without diacritics."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def reach(word: str) -> int:
+    """The edit distance a word of this length may be corrected over."""
+    if len(word) < MIN_PREFIX or word.isdigit():
+        return 0
+    return 1 if len(word) <= 5 else 2
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Edit distance of ``a`` and ``b`` (insertions, deletions, substitutions and
+    swaps of neighbours), or ``limit + 1`` as soon as it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    # Common beginnings and ends cost nothing.
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    end_a, end_b = len(a), len(b)
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a -= 1
+        end_b -= 1
+    a, b = a[max(0, start - 1) : end_a], b[max(0, start - 1) : end_b]
+    big = limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [big] * len(b)
+        low = max(1, i - limit)
+        high = min(len(b), i + limit)
+        for j in range(low, high + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+        if min(current[low - 1 : high + 1]) > limit:
+            return big
+        previous2, previous = previous, current
+    return min(previous[len(b)], big)
+
+
+def starts(word: str) -> list[str]:
+    """The beginnings a correction of ``word`` may have: its first two letters; its
+    first and third (a swap, or a letter too many, in second place); its second and
+    first (the first two swapped). A word whose first two letters are both wrong is
+    not corrected."""
+    found = [word[:2], word[0] + word[2], word[1] + word[0]]
+    return sorted(set(found), key=found.index)
+
+
+def _bucket_sql() -> str:
+    # The words of one first letter and length band, and the first word at or after
+    # the typed one (to tell whether it, or a word it begins, is in the index).
+    return (
+        "SELECT * FROM (SELECT %s, term FROM search_vocab WHERE term >= %s AND term < %s "
+        "AND length(term) BETWEEN %s AND %s LIMIT %s) b"
+    )
+
+
+def _next_sql() -> str:
+    return (
+        "SELECT * FROM (SELECT %s, term FROM search_vocab WHERE term >= %s ORDER BY term LIMIT 1) n"
+    )
+
+
+def _candidates(words: dict[str, bool]) -> tuple[dict[str, list[tuple[int, str]]], set[str]]:
+    """Per word, its nearest vocabulary words as (distance, word), nearest first; and
+    the words that are in the vocabulary themselves (as a beginning, for prefix
+    words). One query."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for i, word in enumerate(words):
+        limit = reach(word)
+        for start in starts(word):
+            end = start[:-1] + chr(ord(start[-1]) + 1)
+            parts.append(_bucket_sql())
+            params += [i, start, end, len(word) - limit, len(word) + limit, MAX_BUCKET]
+        parts.append(_next_sql())
+        params += [i, word]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    listed = list(words)
+    near: dict[str, set[tuple[int, int, str]]] = {w: set() for w in words}
+    known: set[str] = set()
+    for i, term in rows:
+        word = listed[i]
+        if term == word or (words[word] and term.startswith(word)):
+            known.add(word)
+        limit = reach(word)
+        if term != word and (d := distance(word, term, limit)) <= limit:
+            near[word].add((d, abs(len(term) - len(word)), term))
+    return {
+        word: [(d, term) for d, _, term in sorted(found)[:MAX_CANDIDATES]]
+        for word, found in near.items()
+    }, known
+
+
+def _counts(gated: tuple[str, tuple[Any, ...]], queries: list[Query]) -> list[int]:
+    """How many items each query finds through ``gated`` (the gate and the filters,
+    compiled by ``selectors``), reading at most ``COUNT_LIMIT`` matching entries
+    each; one SQL query, made of the very query ``selectors.search`` runs."""
+    engine = backends.for_connection(connection)
+    sql, gated_params = gated
+    one = f"(SELECT COUNT(*) FROM ({engine.hits_sql(sql)}) counted)"
+    params: list[Any] = []
+    for query in queries:
+        # As ``selectors.search`` passes them: the gate, the match, the "removed"
+        # flag a comment must not have, the bound on entries read.
+        params += [*gated_params, engine.match(query), False, COUNT_LIMIT]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join([one] * len(queries)), params)
+        return [int(n) for n in cursor.fetchone()]
+
+
+def _single(word: str, prefix: bool) -> Query:
+    return Query(groups=[[Term((word,), prefix=prefix and len(word) >= MIN_PREFIX)]])
+
+
+def _cased(typed: str, word: str) -> str:
+    if typed.isupper():
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def rewrite(text: str, replace: dict[str, str]) -> list[tuple[str, bool]]:
+    """``text`` in pieces, with the words of ``replace`` (folded) replaced wherever
+    they are not excluded; each piece is marked True if replaced. Walks the text as
+    ``query.parse`` does."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+
+    def put(start: int, end: int) -> None:
+        nonlocal at
+        for token in _TOKEN.finditer(text, start, end):
+            new = replace.get(fold(token.group()))
+            if new is not None:
+                pieces.append((text[at : token.start()], False))
+                pieces.append((_cased(token.group(), new), True))
+                at = token.end()
+
+    for match in _PIECE.finditer(text):
+        negate, word = match.group(1), match.group(3)
+        if word is not None:
+            if word == "OR" or (word.startswith("-") and len(word) > 1):
+                continue
+            put(*match.span(3))
+        elif not negate:
+            put(*match.span(2))
+    pieces.append((text[at:], False))
+    return [(piece, replaced) for piece, replaced in pieces if piece]
+
+
+def suggest(
+    *, user: Any, text: str, filters: selectors.Filters | None = None, found: int = 0
+) -> Suggestion | None:
+    """A corrected ``text`` that finds more than ``found`` hits for ``user`` with
+    ``filters``, or None. Costs at most three queries (four with a country filter,
+    which reads the initiatives)."""
+    query = parse(text)
+    words: dict[str, bool] = {}  # folded word -> searched as a prefix
+    for group in query.groups:
+        for term in group:
+            for word in map(fold, term.words):
+                if reach(word) and word not in words and len(words) < MAX_WORDS:
+                    words[word] = term.prefix
+    if not words:
+        return None
+    try:
+        gated = selectors._gated_sql(user, filters or selectors.Filters())
+    except EmptyResultSet:  # a filter no item can pass
+        return None
+    near, known = _candidates(words)
+    # Step 2: how often the reader finds each word (if the index has it at all)
+    # and each of its candidates.
+    checks: list[tuple[str, str]] = []  # (word, the word itself or a candidate)
+    for word, candidates in near.items():
+        for option in ([word] if word in known and candidates else []) + [c for _, c in candidates]:
+            if len(checks) < MAX_CHECKS:
+                checks.append((word, option))
+    if not any(word != option for word, option in checks):
+        return None
+    # The likeliest correction (each word the index lacks, by its nearest candidate)
+    # is counted in the same query: when the reader's counts choose it, step 3 is
+    # already answered.
+    guess = {w: c[0][1] for w, c in near.items() if c and w not in known}
+    # A word as searched (a beginning, if it is one); a candidate, a word of the
+    # index, as itself (cheaper: no prefix to expand).
+    queries = [_single(option, words[word] and option == word) for word, option in checks]
+    guessed = "".join(piece for piece, _ in rewrite(text, guess)) if guess else ""
+    counts = _counts(gated, queries + ([parse(guessed)] if guess else []))
+    seen = dict(zip(checks, counts, strict=False))
+    replace: dict[str, str] = {}
+    for word, candidates in near.items():
+        own = seen.get((word, word), 0)
+        # The nearest candidate the reader finds more than twice as often as the
+        # word; among equally near ones, the one found most.
+        better = [
+            (d, -seen[(word, c)], c) for d, c in candidates if seen.get((word, c), 0) > 2 * own
+        ]
+        if better:
+            replace[word] = min(better)[2]
+    if not replace:
+        return None
+    pieces = rewrite(text, replace)
+    corrected = "".join(piece for piece, _ in pieces)
+    if replace == guess:
+        total = counts[-1]
+    else:
+        # Step 3: the corrected query as a whole, through the gate.
+        (total,) = _counts(gated, [parse(corrected)])
+    if total <= found:
+        return None
+    return Suggestion(text=corrected, words=pieces)
