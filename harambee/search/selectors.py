@@ -29,8 +29,10 @@ from harambee.search.query import Query, parse
 PAGE_SIZE = 10
 MAX_PAGES = 20
 # The most matching entries (items and comments) one search reads, newest first.
-# Below it, totals, facets and relevance are exact; above it they cover these.
-CANDIDATES = 1000
+# Below it, totals, facets and relevance are exact; above it they cover these. Each
+# costs about 7 µs of CPU at a million items (docs/performance.md, "Search"); 500 is
+# still more than twice the hits that pages can show (MAX_PAGES * PAGE_SIZE).
+CANDIDATES = 500
 
 
 @dataclass
