@@ -16,7 +16,8 @@ Results go to ``var/bench/results/search-<scale>.json``; a Markdown table is pri
 indexed) as it is, without copying or rebuilding it: how PostgreSQL is measured.
 There the search runs in the server's backend process, so the CPU time reported is
 this process's plus the backend's (``/proc/<pid>/schedstat``, the server being
-local). On SQLite a further pass times each search on a fresh connection, as a
+local), with parallel query workers turned off for the session so that no work runs
+in other processes. On SQLite a further pass times each search on a fresh connection, as a
 request runs with the settings' ``CONN_MAX_AGE = 0``.
 """
 
@@ -112,6 +113,9 @@ def measure(runs: int) -> dict:
 
     sqlite = connection.vendor == "sqlite"
     with connection.cursor() as cursor:
+        if not sqlite:
+            # No parallel workers: their CPU time would not be counted (see above).
+            cursor.execute("SET max_parallel_workers_per_gather = 0")
         cursor.execute(
             "SELECT coalesce(sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))), 0) "
             "FROM search_entry"
