@@ -76,6 +76,11 @@ PG_DOCUMENT = (
     "setweight(to_tsvector('{cfg}', regexp_replace(coalesce({t}.body, ''), "
     "'[^[:alnum:]]+', ' ', 'g')), 'B')"
 )
+# The planner's statistics on the documents: see ``optimize``.
+PG_STATISTICS_TARGET = 1000
+PG_STATISTICS = (
+    f"ALTER TABLE search_entry ALTER COLUMN document SET STATISTICS {PG_STATISTICS_TARGET}"
+)
 PG_SETUP = [
     "ALTER TABLE search_entry ADD COLUMN document tsvector",
     f"""CREATE FUNCTION search_entry_document() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -86,6 +91,7 @@ END $$""",
     """CREATE TRIGGER search_entry_document BEFORE INSERT OR UPDATE OF title, body
   ON search_entry FOR EACH ROW EXECUTE FUNCTION search_entry_document()""",
     "CREATE INDEX search_entry_document_gin ON search_entry USING gin (document)",
+    PG_STATISTICS,
 ]
 PG_DROP = [
     "DROP INDEX IF EXISTS search_entry_document_gin",
@@ -156,11 +162,26 @@ def clear(connection: Any) -> None:
 
 
 def optimize(connection: Any) -> None:
-    """Merge the index's segments after a rebuild."""
+    """Merge the index's segments after a rebuild (SQLite); gather the statistics
+    the planner needs (PostgreSQL)."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
         else:
+            # PostgreSQL plans ``ORDER BY e.id DESC LIMIT n`` on its estimate of how
+            # many entries a word matches. With the default statistics (100 most
+            # common lexemes) it guessed 2,231 of 1.8 million entries for a word no
+            # entry holds, and for a member (a costlier gate per row) chose to walk
+            # every entry backwards instead of asking the GIN index: 0.5 s. With
+            # 1,000 the guess is 560 and it asks the index: 0.2 ms. Set here too, so
+            # that a database created before the setting gets it at its next rebuild;
+            # autovacuum keeps using it.
+            cursor.execute(
+                "SELECT attstattarget FROM pg_attribute "
+                "WHERE attrelid = 'search_entry'::regclass AND attname = 'document'"
+            )
+            if cursor.fetchone()[0] != PG_STATISTICS_TARGET:
+                cursor.execute(PG_STATISTICS)
             cursor.execute("ANALYZE search_entry")
 
 

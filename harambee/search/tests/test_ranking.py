@@ -115,3 +115,16 @@ def test_searching_after_a_rebuild_in_the_same_connection(cast):
     assert [h.item.pk for h in search(user=cast.anon, text="moringa").hits] == [post.pk]
     services.index_rebuild()  # drops and recreates the FTS5 table
     assert [h.item.pk for h in search(user=cast.anon, text="moringa").hits] == [post.pk]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+@pytest.mark.django_db
+def test_postgresql_keeps_detailed_statistics_on_the_documents():
+    # Without them the planner guesses thousands of matches for a word no entry
+    # holds and may walk every entry instead of asking the GIN index.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstattarget FROM pg_attribute "
+            "WHERE attrelid = 'search_entry'::regclass AND attname = 'document'"
+        )
+        assert cursor.fetchone()[0] == backends.PG_STATISTICS_TARGET
