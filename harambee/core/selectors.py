@@ -113,26 +113,50 @@ def comment_page(
     return comments[:limit], next_start, has_earlier
 
 
-def reaction_summary(*, user: Any, content: Content) -> list[dict[str, Any]]:
-    """Counts per reaction type and whether the user gave each, in one query."""
-    mine_filter = Q(user_id=user.pk) if user.is_authenticated else Q(pk__in=[])
-    rows = (
-        Reaction.objects.filter(content=content)
-        .order_by()
-        .values("type")
-        .annotate(n=Count("pk"), mine=Count("pk", filter=mine_filter))
-    )
-    found: dict[str, dict[str, Any]] = {row["type"]: dict(row) for row in rows}
+def reaction_summary(
+    *, user: Any, content: Content, counts: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Counts per reaction type and whether the user gave each, in one query (none when
+    ``counts`` already holds them, as ``reader_state`` reads them)."""
+    if counts is None:
+        annotations = _reaction_annotations(user)
+        counts = (
+            Content.objects.filter(pk=content.pk).annotate(**annotations).values(*annotations)
+        ).first() or {}
     return [
         {
             "type": value,
             "label": label,
             "emoji": Reaction.EMOJI[value],
-            "count": found.get(value, {}).get("n", 0),
-            "mine": bool(found.get(value, {}).get("mine")),
+            "count": counts.get(f"reactions_{value}", 0),
+            "mine": bool(counts.get(f"reacted_{value}")),
         }
         for value, label in Reaction.Type.choices
     ]
+
+
+def _reaction_annotations(user: Any) -> dict[str, Any]:
+    annotations: dict[str, Any] = {}
+    for value in Reaction.Type.values:
+        annotations[f"reactions_{value}"] = Count("reactions", filter=Q(reactions__type=value))
+        if user.is_authenticated:
+            annotations[f"reacted_{value}"] = Count(
+                "reactions", filter=Q(reactions__type=value, reactions__user_id=user.pk)
+            )
+    return annotations
+
+
+def reader_state(user: Any, item: Content) -> tuple[list[dict[str, Any]], str]:
+    """The item's reactions (with the reader's own) and how the reader hears of its
+    replies (``notifications.selectors.watch_state_of``), in one query."""
+    from harambee.notifications.selectors import watch_annotations, watch_state_of
+
+    annotations = _reaction_annotations(user)
+    if user.is_authenticated:
+        annotations.update(watch_annotations(user))
+    row = Content.objects.filter(pk=item.pk).annotate(**annotations).values(*annotations).first()
+    reactions = reaction_summary(user=user, content=item, counts=row or {})
+    return reactions, watch_state_of(user, item, row)
 
 
 def conversation(
@@ -142,13 +166,13 @@ def conversation(
     that shows its comments in pages passes the page's ``comments``."""
     from harambee.core.forms import CommentForm
     from harambee.core.services import may_comment
-    from harambee.notifications.selectors import watch_state
 
     user = request.user
+    reactions, watch_state = reader_state(user, item)
     return {
-        "watch_state": watch_state(user, item),
+        "watch_state": watch_state,
         "comments": comment_tree(content=item) if comments is None else comments,
-        "reactions": reaction_summary(user=user, content=item),
+        "reactions": reactions,
         "comment_form": comment_form or CommentForm(),
         "may_comment": user.is_authenticated and may_comment(user, item),
     }

@@ -211,39 +211,44 @@ def gated(user: Any, notifications: list[Notification]) -> list[Notification]:
     ]
 
 
-def watch_state(user: Any, item: Content) -> str:
-    """How ``user`` hears of replies to ``item``, in one query: ``watching`` (chose to
-    hear of every reply), ``muted`` (chose to hear of none), ``taking_part`` (the
-    default for its authors and repliers) or ``""`` (not told of replies)."""
+def watch_annotations(user: Any) -> dict[str, Any]:
+    """Annotations of a ``Content`` query that tell how ``user`` (signed in) hears of
+    its replies: their choice, whether they replied, whether they are a co-author."""
     from django.db.models import Subquery
 
     from harambee.core.models import Comment
     from harambee.notifications.models import Watch
 
-    if not user.is_authenticated:
+    return {
+        "watch_choice": Subquery(
+            Watch.objects.filter(user_id=user.pk, content_id=OuterRef("pk")).values("watching")[:1]
+        ),
+        "watch_replied": Exists(
+            Comment.objects.filter(content_id=OuterRef("pk"), author_id=user.pk, removed=False)
+        ),
+        "watch_coauthor": Exists(
+            Content.coauthors.through.objects.filter(content_id=OuterRef("pk"), user_id=user.pk)
+        ),
+    }
+
+
+def watch_state_of(user: Any, item: Content, row: dict[str, Any] | None) -> str:
+    """``watching`` (chose to hear of every reply), ``muted`` (chose to hear of none),
+    ``taking_part`` (the default for its authors and repliers) or ``""`` (not told of
+    replies), from a row annotated with ``watch_annotations``."""
+    if not user.is_authenticated or row is None:
         return ""
-    coauthors = Content.coauthors.through.objects.filter(content_id=OuterRef("pk"), user_id=user.pk)
-    row = (
-        Content.objects.filter(pk=item.pk)
-        .annotate(
-            choice=Subquery(
-                Watch.objects.filter(user_id=user.pk, content_id=OuterRef("pk")).values("watching")[
-                    :1
-                ]
-            ),
-            replied=Exists(
-                Comment.objects.filter(content_id=OuterRef("pk"), author_id=user.pk, removed=False)
-            ),
-            coauthor=Exists(coauthors),
-        )
-        .values_list("choice", "replied", "coauthor")
-        .first()
-    )
-    if row is None:
-        return ""
-    choice, replied, coauthor = row
-    if choice is not None:
-        return "watching" if choice else "muted"
-    if item.author_id == user.pk or replied or coauthor:
+    if row["watch_choice"] is not None:
+        return "watching" if row["watch_choice"] else "muted"
+    if item.author_id == user.pk or row["watch_replied"] or row["watch_coauthor"]:
         return "taking_part"
     return ""
+
+
+def watch_state(user: Any, item: Content) -> str:
+    """How ``user`` hears of replies to ``item``, in one query (``watch_state_of``)."""
+    if not user.is_authenticated:
+        return ""
+    annotations = watch_annotations(user)
+    row = Content.objects.filter(pk=item.pk).annotate(**annotations).values(*annotations).first()
+    return watch_state_of(user, item, row)
