@@ -30,7 +30,7 @@ PAGE_SIZE = 10
 MAX_PAGES = 20
 # The most matching entries (items and comments) one search reads, newest first.
 # Below it, totals, facets and relevance are exact; above it they cover these. Each
-# costs about 7 µs of CPU at a million items (docs/performance.md, "Search"); 500 is
+# costs 7–8 µs of CPU at a million items (docs/performance.md, "Search"); 500 is
 # still more than twice the hits that pages can show (MAX_PAGES * PAGE_SIZE).
 CANDIDATES = 500
 
