@@ -1,10 +1,11 @@
 """Reads of the search index, always through the gate.
 
-The gate is part of the one SQL query that matches, ranks and pages: the gated
-content queryset (``visible(user, ...)`` plus the filters) is a derived table joined
-to the index, so hidden items can neither take a place on a page nor be counted in
-a total or a facet. Snippets are asked for only for the ids of that page, and the
-items themselves are loaded through the gate once more.
+The gate is part of the one SQL query that reads the candidates (the newest
+matching entries): the gated content queryset (``visible(user, ...)`` plus the
+filters) is a derived table joined to the index, so hidden items can neither take a
+place on a page nor be counted in a total or a facet. The candidates are ranked (in
+that query on PostgreSQL, in Python on SQLite), snippets are made only for the
+entries of the page, and the items themselves are loaded through the gate once more.
 """
 
 from __future__ import annotations
