@@ -7,6 +7,7 @@ in var/bench/results/ (so a report can be rewritten without measuring again):
 from __future__ import annotations
 
 import math
+import re
 import sys
 from html import escape
 from pathlib import Path
@@ -436,7 +437,19 @@ def write(extra_notes: str = "") -> None:
     ]
     if extra_notes:
         md += [extra_notes, ""]
-    MD.write_text("\n".join(md))
+    MD.write_text("\n".join(md) + kept_sections(MD.read_text() if MD.exists() else ""))
+
+
+# Sections of the page written from other benchmarks' runs (benchmarks/search.py,
+# benchmarks/digests.py), which this report does not measure: kept as they are.
+KEPT_SECTIONS = ("## Search", "## Digests")
+
+
+def kept_sections(old: str) -> str:
+    """The sections of ``old`` that this report keeps, in their order."""
+    parts = re.split(r"(?m)^(?=## )", old)
+    kept = [p.rstrip() + "\n" for p in parts if p.startswith(KEPT_SECTIONS)]
+    return "\n" + "\n".join(kept) if kept else ""
 
 
 def _queries_constant(latency: dict[int, dict[str, Any]]) -> str:
