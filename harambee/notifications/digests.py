@@ -82,7 +82,7 @@ def digests_send(
                 _due(frequency, now)
                 .filter(recipient_id__in=ids)
                 .select_for_update(of=("self",))
-                .select_related("actor", "content__space", "comment", "space")
+                .select_related("actor", "content__space", "comment__parent", "space")
                 .select_related("join_request", "invitation")
                 .order_by("recipient_id", "-created", "-pk")
             )

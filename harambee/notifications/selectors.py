@@ -32,7 +32,11 @@ def shown_to(user: Any, *, now: datetime | None = None) -> QuerySet[Notification
     readable = Exists(visible(user, Content.objects.filter(pk=OuterRef("content_id"))))
     return Notification.objects.filter(recipient_id=user.pk, shown__lte=now).filter(
         Q(content_id__isnull=True) | readable,
-        Q(comment_id__isnull=True) | Q(comment__removed=False),
+        # A reply counts while neither it nor the comment it answers is removed
+        # (pages drop the replies of a removed comment with it).
+        Q(comment_id__isnull=True)
+        | Q(comment__removed=False)
+        & (Q(comment__parent_id__isnull=True) | Q(comment__parent__removed=False)),
     )
 
 
@@ -148,7 +152,7 @@ def _related(qs: QuerySet[Notification]) -> QuerySet[Notification]:
     return qs.select_related(
         "actor",
         "content__space",
-        "comment",
+        "comment__parent",
         "space",
         "join_request",
         "invitation",
@@ -206,9 +210,16 @@ def gated(user: Any, notifications: list[Notification]) -> list[Notification]:
     return [
         n
         for n in notifications
-        if (n.content is None or can_view(user, n.content))
-        and (n.comment is None or not n.comment.removed)
+        if (n.content is None or can_view(user, n.content)) and comment_alive(n.comment)
     ]
+
+
+def comment_alive(comment: Any) -> bool:
+    """A notice's reply still shows: neither it nor the comment it answers is removed.
+    (Load ``comment__parent`` with the notices, or each parent costs a query.)"""
+    if comment is None:
+        return True
+    return not comment.removed and (comment.parent_id is None or not comment.parent.removed)
 
 
 def watch_annotations(user: Any) -> dict[str, Any]:

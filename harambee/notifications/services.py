@@ -23,6 +23,7 @@ from harambee.notifications.models import (
     Preference,
     Watch,
 )
+from harambee.notifications.selectors import comment_alive
 from harambee.people.models import User
 
 UNSUBSCRIBE_SALT = "harambee.notifications.unsubscribe"
@@ -90,7 +91,7 @@ def may_hear(
     to see the item (and the space, when one is named without an item)."""
     if recipient is None or not recipient.is_active or recipient.pk == actor_id:
         return False
-    if comment is not None and comment.removed:
+    if comment is not None and not comment_alive(comment):
         return False
     if content is not None:
         return can_view(recipient, content)
@@ -196,7 +197,7 @@ def fan_out_content(*, content: Content) -> int:
 def fan_out_comment(*, comment: Comment) -> int:
     """A new reply: the people it mentions, the author of what it answers, and everyone
     who took part in the conversation (its author and earlier repliers)."""
-    if comment.removed:
+    if not comment_alive(comment):
         return 0
     content = comment.content
     mentioned = mentioned_users(comment.body)
