@@ -5,24 +5,31 @@ word of the query (not an excluded word, not a word of one or two letters, not a
 number; at most ``MAX_WORDS``) is compared with the index's vocabulary: the words that
 begin like it (``starts``), are about as long, and lie within an edit distance of 1
 (words of 3 to 5 letters) or 2 (longer words), a swap of two neighbours counting as
-one edit; the ``MAX_CANDIDATES`` nearest are kept. The vocabulary is the whole
-index's, so it holds words of items this reader may not see: it is only a source of
-candidates, never an answer.
+one edit. The vocabulary is the whole index's, so it holds words of items this reader
+may not see: it only proposes candidates, and nothing read from it is ever cut short,
+capped or chosen from before the gate has filtered it.
 
 1. One query reads the candidates from the vocabulary (``search_vocab``: an FTS5
-   ``fts5vocab`` table on SQLite, a table kept by triggers on PostgreSQL).
-2. One query counts, *through the gate* and the page's filters (the very query
-   ``selectors.search`` runs, read up to ``COUNT_LIMIT`` entries), the items this
-   reader finds with each word and with each candidate (at most ``MAX_CHECKS``
-   counts), and with the likeliest correction as a whole. A word is replaced by its
-   nearest candidate that this reader finds more than twice as often as the word.
-3. Unless step 2 already counted it, one query counts the corrected query as a whole,
-   through the gate: it is offered only if it finds more than the query typed.
+   ``fts5vocab`` table on SQLite, a table kept by triggers on PostgreSQL): every word
+   of the typed word's buckets (a beginning, a length band), with no limit; all those
+   within reach are candidates.
+2. One query reads, *through the gate* and the page's filters (the search's own gate
+   and comment conditions), per typed word the newest ``SAMPLE`` entries this reader
+   may see that hold the word (as searched) or any of its candidates, with their text.
+   The bound applies after the gate, so only entries the reader may see fill it. The
+   texts are cut into tokens as the index cuts them (letters and digits, lower case,
+   without diacritics), which tells how many of the reader's items hold the word and
+   each candidate. A word is replaced by its nearest candidate that this reader finds
+   more than twice as often as the word (among equally near ones, the one found most).
+3. One query counts the corrected query as a whole, through the gate: it is offered
+   only if it finds more than the query typed.
 
-A word that occurs only where this reader may not look never passes step 2, and a
-corrected query that finds nothing for this reader is never offered, so no suggestion
-shows a hidden word. The corrected query keeps what was typed (quotes, ``OR``,
-``-word``, spacing, the case of each word); only the replaced words change.
+So which suggestion a reader gets depends only on what that reader may see: a word
+that occurs only where they may not look is counted 0 times in step 2, whatever its
+place in the vocabulary, and can neither be offered nor push a visible candidate
+aside; a typed word held only by hidden items counts 0 as well. The corrected query
+keeps what was typed (quotes, ``OR``, ``-word``, spacing, the case of each word); only
+the replaced words change.
 """
 
 # The SQL here is assembled from this module's constants, placeholders, the
@@ -39,18 +46,17 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
 from harambee.search import backends, selectors
+from harambee.search.backends import _COMMENT_ALIVE, _COMMENT_JOIN, TSCONFIG
 from harambee.search.query import _PIECE, _TOKEN, MIN_PREFIX, Query, Term, parse
 
 # Suggest only when the query found fewer hits than this.
 SUGGEST_BELOW = 3
-# Words of the query looked at, candidates per word, and gated counts in step 2.
+# Words of the query looked at.
 MAX_WORDS = 4
-MAX_CANDIDATES = 3
-MAX_CHECKS = 12
-# Each gated count reads at most this many matching entries.
+# Entries the reader may see read per typed word in step 2 (newest first).
+SAMPLE = 100
+# The corrected query's count reads at most this many matching entries.
 COUNT_LIMIT = 100
-# Vocabulary words read per beginning of a typed word (see ``starts``).
-MAX_BUCKET = 5000
 
 SQLITE_VOCAB = "CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row')"
 SQLITE_VOCAB_DROP = "DROP TABLE IF EXISTS search_vocab"
@@ -186,52 +192,100 @@ def starts(word: str) -> list[str]:
     return sorted(set(found), key=found.index)
 
 
-def _bucket_sql() -> str:
-    # The words of one first letter and length band, and the first word at or after
-    # the typed one (to tell whether it, or a word it begins, is in the index).
-    return (
-        "SELECT * FROM (SELECT %s, term FROM search_vocab WHERE term >= %s AND term < %s "
-        "AND length(term) BETWEEN %s AND %s LIMIT %s) b"
-    )
-
-
-def _next_sql() -> str:
-    return (
-        "SELECT * FROM (SELECT %s, term FROM search_vocab WHERE term >= %s ORDER BY term LIMIT 1) n"
-    )
-
-
-def _candidates(words: dict[str, bool]) -> tuple[dict[str, list[tuple[int, str]]], set[str]]:
-    """Per word, its nearest vocabulary words as (distance, word), nearest first; and
-    the words that are in the vocabulary themselves (as a beginning, for prefix
-    words). One query."""
+def _candidates(words: dict[str, bool]) -> dict[str, list[tuple[int, str]]]:
+    """Per word, every vocabulary word within its reach as (distance, word), nearest
+    first (then closest in length, then alphabetical). One query. Every word of the
+    buckets is read: nothing here is bounded by, or chosen among, words that hidden
+    items may hold."""
     parts: list[str] = []
     params: list[Any] = []
     for i, word in enumerate(words):
         limit = reach(word)
         for start in starts(word):
             end = start[:-1] + chr(ord(start[-1]) + 1)
-            parts.append(_bucket_sql())
-            params += [i, start, end, len(word) - limit, len(word) + limit, MAX_BUCKET]
-        parts.append(_next_sql())
-        params += [i, word]
+            parts.append(
+                "SELECT %s, term FROM search_vocab WHERE term >= %s AND term < %s "
+                "AND length(term) BETWEEN %s AND %s"
+            )
+            params += [i, start, end, len(word) - limit, len(word) + limit]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         rows = cursor.fetchall()
     listed = list(words)
     near: dict[str, set[tuple[int, int, str]]] = {w: set() for w in words}
-    known: set[str] = set()
     for i, term in rows:
         word = listed[i]
-        if term == word or (words[word] and term.startswith(word)):
-            known.add(word)
         limit = reach(word)
-        if term != word and (d := distance(word, term, limit)) <= limit:
+        # Only tokens (as the index cuts them) travel into a match expression.
+        if term != word and _TOKEN.fullmatch(term) and (d := distance(word, term, limit)) <= limit:
             near[word].add((d, abs(len(term) - len(word)), term))
-    return {
-        word: [(d, term) for d, _, term in sorted(found)[:MAX_CANDIDATES]]
-        for word, found in near.items()
-    }, known
+    return {word: [(d, term) for d, _, term in sorted(found)] for word, found in near.items()}
+
+
+def _sample_sql(vendor: str, gated: str) -> str:
+    """Per typed word (its number first), the content id, title and body of the newest
+    ``SAMPLE`` matching entries through ``gated`` and the search's comment conditions:
+    the bound comes after the gate."""
+    if vendor == "sqlite":
+        return (
+            "SELECT * FROM (SELECT %s, e.content_id, e.title, e.body "
+            "FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid "
+            f"JOIN ({gated}) c ON c.id = e.content_id "
+            f"{_COMMENT_JOIN}"
+            f"WHERE search_fts MATCH %s AND {_COMMENT_ALIVE} "
+            "ORDER BY search_fts.rowid DESC LIMIT %s) s"
+        )
+    return (
+        "SELECT * FROM (SELECT %s, e.content_id, e.title, e.body "
+        f"FROM search_entry e JOIN ({gated}) c ON c.id = e.content_id "
+        f"{_COMMENT_JOIN}"
+        f"CROSS JOIN to_tsquery('{TSCONFIG}', %s) q "
+        f"WHERE e.document @@ q AND {_COMMENT_ALIVE} "
+        "ORDER BY e.id DESC LIMIT %s) s"
+    )
+
+
+def _tokens(text: str | None) -> set[str]:
+    """The tokens of ``text`` as the index holds them: runs of letters and digits,
+    lower case, without diacritics."""
+    return {fold(token) for token in set(_TOKEN.findall(text or ""))}
+
+
+def _seen(
+    gated: tuple[str, tuple[Any, ...]],
+    words: dict[str, bool],
+    near: dict[str, list[tuple[int, str]]],
+) -> dict[tuple[str, str], int]:
+    """Per (word, the word itself or one of its candidates), how many items the reader
+    may see hold it, among the newest ``SAMPLE`` entries they may see that hold the
+    word (as searched: a beginning, if it is one) or a candidate. One query."""
+    engine = backends.for_connection(connection)
+    sql, gated_params = gated
+    listed = [word for word in words if near[word]]
+    parts: list[str] = []
+    params: list[Any] = []
+    for i, word in enumerate(listed):
+        terms = [_single(word, words[word]).groups[0][0]]
+        terms += [Term((candidate,)) for _, candidate in near[word]]
+        parts.append(_sample_sql(connection.vendor, sql))
+        params += [i, *gated_params, engine.match(Query(groups=[terms])), False, SAMPLE]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    # Per word, per item: the tokens of its entries read.
+    held: list[dict[int, set[str]]] = [{} for _ in listed]
+    for i, item_id, title, body in rows:
+        held[i].setdefault(item_id, set()).update(_tokens(title), _tokens(body))
+    seen: dict[tuple[str, str], int] = {}
+    for i, word in enumerate(listed):
+        items = held[i].values()
+        if words[word] and len(word) >= MIN_PREFIX:
+            seen[(word, word)] = sum(any(t.startswith(word) for t in ts) for ts in items)
+        else:
+            seen[(word, word)] = sum(word in ts for ts in items)
+        for _, candidate in near[word]:
+            seen[(word, candidate)] = sum(candidate in ts for ts in items)
+    return seen
 
 
 def _counts(gated: tuple[str, tuple[Any, ...]], queries: list[Query]) -> list[int]:
@@ -310,26 +364,12 @@ def suggest(
         gated = selectors._gated_sql(user, filters or selectors.Filters())
     except EmptyResultSet:  # a filter no item can pass
         return None
-    near, known = _candidates(words)
-    # Step 2: how often the reader finds each word (if the index has it at all)
-    # and each of its candidates.
-    checks: list[tuple[str, str]] = []  # (word, the word itself or a candidate)
-    for word, candidates in near.items():
-        for option in ([word] if word in known and candidates else []) + [c for _, c in candidates]:
-            if len(checks) < MAX_CHECKS:
-                checks.append((word, option))
-    if not any(word != option for word, option in checks):
+    near = _candidates(words)
+    if not any(near.values()):
         return None
-    # The likeliest correction (each word the index lacks, by its nearest candidate)
-    # is counted in the same query: when the reader's counts choose it, step 3 is
-    # already answered.
-    guess = {w: c[0][1] for w, c in near.items() if c and w not in known}
-    # A word as searched (a beginning, if it is one); a candidate, a word of the
-    # index, as itself (cheaper: no prefix to expand).
-    queries = [_single(option, words[word] and option == word) for word, option in checks]
-    guessed = "".join(piece for piece, _ in rewrite(text, guess)) if guess else ""
-    counts = _counts(gated, queries + ([parse(guessed)] if guess else []))
-    seen = dict(zip(checks, counts, strict=False))
+    # Step 2: how many of the items the reader may see hold each word and each of
+    # its candidates.
+    seen = _seen(gated, words, near)
     replace: dict[str, str] = {}
     for word, candidates in near.items():
         own = seen.get((word, word), 0)
@@ -344,11 +384,8 @@ def suggest(
         return None
     pieces = rewrite(text, replace)
     corrected = "".join(piece for piece, _ in pieces)
-    if replace == guess:
-        total = counts[-1]
-    else:
-        # Step 3: the corrected query as a whole, through the gate.
-        (total,) = _counts(gated, [parse(corrected)])
+    # Step 3: the corrected query as a whole, through the gate.
+    (total,) = _counts(gated, [parse(corrected)])
     if total <= found:
         return None
     return Suggestion(text=corrected, words=pieces)
