@@ -214,7 +214,16 @@ def index_bytes(connection: Any) -> int:
 # sorting). Ranking, the total, the facets and the page are made from those rows,
 # read by one query (PostgreSQL ranks in it; SQLite ranks the rows in Python).
 
-_COMMENT_ALIVE = "(e.comment_id IS NULL OR cm.removed = %s)"
+# A comment is found while it is not removed, nor the comment it replies to (pages
+# drop the replies of a removed comment with it): the parameter is False, and a
+# parent's flag must equal the comment's.
+_COMMENT_JOIN = (
+    "LEFT JOIN core_comment cm ON cm.id = e.comment_id "
+    "LEFT JOIN core_comment pm ON pm.id = cm.parent_id "
+)
+_COMMENT_ALIVE = (
+    "(e.comment_id IS NULL OR (cm.removed = %s AND (pm.id IS NULL OR pm.removed = cm.removed)))"
+)
 # Entry id -> (comment id, title, body) of the candidates (SQLite; empty otherwise).
 Texts = dict[int, tuple[int | None, str, str]]
 
@@ -233,7 +242,7 @@ class Sqlite:
             "e.id AS entry_id "
             "FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid "
             f"JOIN ({gated}) c ON c.id = e.content_id "
-            "LEFT JOIN core_comment cm ON cm.id = e.comment_id "
+            f"{_COMMENT_JOIN}"
             f"WHERE search_fts MATCH %s AND {_COMMENT_ALIVE} "
             "ORDER BY search_fts.rowid DESC LIMIT %s"
             ") GROUP BY id"
@@ -255,7 +264,7 @@ class Sqlite:
             "e.title, e.body "
             "FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid "
             f"JOIN ({gated}) c ON c.id = e.content_id "
-            "LEFT JOIN core_comment cm ON cm.id = e.comment_id "
+            f"{_COMMENT_JOIN}"
             f"WHERE search_fts MATCH {match} AND {_COMMENT_ALIVE} "
             "ORDER BY search_fts.rowid DESC LIMIT %s",
             (*gated_params, *match_params, False, limit),
@@ -464,7 +473,7 @@ class Postgres:
             "(array_agg(entry_id ORDER BY score DESC))[1] FROM ("
             f"SELECT c.id, c.kind, c.space_id, c.created, e.id AS entry_id, {PG_RANK} AS score "
             f"FROM search_entry e JOIN ({gated}) c ON c.id = e.content_id "
-            "LEFT JOIN core_comment cm ON cm.id = e.comment_id "
+            f"{_COMMENT_JOIN}"
             f"CROSS JOIN to_tsquery('{TSCONFIG}', %s) q "
             f"WHERE e.document @@ q AND {_COMMENT_ALIVE} "
             "ORDER BY e.id DESC LIMIT %s"
