@@ -459,34 +459,64 @@ def _fts5_match(query: Any) -> tuple[str, list[Any]]:
 
 
 # Cover density (near words count more, so a phrase in a title wins), divided by
-# 1 + log(length) as bm25 also weighs length; title weight A, body B.
-PG_RANK = "ts_rank_cd(e.document, q, 1)"
+# 1 + log(length) as bm25 also weighs length; title weight A, body B. Computed only
+# for the entries the walk's ``LIMIT`` lets through (the walk carries each one's
+# document and the query out): in the walk itself, a plan that gathers and sorts the
+# matches (a word in a few thousand entries) ranked every match before the sort,
+# 7 ms of 23 for ``savings groups`` at 100k items.
+PG_RANK = "ts_rank_cd(h.document, h.q, 1)"
 
 
 class Postgres:
     def match(self, query: Any) -> str:
         return query.to_tsquery()
 
-    def hits_sql(self, gated: str) -> str:
+    def _walk_sql(self, gated: str) -> str:
+        """The newest ``limit`` matching entries through ``gated``, with each one's
+        item, ``created``, document and the query (parameters: the gate's, the
+        match, False, the limit)."""
         return (
-            "SELECT id, kind, space_id, MAX(score), MAX(created), COUNT(*), "
-            "(array_agg(entry_id ORDER BY score DESC))[1] FROM ("
-            f"SELECT c.id, c.kind, c.space_id, c.created, e.id AS entry_id, {PG_RANK} AS score "
+            "SELECT c.id, c.kind, c.space_id, c.created, e.id AS entry_id, e.document, q "
             f"FROM search_entry e JOIN ({gated}) c ON c.id = e.content_id "
             f"{_COMMENT_JOIN}"
             f"CROSS JOIN to_tsquery('{TSCONFIG}', %s) q "
             f"WHERE e.document @@ q AND {_COMMENT_ALIVE} "
             "ORDER BY e.id DESC LIMIT %s"
-            ") h GROUP BY id, kind, space_id"
+        )
+
+    def hits_sql(self, gated: str) -> str:
+        """Per item (id, kind, space_id, 0, newest, entries, an entry id) for the
+        newest ``limit`` matching entries through ``gated``: for counting (see
+        ``suggest``). No score: results are ranked by ``candidates``."""
+        return (
+            "SELECT id, kind, space_id, 0, MAX(created), COUNT(*), MAX(entry_id) "
+            f"FROM ({self._walk_sql(gated)}) h GROUP BY id, kind, space_id"
         )
 
     def candidates(
         self, cursor: Any, gated: str, gated_params: tuple[Any, ...], query: Any, limit: int
     ) -> tuple[list[tuple[Any, ...]], Texts]:
         """Per item (id, kind, space_id, score, newest, entries, best entry id) for
-        the newest ``limit`` matching entries the reader may see. One query."""
-        cursor.execute(self.hits_sql(gated), (*gated_params, self.match(query), False, limit))
-        return cursor.fetchall(), {}
+        the newest ``limit`` matching entries the reader may see, ranked by
+        ``ts_rank_cd``. One query, one row per entry, grouped by item here (grouping
+        in SQL cost 0.5 ms more for 500 entries); ``created`` comes as seconds since
+        the epoch (only compared, so not parsed into a datetime per entry)."""
+        cursor.execute(
+            "SELECT h.id, h.kind, h.space_id, "
+            "CAST(extract(epoch FROM h.created) AS double precision), h.entry_id, "
+            f"{PG_RANK} FROM ({self._walk_sql(gated)}) h",
+            (*gated_params, self.match(query), False, limit),
+        )
+        items: dict[int, list[Any]] = {}
+        for item_id, kind, space_id, created, entry_id, score in cursor.fetchall():
+            row = items.get(item_id)
+            if row is None:
+                items[item_id] = [item_id, kind, space_id, score, created, 1, entry_id]
+                continue
+            row[5] += 1  # ``created`` is the item's own, the same on each of its entries
+            if score > row[3]:
+                row[3], row[6] = score, entry_id
+        return [tuple(row) for row in items.values()], {}
 
     def snippets(
         self, cursor: Any, query: Any, item_of: dict[int, int], texts: Texts
