@@ -212,7 +212,8 @@ def index_bytes(connection: Any) -> int:
 # newest, entries, best entry) for the newest ``CANDIDATES`` matching entries the
 # reader may see (newest by entry id, which the index walks in order without
 # sorting). Ranking, the total, the facets and the page are made from those rows,
-# read by one query (PostgreSQL ranks in it; SQLite ranks the rows in Python).
+# read by one query (PostgreSQL ranks in it, the rows past its ``LIMIT``; SQLite
+# ranks the rows in Python); both group them by item in Python.
 
 # A comment is found while it is not removed, nor the comment it replies to (pages
 # drop the replies of a removed comment with it): the parameter is False, and a
