@@ -54,6 +54,8 @@ QUERIES = [
     "water harvesting farmers",
 ]
 WARMUP = 3
+# Misspellings: the results page then also looks for a "did you mean" (suggest.py).
+MISSPELT = ["comunity", "savngs grups", "cocao", "radoi", "wter harvesting"]
 
 
 def prepare(scale: int, source: Path | None) -> tuple[Path, dict]:
@@ -189,9 +191,39 @@ def measure(runs: int) -> dict:
                     "cpu_p95_ms": common.percentile(cpu, 95),
                 }
             )
+    # A misspelt search, as the results page runs it: the search, then (with fewer
+    # than ``SUGGEST_BELOW`` results) the suggestion.
+    from harambee.search.suggest import SUGGEST_BELOW, suggest
+
+    misspelt = []
+    for query in MISSPELT:
+        for label, user in readers.items():
+            offered = None
+            cpu = []
+            for n in range(WARMUP + runs):
+                started_cpu = cpu_now()
+                results = search(user=user, text=query)
+                if results.total < SUGGEST_BELOW and not results.capped:
+                    offered = suggest(user=user, text=query, found=results.total)
+                if n >= WARMUP:
+                    cpu.append((cpu_now() - started_cpu) * 1000)
+            misspelt.append(
+                {
+                    "query": query,
+                    "reader": label,
+                    "suggestion": offered.text if offered else "",
+                    "cpu_p50_ms": common.percentile(cpu, 50),
+                    "cpu_p95_ms": common.percentile(cpu, 95),
+                }
+            )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_vocab")
+        vocabulary = int(cursor.fetchone()[0])
     return {
         "load_average": os.getloadavg(),
         "engine": version,
+        "vocabulary": vocabulary,
+        "misspelt": misspelt,
         "entries": entries,
         "items": items,
         "raw_text_bytes": raw,
@@ -252,6 +284,21 @@ def table(result: dict) -> str:
             f"{row['p50_ms']:.1f} | {row['p95_ms']:.1f} | "
             f"{row['cpu_p50_ms']:.1f} | {row['cpu_p95_ms']:.1f} |"
         )
+    if result.get("misspelt"):
+        lines += [
+            "",
+            f"Misspelt searches with their suggestion (vocabulary of "
+            f"{result.get('vocabulary', 0):,} words):",
+            "",
+            "| query | reader | suggestion | CPU p50 ms | CPU p95 ms |",
+            "|---|---|---|--:|--:|",
+        ]
+        for row in result["misspelt"]:
+            shown = f"`{row['suggestion']}`" if row["suggestion"] else "none"
+            lines.append(
+                f"| `{row['query']}` | {row['reader']} | {shown} | "
+                f"{row['cpu_p50_ms']:.1f} | {row['cpu_p95_ms']:.1f} |"
+            )
     return "\n".join(lines)
 
 

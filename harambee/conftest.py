@@ -39,6 +39,7 @@ def _fast_and_offline(settings, monkeypatch):
     # Test transactions never commit, so the cache's invalidation would never run:
     # the anonymous page cache is off except in its own (transactional) tests.
     settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0
+    settings.SEARCH_VOCABULARY_CACHE_SECONDS = 0
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []}
     }

@@ -298,6 +298,11 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # A per-process cache cannot tell the other processes about a write.
     ANONYMOUS_PAGE_CACHE_SECONDS = 0
 
+# Seconds the words of one beginning of the search vocabulary are kept in the cache
+# for spelling suggestions (0: read every time). Reading them costs tens of ms on a
+# large index (FTS5 counts each word's entries); a new word is proposed this much later.
+SEARCH_VOCABULARY_CACHE_SECONDS = 300
+
 # The size of one page of a list.
 PAGE_SIZE = envint("HARAMBEE_PAGE_SIZE", 25)
 

@@ -42,6 +42,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
@@ -139,7 +141,10 @@ class Suggestion:
 
 def fold(word: str) -> str:
     """A token as the index holds it: lower case, without diacritics."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
+    lowered = word.lower()
+    if lowered.isascii():  # most words: nothing to take off
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -192,33 +197,58 @@ def starts(word: str) -> list[str]:
     return sorted(set(found), key=found.index)
 
 
+def _buckets(starts_: list[str]) -> dict[str, list[str]]:
+    """Every vocabulary word beginning with each of ``starts_`` (two letters). One
+    query for those not in the cache (kept ``SEARCH_VOCABULARY_CACHE_SECONDS``: the
+    vocabulary table counts each word's entries as it lists them, tens of ms for a
+    beginning with common words at a million items)."""
+    seconds = settings.SEARCH_VOCABULARY_CACHE_SECONDS
+    keys = {start: f"harambee:search-vocab:{start.encode().hex()}" for start in starts_}
+    found: dict[str, list[str]] = {}
+    if seconds:
+        cached = cache.get_many(list(keys.values()))
+        found = {start: cached[key] for start, key in keys.items() if key in cached}
+    missing = [start for start in starts_ if start not in found]
+    if missing:
+        parts: list[str] = []
+        params: list[Any] = []
+        for i, start in enumerate(missing):
+            end = start[:-1] + chr(ord(start[-1]) + 1)
+            parts.append("SELECT %s, term FROM search_vocab WHERE term >= %s AND term < %s")
+            params += [i, start, end]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            rows = cursor.fetchall()
+        for start in missing:
+            found[start] = []
+        for i, term in rows:
+            found[missing[i]].append(term)
+        if seconds:
+            cache.set_many({keys[start]: found[start] for start in missing}, seconds)
+    return found
+
+
 def _candidates(words: dict[str, bool]) -> dict[str, list[tuple[int, str]]]:
     """Per word, every vocabulary word within its reach as (distance, word), nearest
-    first (then closest in length, then alphabetical). One query. Every word of the
-    buckets is read: nothing here is bounded by, or chosen among, words that hidden
-    items may hold."""
-    parts: list[str] = []
-    params: list[Any] = []
-    for i, word in enumerate(words):
-        limit = reach(word)
-        for start in starts(word):
-            end = start[:-1] + chr(ord(start[-1]) + 1)
-            parts.append(
-                "SELECT %s, term FROM search_vocab WHERE term >= %s AND term < %s "
-                "AND length(term) BETWEEN %s AND %s"
-            )
-            params += [i, start, end, len(word) - limit, len(word) + limit]
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        rows = cursor.fetchall()
-    listed = list(words)
+    first (then closest in length, then alphabetical). At most one query. Every word
+    of the buckets is read: nothing here is bounded by, or chosen among, words that
+    hidden items may hold."""
+    beginnings = {word: starts(word) for word in words}
+    buckets = _buckets(sorted({s for found in beginnings.values() for s in found}))
     near: dict[str, set[tuple[int, int, str]]] = {w: set() for w in words}
-    for i, term in rows:
-        word = listed[i]
+    for word, own in beginnings.items():
         limit = reach(word)
-        # Only tokens (as the index cuts them) travel into a match expression.
-        if term != word and _TOKEN.fullmatch(term) and (d := distance(word, term, limit)) <= limit:
-            near[word].add((d, abs(len(term) - len(word)), term))
+        low, high = len(word) - limit, len(word) + limit
+        for start in own:
+            for term in buckets[start]:
+                # Only tokens (as the index cuts them) travel into a match expression.
+                if (
+                    low <= len(term) <= high
+                    and term != word
+                    and _TOKEN.fullmatch(term)
+                    and (d := distance(word, term, limit)) <= limit
+                ):
+                    near[word].add((d, abs(len(term) - len(word)), term))
     return {word: [(d, term) for d, _, term in sorted(found)] for word, found in near.items()}
 
 

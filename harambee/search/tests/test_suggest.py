@@ -271,3 +271,31 @@ def test_the_page_with_a_suggestion_is_valid_html(cast, world, client_for, tmp_p
         m for m in vnu(tmp_path) if m.get("type") == "error" or m.get("subType") == "warning"
     ]
     assert [(m["url"].rsplit("/", 1)[-1], m["message"], m.get("extract")) for m in problems] == []
+
+
+def test_vocabulary_buckets_are_cached_and_the_gate_still_decides(cast, settings):
+    """With the cache on, a beginning's words are read once, then from the cache: a
+    word indexed later is proposed only after the cache expires, and a cached word
+    that only hidden items hold is still never offered."""
+    from django.core.cache import cache
+
+    settings.SEARCH_VOCABULARY_CACHE_SECONDS = 300
+    PostFactory(space=None, author=cast.member, visibility="public", title="Kestrel counts")
+    hidden = PostFactory(
+        space=cast.space, author=cast.space_lead, visibility="space", title="Kestrix notes"
+    )
+    services.index_rebuild()
+    assert suggested(cast.anon, "kestrl") == "kestrel"
+    with CaptureQueriesContext(connection) as ctx:
+        assert suggested(cast.anon, "kestrl") == "kestrel"
+    assert not any("search_vocab" in q["sql"] for q in ctx.captured_queries)
+    # The hidden word is in the cached bucket, and still not offered to an outsider.
+    assert suggested(cast.outsider, "kestrixx") is None
+    assert suggested(cast.space_member, "kestrixx") == "kestrix"
+    assert can_view(cast.space_member, hidden)
+    # A word indexed after the bucket was cached waits for the cache.
+    PostFactory(space=None, author=cast.member, visibility="public", title="Kestrok counts")
+    services.index_rebuild()
+    assert suggested(cast.anon, "kestrokk") is None
+    cache.clear()
+    assert suggested(cast.anon, "kestrokk") == "kestrok"
