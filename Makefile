@@ -65,6 +65,9 @@ messages: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/search.py --scales 100000,1000000
+	@# PostgreSQL too, when given a generated, indexed and analyzed database (docs/performance.md).
+	@if [ -n "$$HARAMBEE_BENCH_POSTGRES_URL" ]; then \
+		$(BIN)/python benchmarks/search.py --database-url "$$HARAMBEE_BENCH_POSTGRES_URL" --runs 20; fi
 	$(BIN)/python benchmarks/digests.py
 
 clean:

@@ -416,7 +416,9 @@ def write(extra_notes: str = "") -> None:
         "```sh",
         "apt-get install -y wrk             # once; the throughput runs need it",
         "make bench                         # everything: generate (cached), latency, "
-        "throughput, memory, writes, report",
+        "throughput, memory, writes, report; search and digests",
+        "HARAMBEE_BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/harambee_bench "
+        "make bench   # search on PostgreSQL too",
         "",
         "# or step by step:",
         ".venv/bin/python benchmarks/run.py --scales 10000,100000,1000000",
