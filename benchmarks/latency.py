@@ -40,14 +40,16 @@ def pick_cast():
         # The busiest public thread: the post page "with comments".
         cursor.execute(
             "SELECT c.content_id FROM core_comment c JOIN core_content i ON i.id = c.content_id "
-            "WHERE i.visibility = %s AND i.removed = %s GROUP BY c.content_id "
+            "WHERE i.visibility = %s AND i.removed = %s AND i.kind = %s GROUP BY c.content_id "
             "ORDER BY COUNT(*) DESC LIMIT 1",
-            [Visibility.PUBLIC, False],
+            [Visibility.PUBLIC, False, "post"],
         )
         busy_id = cursor.fetchone()[0]
         # The space with the most content, and its lead.
         cursor.execute(
-            "SELECT space_id FROM core_content GROUP BY space_id ORDER BY COUNT(*) DESC LIMIT 1"
+            # (Alliance-wide items, with no space, are the biggest group of all.)
+            "SELECT space_id FROM core_content WHERE space_id IS NOT NULL "
+            "GROUP BY space_id ORDER BY COUNT(*) DESC LIMIT 1"
         )
         space_id = cursor.fetchone()[0]
     busy = Post.objects.get(pk=busy_id)

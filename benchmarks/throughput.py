@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import children, read_status, save  # noqa: E402
-from benchmarks.data import bench_env, ensure_db  # noqa: E402
+from benchmarks.data import BENCH_DIR, bench_env, ensure_db  # noqa: E402
 
 BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
@@ -94,7 +94,9 @@ def _ms(text: str) -> float:
     return float(m.group(1)) * UNITS[m.group(2)]
 
 
-def wrk(url: str, connections: int, duration: int, threads: int = 2) -> dict[str, Any]:
+def wrk(
+    url: str, connections: int, duration: int, threads: int = 2, cookie: str = ""
+) -> dict[str, Any]:
     out = subprocess.run(
         [
             "wrk",
@@ -104,6 +106,7 @@ def wrk(url: str, connections: int, duration: int, threads: int = 2) -> dict[str
             "--timeout",
             "5s",
             "--latency",
+            *(["-H", f"Cookie: {cookie}"] if cookie else []),
             url,
         ],
         capture_output=True,
@@ -150,6 +153,40 @@ def busy_public_post(db: Path) -> int:
     return int(row[0])
 
 
+MEMBER_SESSION = """
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.utils.module_loading import import_string
+from harambee.core.visibility import can_view
+from harambee.people.models import User
+from harambee.spaces.models import Post
+post = Post.objects.get(pk={post_id})
+member = next(
+    u for u in User.objects.filter(is_active=True, role="member").order_by("pk")[:200]
+    if can_view(u, post)
+)
+store = import_string(settings.SESSION_ENGINE + ".SessionStore")()
+store[SESSION_KEY] = str(member.pk)
+store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+store[HASH_SESSION_KEY] = member.get_session_auth_hash()
+store.create()
+print(f"{{settings.SESSION_COOKIE_NAME}}={{store.session_key}}")
+"""
+
+
+def member_cookie(env: dict[str, str], post_id: int) -> str:
+    """A signed-in member's session cookie (a member who may read the post), made
+    with the app's own session store, so wrk can load the page as they see it."""
+    out = subprocess.run(
+        [str(BIN / "harambee"), "shell", "-c", MEMBER_SESSION.format(post_id=post_id)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return out.strip().splitlines()[-1]
+
+
 def memory_of(proc: subprocess.Popen) -> dict[str, Any]:
     master = proc.pid
     workers = children(master)
@@ -173,7 +210,12 @@ def run(scale: int, duration: int, connections: list[int], with_worker: bool) ->
     finally:
         stop(hello)
 
-    env = bench_env(scale)
+    # The production default: a file cache shared by the workers, so anonymous pages
+    # come from the anonymous page cache (a local-memory cache turns it off).
+    cache_dir = BENCH_DIR / "var" / f"cache-throughput-{scale}"
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    env = bench_env(scale, HARAMBEE_CACHE_URL=f"file://{cache_dir}")
+    cookie = member_cookie(env, post_id)
     worker = None
     if with_worker:
         worker = subprocess.Popen(
@@ -184,10 +226,14 @@ def run(scale: int, duration: int, connections: list[int], with_worker: bool) ->
         )
     app, base = start_gunicorn("harambee.wsgi", env)
     try:
-        targets = {"post": f"{base}/posts/{post_id}/", "home_anonymous": f"{base}/"}
-        for name, url in targets.items():
+        targets = {
+            "post": (f"{base}/posts/{post_id}/", ""),
+            "post_member": (f"{base}/posts/{post_id}/", cookie),
+            "home_anonymous": (f"{base}/", ""),
+        }
+        for name, (url, with_cookie) in targets.items():
             warm(url)
-            result["runs"][name] = [wrk(url, c, duration) for c in connections]
+            result["runs"][name] = [wrk(url, c, duration, cookie=with_cookie) for c in connections]
         result["memory"] = memory_of(app)
         if worker is not None and worker.poll() is None:
             result["memory"]["task_worker_kb"] = read_status(worker.pid)
