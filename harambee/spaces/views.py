@@ -330,13 +330,17 @@ def _welcome(request, inv):
 def post_create(request, slug: str):
     space = selectors.space_get(user=request.user, slug=slug)
     services.require_space_perm(request.user, space, Perm.POST)
-    form = PostForm(request.POST or None)
+    return _thread_start(request, space, PostForm(request.POST or None))
+
+
+def _thread_start(request, space, form: PostForm):
+    """Start a thread in ``space`` (None: the forum) from ``form``; a refusal (a new
+    account's hourly limit) is said on the form, keeping what was typed."""
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
             post = services.post_create(author=request.user, space=space, **form.cleaned_data)
         except ValidationError as error:
-            # A new account's hourly limit: say so and keep what was typed.
             form.add_error(None, error)
             status = 422
         else:
@@ -368,24 +372,7 @@ def forum(request):
 
 @alliance_perm_required(Perm.START_FORUM_THREAD)
 def forum_create(request):
-    form = PostForm(request.POST or None, forum=True)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            post = services.post_create(author=request.user, space=None, **form.cleaned_data)
-        except ValidationError as error:
-            # A new account's hourly limit: say so and keep what was typed.
-            form.add_error(None, error)
-            status = 422
-        else:
-            messages.success(request, _("Your thread is published."))
-            return redirect(post)
-    return render(
-        request,
-        "spaces/post_form.html",
-        {"form": form, "space": None, "post": None},
-        status=status,
-    )
+    return _thread_start(request, None, PostForm(request.POST or None, forum=True))
 
 
 def post_detail(request, pk: int):
