@@ -2,7 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from harambee.core import views as core_views
+from harambee.site import views as site_views
 
 admin.site.site_header = "Harambee"
 admin.site.site_title = "Harambee"
@@ -10,9 +10,10 @@ admin.site.site_title = "Harambee"
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", site_views.home, name="home"),
     path("", include("harambee.core.urls")),
-    path("", include("harambee.people.urls")),
+    path("", include("harambee.site.urls")),
+    path("", include("harambee.site.people_urls")),
     path("", include("harambee.spaces.urls")),
     path("", include("harambee.initiatives.urls")),
     path("", include("harambee.stories.urls")),

@@ -17,23 +17,9 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
 
+from harambee.core.registry import changes_anonymous_pages
+
 GENERATION_KEY = "harambee:anon-page-generation"
-# Every app whose rows a page can show. A new app must be added here, or an anonymous
-# visitor may be served a page from before a write (test_anoncache checks the list).
-PRODUCT_APPS = {
-    "core",
-    "people",
-    "spaces",
-    "initiatives",
-    "stories",
-    "wiki",
-    "library",
-    "stream",
-    "search",
-    "moderation",
-    "synthesis",
-    "notifications",
-}
 SKIP_PREFIXES = ("/accounts/", "/admin/", "/files/", "/static/", "/healthz", "/i18n/")
 
 
@@ -59,7 +45,7 @@ def bump() -> None:
 
 
 def _changed(sender, **kwargs) -> None:
-    if sender._meta.app_label in PRODUCT_APPS:
+    if changes_anonymous_pages(sender._meta.app_label):
         transaction.on_commit(bump)
 
 

@@ -9,5 +9,11 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from harambee.core import anoncache
+        from harambee.core.models import AuditAction
+        from harambee.core.registry import register_audit_actions, register_page_cache_app
 
         anoncache.connect()
+        register_audit_actions(AuditAction)
+        # People sit below core: their names and profiles are on anonymous pages too.
+        for label in ("core", "people"):
+            register_page_cache_app(label)

@@ -53,6 +53,7 @@ from typing import Any, TextIO
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
+from django.db import models
 from django.db import connection, models, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
@@ -60,7 +61,7 @@ from django.utils.translation import gettext
 
 from harambee.core.demo import DEMO_PASSWORD
 from harambee.core.markdown import render_markdown
-from harambee.core.models import Attachment, Comment, Content, Kind, Reaction, Visibility
+from harambee.core.models import Attachment, Comment, Content, Reaction, Visibility
 from harambee.initiatives.models import (
     NOTE_SECTIONS,
     Initiative,
@@ -80,6 +81,19 @@ from harambee.stories.models import Story, StoryCall
 from harambee.stream.models import ContentHashtag, Hashtag, StreamPost
 from harambee.wiki.markup import make_slug, render_page, title_key
 from harambee.wiki.models import WikiLink, WikiPage, WikiRevision
+
+
+class Kind(models.TextChoices):
+    POST = "post"
+    CYCLE = "cycle"
+    NOTE = "note"
+    LESSON = "lesson"
+    STORY = "story"
+    STORY_CALL = "story_call"
+    WIKI_PAGE = "wiki_page"
+    RESOURCE = "resource"
+    COLLECTION = "collection"
+    STREAM_POST = "stream_post"
 
 BATCH = 5000  # content items per transaction
 EMAIL_DOMAIN = "generated.harambee.test"

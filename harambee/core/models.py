@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.markdown import render_markdown
+from harambee.core.registry import ContentKind, audit_action_choices, content_kind, kind_choices
 
 
 class Visibility(models.TextChoices):
@@ -25,41 +26,16 @@ VISIBILITY_SHORT: dict[str, Any] = {
 }
 
 
-class Kind(models.TextChoices):
-    POST = "post", _("Post")
-    CYCLE = "cycle", _("Inquiry cycle")
-    NOTE = "note", _("Learning note")
-    LESSON = "lesson", _("Lesson")
-    STORY = "story", _("Story")
-    STORY_CALL = "story_call", _("Story call")
-    WIKI_PAGE = "wiki_page", _("Wiki page")
-    RESOURCE = "resource", _("Resource")
-    COLLECTION = "collection", _("Collection")
-    STREAM_POST = "stream_post", _("Stream post")
-
-
-# kind -> URL name of the concrete item's page.
-KIND_URLS: dict[str, str] = {
-    Kind.POST: "spaces:post",
-    Kind.CYCLE: "initiatives:cycle",
-    Kind.NOTE: "initiatives:note",
-    Kind.LESSON: "initiatives:lesson",
-    Kind.STORY: "stories:story",
-    Kind.STORY_CALL: "stories:call",
-    Kind.WIKI_PAGE: "wiki:page_by_id",
-    Kind.RESOURCE: "library:resource",
-    Kind.COLLECTION: "library:collection",
-    Kind.STREAM_POST: "stream:post",
-}
-
-
 class Content(models.Model):
     """The envelope every written thing shares. Concrete kinds are subclasses.
 
-    Who may read a row is decided only by ``harambee.core.visibility``.
+    Who may read a row is decided only by ``harambee.core.visibility``. A concrete kind
+    sets ``KIND`` and registers it (``core.registry.register_kind``) in its app's ready().
     """
 
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, editable=False)
+    KIND = ""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=kind_choices, editable=False)
     space = models.ForeignKey(
         "spaces.Space",
         verbose_name=_("space"),
@@ -106,11 +82,19 @@ class Content(models.Model):
         return f"{self.get_kind_display()} #{self.pk}"
 
     def save(self, *args, **kwargs):
+        if self.KIND:
+            self.kind = self.KIND
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse(KIND_URLS[self.kind], args=[self.pk])
+        return reverse(self.kind_spec.url_name, args=[self.pk])
+
+    @property
+    def kind_spec(self) -> ContentKind:
+        """What the item's app registered about its kind (an unsaved copy of a concrete
+        kind, such as an old revision being shown, has no ``kind`` yet)."""
+        return content_kind(self.kind or self.KIND)
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -184,7 +168,7 @@ def comment_url(content: Content, comment: Comment) -> str:
     pages that each start at a top-level reply, so a thread's link names the page that
     starts at the reply's conversation (``?from=``), and lands on it there."""
     url = content.get_absolute_url()
-    if content.kind == Kind.POST:
+    if content.kind_spec.paged_replies:
         url += f"?from={comment.parent_id or comment.pk}"
     return f"{url}#comment-{comment.pk}"
 
@@ -215,44 +199,23 @@ class Reaction(models.Model):
         return f"{self.user} {self.type} {self.content_id}"
 
 
-class AuditEntry(models.Model):
-    """Who changed membership, roles or visibility, and when. Append-only."""
+class AuditAction(models.TextChoices):
+    """Core's own audit actions; each app registers its own (``core.registry``)."""
 
-    class Action(models.TextChoices):
-        MEMBER_JOINED = "member_joined", _("joined")
-        MEMBER_LEFT = "member_left", _("left")
-        MEMBER_REMOVED = "member_removed", _("removed a member")
-        ROLE_CHANGED = "role_changed", _("changed a role")
-        REQUEST_MADE = "request_made", _("asked to join")
-        REQUEST_APPROVED = "request_approved", _("approved a join request")
-        REQUEST_DECLINED = "request_declined", _("declined a join request")
-        INVITATION_SENT = "invitation_sent", _("sent an invitation")
-        INVITATION_ACCEPTED = "invitation_accepted", _("accepted an invitation")
-        VISIBILITY_CHANGED = "visibility_changed", _("changed who can see")
-        SPACE_CREATED = "space_created", _("created a space")
-        SPACE_CHANGED = "space_changed", _("changed a space's settings")
-        ALLIANCE_ROLE_CHANGED = "alliance_role_changed", _("changed an alliance role")
-        THREAD_PINNED = "thread_pinned", _("pinned a thread")
-        THREAD_UNPINNED = "thread_unpinned", _("unpinned a thread")
-        THREAD_LOCKED = "thread_locked", _("locked a thread")
-        THREAD_UNLOCKED = "thread_unlocked", _("unlocked a thread")
-        THREAD_ANSWERED = "thread_answered", _("marked a question answered")
-        THREAD_SUMMARISED = "thread_summarised", _("summarised a thread")
-        THREAD_GUEST_ENDED = "thread_guest_ended", _("ended an outside voice's access")
-        FLAG_RAISED = "flag_raised", _("flagged an item or comment")
-        FLAGS_DISMISSED = "flags_dismissed", _("dismissed flags")
-        CONTENT_HIDDEN = "content_hidden", _("hid an item")
-        CONTENT_RESTORED = "content_restored", _("restored a hidden item")
-        COMMENT_HIDDEN = "comment_hidden", _("hid a comment")
-        COMMENT_RESTORED = "comment_restored", _("restored a hidden comment")
-        THREAD_MOVED = "thread_moved", _("moved a thread")
-        MEMBER_SUSPENDED = "member_suspended", _("suspended an account")
-        SUSPENSION_LIFTED = "suspension_lifted", _("lifted a suspension")
+    VISIBILITY_CHANGED = "visibility_changed", _("changed who can see")
+    ALLIANCE_ROLE_CHANGED = "alliance_role_changed", _("changed an alliance role")
+
+
+class AuditEntry(models.Model):
+    """Who changed membership, roles or visibility, and when. Append-only.
+
+    ``action`` is one of the actions the apps registered (``core.registry``).
+    """
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    action = models.CharField(_("action"), max_length=30, choices=audit_action_choices)
     space = models.ForeignKey(
         "spaces.Space", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -19,7 +19,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from harambee.core.forms import CommentForm
 from harambee.core.models import Comment, Content, Reaction
+from harambee.core.registry import reader_states
+from harambee.core.services import may_comment
 
 
 def with_comment_counts(queryset: QuerySet[Any]) -> QuerySet[Any]:
@@ -146,17 +149,20 @@ def _reaction_annotations(user: Any) -> dict[str, Any]:
     return annotations
 
 
-def reader_state(user: Any, item: Content) -> tuple[list[dict[str, Any]], str]:
-    """The item's reactions (with the reader's own) and how the reader hears of its
-    replies (``notifications.selectors.watch_state_of``), in one query."""
-    from harambee.notifications.selectors import watch_annotations, watch_state_of
-
+def reader_state(user: Any, item: Content) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The item's reactions (with the reader's own) and what the apps registered to
+    show a signed-in reader about it (``core.registry.ReaderState``: how they hear of
+    its replies), in one query."""
     annotations = _reaction_annotations(user)
+    states = reader_states()
     if user.is_authenticated:
-        annotations.update(watch_annotations(user))
+        for state in states:
+            annotations.update(state.annotate(user))
     row = Content.objects.filter(pk=item.pk).annotate(**annotations).values(*annotations).first()
     reactions = reaction_summary(user=user, content=item, counts=row or {})
-    return reactions, watch_state_of(user, item, row)
+    if not user.is_authenticated:
+        return reactions, {state.name: state.default for state in states}
+    return reactions, {state.name: state.read(user, item, row) for state in states}
 
 
 def conversation(
@@ -164,13 +170,10 @@ def conversation(
 ) -> dict[str, Any]:
     """What a page needs to show an item's comments, reactions and comment form; a page
     that shows its comments in pages passes the page's ``comments``."""
-    from harambee.core.forms import CommentForm
-    from harambee.core.services import may_comment
-
     user = request.user
-    reactions, watch_state = reader_state(user, item)
+    reactions, states = reader_state(user, item)
     return {
-        "watch_state": watch_state,
+        **states,
         "comments": comment_tree(content=item) if comments is None else comments,
         "reactions": reactions,
         "comment_form": comment_form or CommentForm(),

@@ -8,8 +8,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from harambee.core.models import Attachment, AuditEntry, Comment, Content, Reaction
-from harambee.core.visibility import can_view
+from harambee.core.models import Attachment, AuditAction, AuditEntry, Comment, Content, Reaction
+from harambee.core.posting import check_posting
+from harambee.core.visibility import active_memberships, can_view
 from harambee.people.models import User
 from harambee.people.roles import Perm
 
@@ -33,18 +34,15 @@ def may_comment(user: User, content: Content) -> bool:
     Alliance-wide and public items outside any space take comments from members."""
     if not user.is_authenticated or not can_view(user, content):
         return False
-    if content.kind == "post":
-        # Threads may be locked, and may take replies from an invited outside voice.
-        from harambee.spaces.selectors import thread_reply_rule
-
-        verdict = thread_reply_rule(user, content)
+    reply_rule = content.kind_spec.reply_rule
+    if reply_rule is not None:
+        # e.g. threads may be locked, and may take replies from an invited outside voice.
+        verdict = reply_rule(user, content)
         if verdict is not None:
             return verdict
     if content.space_id is None:
         return not user.is_guest
-    from harambee.spaces.selectors import membership_for
-
-    membership = membership_for(user, content.space_id)
+    membership = active_memberships(user).get(content.space_id)
     if membership is not None:
         return membership.may(Perm.COMMENT)
     # Non-members may join the conversation on items open to the whole alliance.
@@ -57,8 +55,6 @@ def comment_create(
 ) -> Comment:
     if not may_comment(author, content):
         raise PermissionDenied
-    from harambee.moderation.posting import check_posting
-
     check_posting(user=author)
     if parent is not None:
         if parent.content_id != content.pk:
@@ -100,7 +96,7 @@ def audit_visibility_change(*, actor: User, content: Content, before: str) -> No
     if before != content.visibility:
         audit_record(
             actor=actor,
-            action=AuditEntry.Action.VISIBILITY_CHANGED,
+            action=AuditAction.VISIBILITY_CHANGED,
             space=content.space,
             content=content,
             before=before,
@@ -165,3 +161,20 @@ def attachment_remove(*, actor: User, attachment: Attachment) -> None:
         if field:
             transaction.on_commit(partial(field.storage.delete, str(field.name)))
     attachment.delete()
+
+
+@transaction.atomic
+def alliance_role_change(*, actor: User, user: User, role: str) -> User:
+    """Make ``user`` a steward, member or guest of the alliance, in the audit log."""
+    before = user.role
+    if before != role:
+        user.role = role
+        user.save(update_fields=["role", "is_staff"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.ALLIANCE_ROLE_CHANGED,
+            subject=user,
+            before=before,
+            after=role,
+        )
+    return user

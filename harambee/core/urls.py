@@ -6,7 +6,6 @@ app_name = "core"
 urlpatterns = [
     path("content/<int:pk>/comments/", views.comment, name="comment"),
     path("content/<int:pk>/react/", views.react, name="react"),
-    path("audit/", views.audit_log, name="audit"),
     path("files/<int:pk>/thumbnail.jpg", views.attachment_thumbnail, name="attachment_thumbnail"),
     path("files/<int:pk>/<str:name>", views.attachment, name="attachment"),
     path("healthz", views.healthz, name="healthz"),

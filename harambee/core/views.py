@@ -12,56 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from harambee.core.forms import CommentForm
-from harambee.core.http import alliance_perm_required, is_htmx, paginate
-from harambee.core.models import Attachment, AuditEntry, Comment, Content, Reaction
+from harambee.core.http import is_htmx
+from harambee.core.models import Attachment, Comment, Content, Reaction
 from harambee.core.selectors import reaction_summary
 from harambee.core.services import comment_create, may_comment, reaction_toggle
-from harambee.core.visibility import can_view, visible, visible_spaces
-from harambee.people.roles import Perm
-from harambee.spaces.models import Space
-from harambee.spaces.selectors import recent_activity
-
-
-def _renderer(module: str, name: str):
-    """A page renderer imported when first used (the apps import core, not back)."""
-
-    def render_item(request, pk: int, **kwargs):
-        from importlib import import_module
-
-        return getattr(import_module(module), name)(request, pk, **kwargs)
-
-    return render_item
-
-
-# kind -> function rendering the item's page, used to show a form error in place.
-DETAIL_RENDERERS = {
-    "post": _renderer("harambee.spaces.views", "render_post"),
-    "cycle": _renderer("harambee.initiatives.views", "render_cycle"),
-    "note": _renderer("harambee.initiatives.views", "render_note"),
-    "lesson": _renderer("harambee.initiatives.views", "render_lesson"),
-    "story": _renderer("harambee.stories.views", "render_story"),
-    "story_call": _renderer("harambee.stories.views", "render_call"),
-    "stream_post": _renderer("harambee.stream.views", "render_post"),
-    "wiki_page": _renderer("harambee.wiki.views", "render_page"),
-    "resource": _renderer("harambee.library.views", "render_resource"),
-    "collection": _renderer("harambee.library.views", "render_collection"),
-}
-
-
-def home(request):
-    activity = recent_activity(user=request.user)
-    context = {"activity": activity}
-    if request.user.is_authenticated:
-        context["my_spaces"] = (
-            visible_spaces(request.user, Space.objects.filter(memberships__user=request.user))
-            .distinct()
-            .order_by("name")
-        )
-        return render(request, "core/home.html", context)
-    context["public_spaces"] = Space.objects.filter(listing=Space.Listing.PUBLIC).order_by("name")[
-        :8
-    ]
-    return render(request, "core/landing.html", context)
+from harambee.core.visibility import can_view
 
 
 def _content_or_404(user, pk: int) -> Content:
@@ -83,7 +38,10 @@ def _comment_form_error(request, content: Content, form: CommentForm, parent: Co
         response["HX-Reswap"] = "outerHTML"
         return response
     # Without JavaScript, show the item again with the error and what was typed.
-    return DETAIL_RENDERERS[content.kind](request, content.pk, comment_form=form, status=422)
+    render_item = content.kind_spec.render
+    if render_item is None:
+        raise Http404
+    return render_item(request, content.pk, comment_form=form, status=422)
 
 
 @require_POST
@@ -134,22 +92,6 @@ def react(request, pk: int):
             {"content": content, "reactions": reaction_summary(user=request.user, content=content)},
         )
     return redirect(content.get_absolute_url())
-
-
-@alliance_perm_required(Perm.SEE_AUDIT_LOG)
-def audit_log(request):
-    entries = AuditEntry.objects.select_related("actor", "subject", "space", "content")
-    page = paginate(request, entries, per_page=50)
-    # Visibility changes name an item: show its title only to those who may read it.
-    readable = set(
-        visible(
-            request.user,
-            Content.objects.filter(pk__in=[e.content_id for e in page.object_list if e.content_id]),
-        ).values_list("pk", flat=True)
-    )
-    for entry in page.object_list:
-        entry.readable_content = entry.content if entry.content_id in readable else None
-    return render(request, "core/audit.html", {"page": page})
 
 
 def _attachment_or_404(user, pk: int) -> Attachment:

@@ -6,3 +6,23 @@ class InitiativesConfig(AppConfig):
     name = "harambee.initiatives"
     label = "initiatives"
     verbose_name = _("Initiatives and action inquiry")
+
+    def ready(self) -> None:
+        from harambee.core.registry import ContentKind, register_kind, register_page_cache_app
+        from harambee.initiatives import views
+        from harambee.initiatives.services import initiative_profile_for_new_space
+        from harambee.spaces.signals import space_created
+
+        space_created.connect(
+            initiative_profile_for_new_space, dispatch_uid="initiative-profile-for-new-space"
+        )
+        register_page_cache_app(self.label)
+        register_kind(
+            ContentKind("cycle", _("Inquiry cycle"), "initiatives:cycle", render=views.render_cycle)
+        )
+        register_kind(
+            ContentKind("note", _("Learning note"), "initiatives:note", render=views.render_note)
+        )
+        register_kind(
+            ContentKind("lesson", _("Lesson"), "initiatives:lesson", render=views.render_lesson)
+        )

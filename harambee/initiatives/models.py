@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
 from harambee.core.markdown import render_markdown
-from harambee.core.models import Content, Kind
+from harambee.core.models import Content
 from harambee.initiatives.regions import region_of
 from harambee.people.models import Organisation
 
@@ -124,6 +124,8 @@ class InitiativeOrganisation(models.Model):
 class InquiryCycle(Content):
     """One round of action inquiry. ``title`` holds the focus question."""
 
+    KIND = "cycle"
+
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         ACTIVE = "active", _("Under way")
@@ -137,10 +139,6 @@ class InquiryCycle(Content):
     class Meta:
         verbose_name = _("inquiry cycle")
         verbose_name_plural = _("inquiry cycles")
-
-    def save(self, *args, **kwargs):
-        self.kind = Kind.CYCLE
-        super().save(*args, **kwargs)
 
 
 class PhaseNote(models.Model):
@@ -188,6 +186,8 @@ class LearningNote(Content):
     """What an initiative tried and learned. The sections are Markdown; ``body``
     holds them joined, so search and feeds see one text."""
 
+    KIND = "note"
+
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="notes")
     cycle = models.ForeignKey(
         InquiryCycle,
@@ -211,7 +211,6 @@ class LearningNote(Content):
         verbose_name_plural = _("learning notes")
 
     def save(self, *args, **kwargs):
-        self.kind = Kind.NOTE
         self.body = "\n\n".join(
             f"## {label}\n\n{getattr(self, name)}"
             for name, label in NOTE_SECTIONS
@@ -253,6 +252,8 @@ class NoteRevision(models.Model):
 class Lesson(Content):
     """A lesson learned, citable on its own, with the strength of its evidence."""
 
+    KIND = "lesson"
+
     class Strength(models.TextChoices):
         SINGLE = "single", _("Single observation")
         REPEATED = "repeated", _("Repeated observation")
@@ -267,10 +268,6 @@ class Lesson(Content):
     class Meta:
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
-
-    def save(self, *args, **kwargs):
-        self.kind = Kind.LESSON
-        super().save(*args, **kwargs)
 
 
 class Adaptation(models.Model):

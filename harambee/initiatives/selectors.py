@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from harambee.core.models import Content
 from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import can_view, visible, visible_spaces
 from harambee.initiatives.models import (
@@ -69,6 +70,7 @@ def stakeholders(*, initiative: Initiative) -> QuerySet[Any]:
 
 
 TIMELINE_PAGE = 30
+STORY_KIND = "story"
 
 
 def timeline(
@@ -76,14 +78,14 @@ def timeline(
 ) -> tuple[list[Any], Any]:
     """One page of cycles, notes, lessons and stories the user may see, newest first,
     one bounded query per kind (keyset on ``created``). Returns the page and the
-    ``created`` value to ask for the next one, or None at the end."""
-    from harambee.stories.models import Story
-
+    ``created`` value to ask for the next one, or None at the end. Stories are read
+    as their ``Content`` envelope: the timeline shows only what every kind has, and
+    stories (which build on initiatives' themes) stay above this app."""
     kinds = [
         visible(user, InquiryCycle.objects.filter(initiative=initiative)),
         with_comment_counts(visible(user, LearningNote.objects.filter(initiative=initiative))),
         visible(user, Lesson.objects.filter(note__initiative=initiative)),
-        visible(user, Story.objects.filter(space=initiative.space)),
+        visible(user, Content.objects.filter(space=initiative.space, kind=STORY_KIND)),
     ]
     items: list[Any] = []
     for qs in kinds:

@@ -28,6 +28,7 @@ from harambee.initiatives.models import (
 )
 from harambee.people.models import Organisation, User
 from harambee.people.roles import Perm
+from harambee.spaces.models import Space
 from harambee.spaces.services import require_space_perm
 
 # Narrowest first: a lesson may not be seen more widely than its note.
@@ -347,3 +348,10 @@ def adaptation_locks_visibility(content: Any) -> bool:
     """An unpublished shareable version keeps the visibility its workflow gives it."""
     adaptation = getattr(content, "adaptation", None) if content.pk else None
     return adaptation is not None and adaptation.status != Adaptation.Status.PUBLISHED
+
+
+def initiative_profile_for_new_space(*, space: Space, **kwargs: Any) -> None:
+    """An initiative space gets its initiative profile as it is created
+    (``spaces.signals.space_created``, in the same transaction)."""
+    if space.kind == Space.Type.INITIATIVE:
+        Initiative.objects.get_or_create(space=space)

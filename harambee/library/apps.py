@@ -6,3 +6,17 @@ class LibraryConfig(AppConfig):
     name = "harambee.library"
     label = "library"
     verbose_name = _("Resource library")
+
+    def ready(self) -> None:
+        from harambee.core.registry import ContentKind, register_kind, register_page_cache_app
+        from harambee.library import views
+
+        register_page_cache_app(self.label)
+        register_kind(
+            ContentKind("resource", _("Resource"), "library:resource", render=views.render_resource)
+        )
+        register_kind(
+            ContentKind(
+                "collection", _("Collection"), "library:collection", render=views.render_collection
+            )
+        )

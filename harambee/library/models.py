@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from harambee.core.models import Attachment, Content, Kind
+from harambee.core.models import Attachment, Content
 
 # Languages a resource may be in: wider than the interface's languages, since a
 # toolkit in Swahili is useful even where the platform speaks English and French.
@@ -38,6 +38,8 @@ LATEST_YEAR = 2100
 
 class Resource(Content):
     """A report, video, toolkit... Either a file (kept in versions) or a link."""
+
+    KIND = "resource"
 
     class Type(models.TextChoices):
         REPORT = "report", _("Report")
@@ -113,7 +115,6 @@ class Resource(Content):
         indexes = [models.Index(fields=["resource_type", "year"], name="resource_type_year")]
 
     def save(self, *args, **kwargs):
-        self.kind = Kind.RESOURCE
         if self.languages:
             self.language = self.languages[0]
         super().save(*args, **kwargs)
@@ -162,13 +163,11 @@ class ResourceVersion(models.Model):
 class Collection(Content):
     """A curated, ordered list of resources and wiki pages, e.g. a training pack."""
 
+    KIND = "collection"
+
     class Meta:
         verbose_name = _("collection")
         verbose_name_plural = _("collections")
-
-    def save(self, *args, **kwargs):
-        self.kind = Kind.COLLECTION
-        super().save(*args, **kwargs)
 
 
 class CollectionEntry(models.Model):

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.http import Http404
 
-from harambee.core.models import Content, Kind
+from harambee.core.models import Content
 from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import can_view, visible, visible_spaces
 from harambee.initiatives.models import Initiative, Theme
@@ -24,6 +24,7 @@ from harambee.library.models import (
 from harambee.people.models import Organisation
 from harambee.spaces.models import Space
 from harambee.spaces.selectors import with_shown_space
+from harambee.wiki.models import WikiPage
 
 SORTS = {
     "newest": ("-created", "-pk"),
@@ -155,12 +156,12 @@ def resource_related(*, user: Any, resource: Resource) -> dict[str, Any]:
         related = visible(
             user,
             Content.objects.filter(
-                Q(kind=Kind.WIKI_PAGE, pk__in=page_ids)
-                | Q(kind=Kind.COLLECTION, pk__in=collection_ids)
+                Q(kind=WikiPage.KIND, pk__in=page_ids)
+                | Q(kind=Collection.KIND, pk__in=collection_ids)
             ),
         ).order_by("title", "pk")
         for item in related:
-            (pages if item.kind == Kind.WIKI_PAGE else collections).append(item)
+            (pages if item.kind == WikiPage.KIND else collections).append(item)
     return {"wiki_pages": pages, "collections": collections, **_facets(user, resource)}
 
 
@@ -224,7 +225,7 @@ def collection_entries(*, user: Any, collection: Collection) -> list[CollectionE
     readable = {
         item.pk: item
         for item in visible(
-            user, Content.objects.filter(pk__in=ids, kind__in=[Kind.RESOURCE, Kind.WIKI_PAGE])
+            user, Content.objects.filter(pk__in=ids, kind__in=[Resource.KIND, WikiPage.KIND])
         )
     }
     resources = {
@@ -257,5 +258,5 @@ def editable_collections(*, user: Any) -> QuerySet[Collection]:
 
 def collectable_items(*, user: Any) -> QuerySet[Content]:
     """Resources and wiki pages ``user`` may read, to choose from when curating."""
-    items = Content.objects.filter(kind__in=[Kind.RESOURCE, Kind.WIKI_PAGE])
+    items = Content.objects.filter(kind__in=[Resource.KIND, WikiPage.KIND])
     return visible(user, items).order_by("title", "pk")

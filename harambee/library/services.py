@@ -16,7 +16,8 @@ from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
 from harambee.core import files
-from harambee.core.models import Attachment, Content, Kind, Visibility
+from harambee.core.models import Attachment, Content, Visibility
+from harambee.core.posting import check_posting
 from harambee.core.services import attachment_add, audit_visibility_change
 from harambee.core.visibility import can_view
 from harambee.library.models import (
@@ -28,15 +29,15 @@ from harambee.library.models import (
     Resource,
     ResourceVersion,
 )
-from harambee.moderation.posting import check_posting
 from harambee.people.models import User
 from harambee.spaces.models import Space
 from harambee.stories.services import may_write_in
+from harambee.wiki.models import WikiPage
 
 logger = logging.getLogger(__name__)
 
 # Kinds a collection may hold.
-COLLECTABLE = (Kind.RESOURCE, Kind.WIKI_PAGE)
+COLLECTABLE = (Resource.KIND, WikiPage.KIND)
 # Width of a PDF's first-page preview, in pixels (the same box as image thumbnails).
 PREVIEW_WIDTH = files.THUMBNAIL_SIZE[0]
 

@@ -10,6 +10,16 @@ class ModerationConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from harambee.core.registry import (
+            register_audit_actions,
+            register_page_cache_app,
+            register_posting_check,
+        )
         from harambee.moderation.context_processors import on_sign_in
+        from harambee.moderation.models import ModerationAction
+        from harambee.moderation.posting import check_posting
 
         user_logged_in.connect(on_sign_in, dispatch_uid="moderation_menu_on_sign_in")
+        register_page_cache_app(self.label)
+        register_audit_actions(ModerationAction)
+        register_posting_check(check_posting)

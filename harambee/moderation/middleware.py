@@ -4,7 +4,7 @@ when, except the few that keep the account usable (sign out, password, email,
 language, leaving a space, notification preferences).
 
 One check here covers every app, present and future; the create services also ask
-``posting.check_posting`` so writes that do not come through a web form are held too.
+``core.posting.check_posting`` so writes that do not come through a web form are held too.
 The middleware also marks every such request as a person writing, which is when a
 new account's hourly limit applies (see ``posting``).
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
-from harambee.moderation.posting import person_writing
+from harambee.core.posting import person_writing
 from harambee.moderation.selectors import active_suspension
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}

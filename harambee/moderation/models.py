@@ -10,6 +10,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class ModerationAction(models.TextChoices):
+    """What the audit log records of moderation."""
+
+    FLAG_RAISED = "flag_raised", _("flagged an item or comment")
+    FLAGS_DISMISSED = "flags_dismissed", _("dismissed flags")
+    CONTENT_HIDDEN = "content_hidden", _("hid an item")
+    CONTENT_RESTORED = "content_restored", _("restored a hidden item")
+    COMMENT_HIDDEN = "comment_hidden", _("hid a comment")
+    COMMENT_RESTORED = "comment_restored", _("restored a hidden comment")
+    THREAD_MOVED = "thread_moved", _("moved a thread")
+    MEMBER_SUSPENDED = "member_suspended", _("suspended an account")
+    SUSPENSION_LIFTED = "suspension_lifted", _("lifted a suspension")
+
+
 class Reason(models.TextChoices):
     SPAM = "spam", _("Spam or advertising")
     ABUSIVE = "abusive", _("Abusive or hateful")

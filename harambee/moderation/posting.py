@@ -1,21 +1,12 @@
-"""The check every service that creates an item or a comment asks first: a
-suspended account may not write, and a new account may write only so much an hour.
+"""Moderation's answer to core's posting check (``core.posting``): a suspended
+account may not write, and a new account may write only so much an hour.
 
-The hourly limit is about people posting, so it applies to writes made while
-``person_writing()`` is on: the moderation middleware turns it on for every request
-that may change something. Commands, imports, the demo and tests that call services
-directly are not limited; a later entry point for people (SMS, the API) turns it on
-too. Suspensions hold everywhere.
-
-Kept apart from ``services`` so the other apps' services can import it without
-importing moderation's writes (which import theirs).
+Registered in ``ModerationConfig.ready()``. Suspensions hold everywhere; the hourly limit
+holds only for writes made while ``core.posting.person_writing()`` is on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,21 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from harambee.core.models import Comment, Content
+from harambee.core.posting import is_person_writing
 from harambee.moderation.models import Suspension
 from harambee.moderation.selectors import active_suspension
 from harambee.people.roles import Perm
-
-_PERSON_WRITING: ContextVar[bool] = ContextVar("harambee_person_writing", default=False)
-
-
-@contextmanager
-def person_writing() -> Iterator[None]:
-    """Writes made inside come from a person's request and count against limits."""
-    token = _PERSON_WRITING.set(True)
-    try:
-        yield
-    finally:
-        _PERSON_WRITING.reset(token)
 
 
 class Suspended(PermissionDenied):
@@ -67,15 +47,14 @@ def suspension_message(suspension: Suspension) -> str:
 
 
 def check_posting(*, user: Any) -> None:
-    """Called by every service that creates an item or a comment. Raises ``Suspended``
-    for a suspended account and ``RateLimited`` for a new account that wrote its
-    hourly allowance; the message says until when."""
+    """Raises ``Suspended`` for a suspended account and ``RateLimited`` for a new
+    account that wrote its hourly allowance; the message says until when."""
     if not (user is not None and user.is_authenticated):
         return
     suspension = active_suspension(user)
     if suspension is not None:
         raise Suspended(suspension)
-    if not _PERSON_WRITING.get():
+    if not is_person_writing():
         return
     retry = rate_limited_until(user=user)
     if retry is not None:

@@ -12,10 +12,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from harambee.core.models import AuditEntry, Comment, Content, Visibility
+from harambee.core.models import AuditAction, Comment, Content, Visibility
 from harambee.core.services import audit_record
 from harambee.core.visibility import can_view
-from harambee.moderation.models import Flag, Hiding, Reason, Suspension
+from harambee.moderation.models import Flag, Hiding, ModerationAction, Reason, Suspension
 from harambee.moderation.posting import RateLimited, Suspended, check_posting
 from harambee.moderation.selectors import (
     active_suspension,
@@ -26,7 +26,6 @@ from harambee.moderation.selectors import (
 from harambee.people.models import User
 from harambee.people.roles import Perm
 
-Action = AuditEntry.Action
 __all__ = ["RateLimited", "Suspended", "check_posting"]
 
 
@@ -77,7 +76,7 @@ def flag_create(
         ), False
     audit_record(
         actor=flagger,
-        action=Action.FLAG_RAISED,
+        action=ModerationAction.FLAG_RAISED,
         space=content.space,
         content=content,
         reason=reason,
@@ -106,7 +105,7 @@ def flags_dismiss(*, actor: User, content: Content, comment: Comment | None = No
     if n:
         audit_record(
             actor=actor,
-            action=Action.FLAGS_DISMISSED,
+            action=ModerationAction.FLAGS_DISMISSED,
             space=content.space,
             content=content,
             flags=n,
@@ -140,7 +139,7 @@ def content_hide(*, actor: User, content: Content, reason: str) -> Hiding:
     _resolve(actor=actor, content=base, comment=None, status=Flag.Status.ACTIONED)
     audit_record(
         actor=actor,
-        action=Action.CONTENT_HIDDEN,
+        action=ModerationAction.CONTENT_HIDDEN,
         space=base.space,
         content=base,
         subject=base.author,
@@ -163,7 +162,7 @@ def content_restore(*, actor: User, content: Content) -> None:
     hiding.save(update_fields=["restored", "restored_by"])
     audit_record(
         actor=actor,
-        action=Action.CONTENT_RESTORED,
+        action=ModerationAction.CONTENT_RESTORED,
         space=base.space,
         content=base,
         subject=base.author,
@@ -183,7 +182,7 @@ def comment_hide(*, actor: User, comment: Comment, reason: str) -> Hiding:
     _resolve(actor=actor, content=content, comment=comment, status=Flag.Status.ACTIONED)
     audit_record(
         actor=actor,
-        action=Action.COMMENT_HIDDEN,
+        action=ModerationAction.COMMENT_HIDDEN,
         space=content.space,
         content=content,
         subject=comment.author,
@@ -205,7 +204,7 @@ def comment_restore(*, actor: User, comment: Comment) -> None:
     hiding.save(update_fields=["restored", "restored_by"])
     audit_record(
         actor=actor,
-        action=Action.COMMENT_RESTORED,
+        action=ModerationAction.COMMENT_RESTORED,
         space=content.space,
         content=content,
         subject=comment.author,
@@ -265,7 +264,7 @@ def thread_move(*, actor: User, thread: Any, to_space: Any, widen: bool = False)
     thread.save(update_fields=["space", "visibility", "updated"])
     audit_record(
         actor=actor,
-        action=Action.THREAD_MOVED,
+        action=ModerationAction.THREAD_MOVED,
         space=to_space,
         content=thread,
         moved_from=before_space.name if before_space else "forum",
@@ -274,7 +273,7 @@ def thread_move(*, actor: User, thread: Any, to_space: Any, widen: bool = False)
     if thread.visibility != before_visibility:
         audit_record(
             actor=actor,
-            action=Action.VISIBILITY_CHANGED,
+            action=AuditAction.VISIBILITY_CHANGED,
             space=to_space,
             content=thread,
             before=before_visibility,
@@ -306,7 +305,7 @@ def member_suspend(
     forget_suspension(user)
     audit_record(
         actor=actor,
-        action=Action.MEMBER_SUSPENDED,
+        action=ModerationAction.MEMBER_SUSPENDED,
         subject=user,
         until=until.isoformat() if until else "",
     )
@@ -322,4 +321,4 @@ def suspension_lift(*, actor: User, suspension: Suspension) -> None:
     suspension.lifted, suspension.lifted_by = timezone.now(), actor
     suspension.save(update_fields=["lifted", "lifted_by"])
     forget_suspension(suspension.user)
-    audit_record(actor=actor, action=Action.SUSPENSION_LIFTED, subject=suspension.user)
+    audit_record(actor=actor, action=ModerationAction.SUSPENSION_LIFTED, subject=suspension.user)

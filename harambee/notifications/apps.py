@@ -8,6 +8,14 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
+        from harambee.core.registry import (
+            ReaderState,
+            register_page_cache_app,
+            register_reader_state,
+        )
         from harambee.notifications import signals
+        from harambee.notifications.selectors import watch_annotations, watch_state_of
 
         signals.connect()
+        register_page_cache_app(self.label)
+        register_reader_state(ReaderState("watch_state", watch_annotations, watch_state_of))

@@ -4,8 +4,6 @@ from typing import Any
 
 from django.db import transaction
 
-from harambee.core.models import AuditEntry
-from harambee.core.services import audit_record
 from harambee.people.models import User
 
 
@@ -15,20 +13,4 @@ def profile_update(*, user: User, **fields: Any) -> User:
         setattr(user, name, value)
     user.full_clean(exclude=["password"])
     user.save()
-    return user
-
-
-@transaction.atomic
-def alliance_role_change(*, actor: User, user: User, role: str) -> User:
-    before = user.role
-    if before != role:
-        user.role = role
-        user.save(update_fields=["role", "is_staff"])
-        audit_record(
-            actor=actor,
-            action=AuditEntry.Action.ALLIANCE_ROLE_CHANGED,
-            subject=user,
-            before=before,
-            after=role,
-        )
     return user

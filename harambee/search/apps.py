@@ -8,6 +8,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
+        from harambee.core.registry import register_page_cache_app
         from harambee.search import signals
 
         signals.connect()
+        register_page_cache_app(self.label)

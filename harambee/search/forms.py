@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
-from harambee.core.models import Kind
+from harambee.core.registry import kind_choices
 from harambee.people.models import Sector
 from harambee.search.query import MAX_QUERY_CHARS
 from harambee.search.selectors import MAX_PAGES, Filters
@@ -47,7 +47,7 @@ class SearchForm(forms.Form):
         self.user = user
         any_: list[tuple[str, Any]] = [("", _("Any"))]
         choice = self._choice_field
-        choice("kind").choices = any_ + list(Kind.choices)
+        choice("kind").choices = any_ + kind_choices()
         choice("sector").choices = any_ + list(Sector.choices)
         choice("language").choices = any_ + list(settings.LANGUAGES)
         self.fields["theme"].queryset = Theme.objects.all()  # type: ignore[attr-defined]

@@ -23,6 +23,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from harambee.core.models import Content
+from harambee.core.registry import kind_choices
 from harambee.core.visibility import visible, visible_spaces
 from harambee.search import backends
 from harambee.search.query import Query, parse
@@ -216,13 +217,12 @@ def search(
 
 
 def _facets(user: Any, results: Results, rows: list[tuple[Any, ...]]) -> None:
-    from harambee.core.models import Kind
     from harambee.spaces.models import Space
 
     by_kind = Counter(row[1] for row in rows)
     by_space = Counter(row[2] for row in rows)
     by_space.pop(None, None)
-    labels = {value: str(label) for value, label in Kind.choices}
+    labels = {value: str(label) for value, label in kind_choices()}
     results.kinds = sorted(
         ((labels.get(k, k), n, k) for k, n in by_kind.items()), key=lambda t: (-t[1], str(t[0]))
     )

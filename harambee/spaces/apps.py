@@ -6,3 +6,27 @@ class SpacesConfig(AppConfig):
     name = "harambee.spaces"
     label = "spaces"
     verbose_name = _("Spaces")
+
+    def ready(self) -> None:
+        from harambee.core.registry import (
+            ContentKind,
+            register_audit_actions,
+            register_kind,
+            register_page_cache_app,
+        )
+        from harambee.spaces import views
+        from harambee.spaces.models import SpaceAction
+        from harambee.spaces.selectors import thread_reply_rule
+
+        register_page_cache_app(self.label)
+        register_kind(
+            ContentKind(
+                "post",
+                _("Post"),
+                "spaces:post",
+                render=views.render_post,
+                paged_replies=True,
+                reply_rule=thread_reply_rule,
+            )
+        )
+        register_audit_actions(SpaceAction)

@@ -10,8 +10,31 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from harambee.core.models import Content, Kind
+from harambee.core.models import Content
 from harambee.people.roles import Perm, SpaceRole, space_may
+
+
+class SpaceAction(models.TextChoices):
+    """What the audit log records of spaces, memberships and threads."""
+
+    MEMBER_JOINED = "member_joined", _("joined")
+    MEMBER_LEFT = "member_left", _("left")
+    MEMBER_REMOVED = "member_removed", _("removed a member")
+    ROLE_CHANGED = "role_changed", _("changed a role")
+    REQUEST_MADE = "request_made", _("asked to join")
+    REQUEST_APPROVED = "request_approved", _("approved a join request")
+    REQUEST_DECLINED = "request_declined", _("declined a join request")
+    INVITATION_SENT = "invitation_sent", _("sent an invitation")
+    INVITATION_ACCEPTED = "invitation_accepted", _("accepted an invitation")
+    SPACE_CREATED = "space_created", _("created a space")
+    SPACE_CHANGED = "space_changed", _("changed a space's settings")
+    THREAD_PINNED = "thread_pinned", _("pinned a thread")
+    THREAD_UNPINNED = "thread_unpinned", _("unpinned a thread")
+    THREAD_LOCKED = "thread_locked", _("locked a thread")
+    THREAD_UNLOCKED = "thread_unlocked", _("unlocked a thread")
+    THREAD_ANSWERED = "thread_answered", _("marked a question answered")
+    THREAD_SUMMARISED = "thread_summarised", _("summarised a thread")
+    THREAD_GUEST_ENDED = "thread_guest_ended", _("ended an outside voice's access")
 
 
 class Space(models.Model):
@@ -229,6 +252,8 @@ class Post(Content):
     Pinned threads are listed first; a locked thread takes no new replies; a question
     may have one accepted answer, chosen among its replies."""
 
+    KIND = "post"
+
     pinned = models.BooleanField(_("pinned"), default=False)
     locked = models.BooleanField(_("locked"), default=False)
     is_question = models.BooleanField(
@@ -248,10 +273,6 @@ class Post(Content):
     class Meta:
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
-
-    def save(self, *args, **kwargs):
-        self.kind = Kind.POST
-        super().save(*args, **kwargs)
 
     @property
     def is_answered(self) -> bool:

@@ -17,10 +17,10 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from harambee.core.models import AuditEntry, Comment, Visibility
+from harambee.core.models import Comment, Visibility
+from harambee.core.posting import check_posting
 from harambee.core.services import audit_record, audit_visibility_change
 from harambee.core.visibility import can_see_space, can_view, forget_memberships
-from harambee.moderation.posting import check_posting
 from harambee.people.models import User
 from harambee.people.roles import AllianceRole, Perm, SpaceRole
 from harambee.spaces import tasks
@@ -30,10 +30,12 @@ from harambee.spaces.models import (
     Membership,
     Post,
     Space,
+    SpaceAction,
     ThreadGuest,
     ThreadSummary,
 )
 from harambee.spaces.selectors import may_mark_answer, membership_for, thread_may
+from harambee.spaces.signals import space_created
 
 
 class JoinRefused(Exception):
@@ -64,13 +66,12 @@ def space_create(*, creator: User, **fields: Any) -> Space:
     if fields.get("join_policy") == Space.JoinPolicy.CODE and not fields.get("invite_code"):
         fields["invite_code"] = secrets.token_urlsafe(6)
     space = Space.objects.create(created_by=creator, **fields)
-    if space.kind == Space.Type.INITIATIVE:
-        from harambee.initiatives.models import Initiative
-
-        Initiative.objects.create(space=space)
+    # In the same transaction, the apps that keep something per space add it (the
+    # initiative profile of an initiative space).
+    space_created.send(sender=Space, space=space)
     Membership.objects.create(space=space, user=creator, role=SpaceRole.LEAD)
     forget_memberships(creator)
-    audit_record(actor=creator, action=AuditEntry.Action.SPACE_CREATED, space=space)
+    audit_record(actor=creator, action=SpaceAction.SPACE_CREATED, space=space)
     return space
 
 
@@ -89,9 +90,7 @@ def space_update(*, actor: User, space: Space, **fields: Any) -> Space:
         if before[name] != value and name != "invite_code"
     }
     if changed:
-        audit_record(
-            actor=actor, action=AuditEntry.Action.SPACE_CHANGED, space=space, changes=changed
-        )
+        audit_record(actor=actor, action=SpaceAction.SPACE_CHANGED, space=space, changes=changed)
     return space
 
 
@@ -134,7 +133,7 @@ def membership_join(*, user: User, space: Space, code: str = "") -> Membership:
         user=user,
         role=SpaceRole.MEMBER,
         actor=user,
-        action=AuditEntry.Action.MEMBER_JOINED,
+        action=SpaceAction.MEMBER_JOINED,
         how=space.join_policy,
     )
 
@@ -150,7 +149,7 @@ def join_request_create(*, user: User, space: Space, message: str = "") -> JoinR
     if space.join_requests.filter(user=user, status=JoinRequest.Status.PENDING).exists():
         raise JoinRefused(_("You have already asked to join; the leads will decide soon."))
     request = JoinRequest.objects.create(space=space, user=user, message=message.strip())
-    audit_record(actor=user, action=AuditEntry.Action.REQUEST_MADE, space=space, subject=user)
+    audit_record(actor=user, action=SpaceAction.REQUEST_MADE, space=space, subject=user)
     transaction.on_commit(lambda: tasks.tell_leads_of_request.enqueue(request.pk))
     return request
 
@@ -181,9 +180,7 @@ def join_request_decide(*, actor: User, request: JoinRequest, approve: bool) -> 
         forget_memberships(request.user)
     audit_record(
         actor=actor,
-        action=AuditEntry.Action.REQUEST_APPROVED
-        if approve
-        else AuditEntry.Action.REQUEST_DECLINED,
+        action=SpaceAction.REQUEST_APPROVED if approve else SpaceAction.REQUEST_DECLINED,
         space=request.space,
         subject=request.user,
     )
@@ -204,7 +201,7 @@ def membership_leave(*, user: User, space: Space) -> None:
         raise JoinRefused(_("You are the only lead. Make someone else a lead before you leave."))
     membership.delete()
     forget_memberships(user)
-    audit_record(actor=user, action=AuditEntry.Action.MEMBER_LEFT, space=space, subject=user)
+    audit_record(actor=user, action=SpaceAction.MEMBER_LEFT, space=space, subject=user)
 
 
 @transaction.atomic
@@ -216,7 +213,7 @@ def membership_remove(*, actor: User, membership: Membership) -> None:
     forget_memberships(membership.user)
     audit_record(
         actor=actor,
-        action=AuditEntry.Action.MEMBER_REMOVED,
+        action=SpaceAction.MEMBER_REMOVED,
         space=membership.space,
         subject=membership.user,
     )
@@ -237,7 +234,7 @@ def membership_change_role(*, actor: User, membership: Membership, role: str) ->
     forget_memberships(membership.user)
     audit_record(
         actor=actor,
-        action=AuditEntry.Action.ROLE_CHANGED,
+        action=SpaceAction.ROLE_CHANGED,
         space=membership.space,
         subject=membership.user,
         before=before,
@@ -277,7 +274,7 @@ def invitation_create(
     )
     audit_record(
         actor=actor,
-        action=AuditEntry.Action.INVITATION_SENT,
+        action=SpaceAction.INVITATION_SENT,
         space=space,
         email=invitation.email,
         role=role,
@@ -360,7 +357,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership | Thr
         user=user,
         role=invitation.role,
         actor=user,
-        action=AuditEntry.Action.INVITATION_ACCEPTED,
+        action=SpaceAction.INVITATION_ACCEPTED,
         expires=invitation.access_until,
         invited_by=invitation.invited_by_id,
     )
@@ -385,13 +382,13 @@ def guest_account_create(*, invitation: Invitation, display_name: str, password:
 # Threads ---------------------------------------------------------------------------
 
 # Audit actions for threads.
-THREAD_PINNED = AuditEntry.Action.THREAD_PINNED
-THREAD_UNPINNED = AuditEntry.Action.THREAD_UNPINNED
-THREAD_LOCKED = AuditEntry.Action.THREAD_LOCKED
-THREAD_UNLOCKED = AuditEntry.Action.THREAD_UNLOCKED
-THREAD_ANSWERED = AuditEntry.Action.THREAD_ANSWERED
-THREAD_SUMMARISED = AuditEntry.Action.THREAD_SUMMARISED
-THREAD_GUEST_ENDED = AuditEntry.Action.THREAD_GUEST_ENDED
+THREAD_PINNED = SpaceAction.THREAD_PINNED
+THREAD_UNPINNED = SpaceAction.THREAD_UNPINNED
+THREAD_LOCKED = SpaceAction.THREAD_LOCKED
+THREAD_UNLOCKED = SpaceAction.THREAD_UNLOCKED
+THREAD_ANSWERED = SpaceAction.THREAD_ANSWERED
+THREAD_SUMMARISED = SpaceAction.THREAD_SUMMARISED
+THREAD_GUEST_ENDED = SpaceAction.THREAD_GUEST_ENDED
 
 # Visibilities of an alliance-forum thread: "space" means nothing outside a space.
 FORUM_VISIBILITIES = (Visibility.PUBLIC, Visibility.ALLIANCE, Visibility.PRIVATE)
@@ -559,7 +556,7 @@ def thread_invite(
     )
     audit_record(
         actor=actor,
-        action=AuditEntry.Action.INVITATION_SENT,
+        action=SpaceAction.INVITATION_SENT,
         space=thread.space,
         content=thread,
         email=invitation.email,
@@ -580,7 +577,7 @@ def _thread_guest_add(*, invitation: Invitation, user: User) -> ThreadGuest:
     forget_memberships(user)
     audit_record(
         actor=user,
-        action=AuditEntry.Action.INVITATION_ACCEPTED,
+        action=SpaceAction.INVITATION_ACCEPTED,
         space=invitation.space,
         subject=user,
         content=invitation.thread,

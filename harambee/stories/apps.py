@@ -6,3 +6,13 @@ class StoriesConfig(AppConfig):
     name = "harambee.stories"
     label = "stories"
     verbose_name = _("Stories")
+
+    def ready(self) -> None:
+        from harambee.core.registry import ContentKind, register_kind, register_page_cache_app
+        from harambee.stories import views
+
+        register_page_cache_app(self.label)
+        register_kind(ContentKind("story", _("Story"), "stories:story", render=views.render_story))
+        register_kind(
+            ContentKind("story_call", _("Story call"), "stories:call", render=views.render_call)
+        )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from harambee.core.models import Attachment, Content, Kind
+from harambee.core.models import Attachment, Content
 
 AUDIENCES = [
     ("public", _("Everyone (public)")),
@@ -19,6 +19,8 @@ AUDIENCES = [
 class StoryCall(Content):
     """A facilitator's question to a space or the whole alliance. ``title`` is the
     question; ``body`` says what kind of stories are wanted."""
+
+    KIND = "story_call"
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open for stories")
@@ -41,7 +43,6 @@ class StoryCall(Content):
     def save(self, *args, **kwargs):
         from harambee.core.markdown import render_markdown
 
-        self.kind = Kind.STORY_CALL
         self.collection_intro_html = render_markdown(self.collection_intro)
         super().save(*args, **kwargs)
 
@@ -50,6 +51,8 @@ class Story(Content):
     """A story. While a draft only its authors read it (visibility private); in
     review the space's members (or the alliance, for the alliance blog) read and
     comment on it; once published it is read by its audience."""
+
+    KIND = "story"
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -85,7 +88,3 @@ class Story(Content):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
-
-    def save(self, *args, **kwargs):
-        self.kind = Kind.STORY
-        super().save(*args, **kwargs)

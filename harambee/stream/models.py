@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from harambee.core.models import Content, Kind
+from harambee.core.models import Content
 
 MAX_POST_LENGTH = 500
 
@@ -18,13 +18,11 @@ class StreamPost(Content):
     """A short post, alliance-wide or in a space. ``body`` is the text; ``title`` is
     made from its first words (see ``services.title_from_text``)."""
 
+    KIND = "stream_post"
+
     class Meta:
         verbose_name = _("stream post")
         verbose_name_plural = _("stream posts")
-
-    def save(self, *args, **kwargs):
-        self.kind = Kind.STREAM_POST
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("stream:post", args=[self.pk])

@@ -19,8 +19,8 @@ from harambee.core.markdown import (
     normalise_name,
 )
 from harambee.core.models import Content, Visibility
+from harambee.core.posting import check_posting
 from harambee.core.visibility import can_see_space, can_view
-from harambee.moderation.posting import check_posting
 from harambee.people.models import User
 from harambee.people.roles import Perm
 from harambee.spaces.models import Space

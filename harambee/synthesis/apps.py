@@ -8,6 +8,8 @@ class SynthesisConfig(AppConfig):
     verbose_name = _("Synthesis")
 
     def ready(self) -> None:
+        from harambee.core.registry import register_page_cache_app
         from harambee.synthesis import signals
 
         signals.connect()
+        register_page_cache_app(self.label)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django_countries import countries as all_countries
 
-from harambee.core.models import Content, Kind, Visibility
+from harambee.core.models import Content, Visibility
 from harambee.core.visibility import visible, visible_spaces
 from harambee.initiatives.models import (
     Initiative,
@@ -31,19 +31,20 @@ from harambee.initiatives.models import (
 from harambee.initiatives.regions import REGIONS, region_of
 from harambee.library.models import Resource
 from harambee.people.models import Sector
-from harambee.spaces.models import Space
+from harambee.spaces.models import Post, Space
 from harambee.stories.models import Story
 from harambee.synthesis.models import RelatedItem, ThemeSynthesis
 from harambee.synthesis.services import CITATION
+from harambee.wiki.models import WikiPage
 
 # The theme page's sections, in order: lessons first.
 SECTIONS: list[tuple[str, Any]] = [
-    (Kind.LESSON, _lazy("Lessons")),
-    (Kind.NOTE, _lazy("Learning notes")),
-    (Kind.STORY, _lazy("Stories")),
-    (Kind.RESOURCE, _lazy("Resources")),
-    (Kind.WIKI_PAGE, _lazy("Wiki pages")),
-    (Kind.POST, _lazy("Threads")),
+    (Lesson.KIND, _lazy("Lessons")),
+    (LearningNote.KIND, _lazy("Learning notes")),
+    (Story.KIND, _lazy("Stories")),
+    (Resource.KIND, _lazy("Resources")),
+    (WikiPage.KIND, _lazy("Wiki pages")),
+    (Post.KIND, _lazy("Threads")),
 ]
 GROUPINGS = ["region", "country", "sector", "stage"]
 PER_GROUP = 5
@@ -93,7 +94,7 @@ def on_theme(theme: Theme) -> Q:
         | Q(pk__in=Story.themes.through.objects.filter(theme=theme).values("story_id"))
         | Q(pk__in=Resource.themes.through.objects.filter(theme=theme).values("resource_id"))
         | Q(
-            kind__in=[Kind.WIKI_PAGE, Kind.POST],
+            kind__in=[WikiPage.KIND, Post.KIND],
             space_id__in=Initiative.objects.filter(themes=theme).values("space_id"),
         )
     )

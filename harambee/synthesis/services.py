@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from harambee.core import anoncache
-from harambee.core.models import Content, Kind
+from harambee.core.models import Content
 from harambee.initiatives.models import LearningNote, Lesson, Theme
 from harambee.stories.models import Story
 from harambee.synthesis import terms
@@ -19,7 +19,7 @@ from harambee.synthesis.models import RelatedItem, ThemeSynthesis
 
 CITATION = re.compile(r"\[\[lesson:(\d{1,12})\]\]")
 # Kinds that show related experiences, and that are offered as related.
-RELATED_KINDS = (Kind.NOTE, Kind.LESSON, Kind.STORY)
+RELATED_KINDS = (LearningNote.KIND, Lesson.KIND, Story.KIND)
 # At most this many candidates (the newest from other spaces) are compared with an
 # item, so computing its related experiences costs the same at any size.
 CANDIDATES = 400

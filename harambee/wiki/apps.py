@@ -6,3 +6,12 @@ class WikiConfig(AppConfig):
     name = "harambee.wiki"
     label = "wiki"
     verbose_name = _("Knowledge base")
+
+    def ready(self) -> None:
+        from harambee.core.registry import ContentKind, register_kind, register_page_cache_app
+        from harambee.wiki import views
+
+        register_page_cache_app(self.label)
+        register_kind(
+            ContentKind("wiki_page", _("Wiki page"), "wiki:page_by_id", render=views.render_page)
+        )

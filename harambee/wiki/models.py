@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from harambee.core.models import Content, Kind
+from harambee.core.models import Content
 from harambee.wiki.markup import make_slug, render_page, title_key
 
 ALLIANCE_WIKI = 0
@@ -22,6 +22,8 @@ def wiki_key_of(space_id: int | None) -> int:
 
 
 class WikiPage(Content):
+    KIND = "wiki_page"
+
     class Category(models.TextChoices):
         METHODOLOGY = "methodology", _("Methodology")
         TOOL = "tool", _("Tool")
@@ -54,7 +56,7 @@ class WikiPage(Content):
         ]
 
     def save(self, *args, **kwargs):
-        self.kind = Kind.WIKI_PAGE
+        self.kind = self.KIND
         self.wiki_key = wiki_key_of(self.space_id)
         self.title_key = title_key(self.title)
         if not self.slug:

@@ -19,10 +19,10 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from harambee.core.models import Visibility
+from harambee.core.posting import check_posting
 from harambee.core.services import audit_visibility_change
 from harambee.core.visibility import can_view, visible
 from harambee.initiatives.models import LearningNote
-from harambee.moderation.posting import check_posting
 from harambee.people.models import User
 from harambee.people.roles import Perm
 from harambee.wiki import merge

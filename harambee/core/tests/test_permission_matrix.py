@@ -47,7 +47,7 @@ def matrix(cast):
         (reverse("people:profile_edit"), SIGNED_IN),
         (reverse("people:organisations"), ALLIANCE),
         (reverse("people:organisation", args=[org.slug]), ALLIANCE),
-        (reverse("core:audit"), {"steward"}),
+        (reverse("site:audit"), {"steward"}),
         ("/admin/", {"steward"}),
     ]
 

@@ -153,4 +153,4 @@ def test_audit_log(cast, client_for):
                 subject=UserFactory(),
             )
 
-    assert_constant_queries(client_for(cast.steward), reverse("core:audit"), add)
+    assert_constant_queries(client_for(cast.steward), reverse("site:audit"), add)

@@ -50,11 +50,10 @@ def test_the_demo_library_is_varied(demo):
     pack = Collection.objects.get(title="Training pack on multi-stakeholder processes")
     assert pack.entries.count() >= 7
     # The wiki's demo runs first: its public pages on these topics join the pack.
-    from harambee.core.models import Kind
     from harambee.wiki.models import WikiPage
 
     in_pack = set(
-        pack.entries.filter(item__kind=Kind.WIKI_PAGE).values_list("item__title", flat=True)
+        pack.entries.filter(item__kind=WikiPage.KIND).values_list("item__title", flat=True)
     )
     expected = set(
         WikiPage.objects.filter(

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from harambee.core.models import AuditEntry, Content
 from harambee.moderation.demo import load_moderation
-from harambee.moderation.models import Flag, Hiding
+from harambee.moderation.models import Flag, Hiding, ModerationAction
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +32,8 @@ def test_the_demo_moderation_loads_flags_a_hiding_and_a_dismissal(client_for):
     assert Flag.objects.filter(status=Flag.Status.DISMISSED).count() == 1
     hiding = Hiding.objects.get()
     assert Content.objects.get(pk=hiding.content_id).removed
-    assert AuditEntry.objects.filter(action=AuditEntry.Action.CONTENT_HIDDEN).count() == 1
-    assert AuditEntry.objects.filter(action=AuditEntry.Action.FLAGS_DISMISSED).count() == 1
+    assert AuditEntry.objects.filter(action=ModerationAction.CONTENT_HIDDEN).count() == 1
+    assert AuditEntry.objects.filter(action=ModerationAction.FLAGS_DISMISSED).count() == 1
     # The steward's queue shows the open ones.
     steward = people["amara"]
     page = client_for(steward).get(reverse("moderation:queue")).content.decode()

@@ -15,8 +15,8 @@ from harambee.core.tests.matrix import assert_allowed, assert_denied
 from harambee.core.tests.querycount import assert_constant_queries
 from harambee.core.visibility import can_view
 from harambee.moderation import services
-from harambee.moderation.models import Flag, Hiding
-from harambee.spaces.models import Post
+from harambee.moderation.models import Flag, Hiding, ModerationAction
+from harambee.spaces.models import Post, SpaceAction
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_a_member_flags_an_item_and_is_told_so(cast, items, client_for):
         "abusive",
         "Name-calling",
     )
-    entry = AuditEntry.objects.get(action=AuditEntry.Action.FLAG_RAISED)
+    entry = AuditEntry.objects.get(action=ModerationAction.FLAG_RAISED)
     assert entry.actor == cast.space_member and entry.content_id == items["space"].pk
 
 
@@ -105,7 +105,7 @@ def test_flagging_twice_is_idempotent(cast, items, client_for):
     response = flag(client, items["space"], reason="off_topic")
     assert "already flagged" in client.get(response["Location"]).content.decode()
     assert Flag.objects.count() == 1
-    assert AuditEntry.objects.filter(action=AuditEntry.Action.FLAG_RAISED).count() == 1
+    assert AuditEntry.objects.filter(action=ModerationAction.FLAG_RAISED).count() == 1
 
 
 def test_a_comment_is_flagged_on_its_own(cast, items, client_for):
@@ -250,8 +250,8 @@ def test_a_hidden_item_is_absent_for_everyone_and_restore_undoes_it(cast, items,
     hiding = Hiding.objects.get()
     assert hiding.restored_by == cast.space_lead and hiding.reason == "Advertising"
     actions = list(AuditEntry.objects.filter(content_id=thread.pk).values_list("action", flat=True))
-    assert AuditEntry.Action.CONTENT_HIDDEN in actions
-    assert AuditEntry.Action.CONTENT_RESTORED in actions
+    assert ModerationAction.CONTENT_HIDDEN in actions
+    assert ModerationAction.CONTENT_RESTORED in actions
 
 
 def test_hiding_needs_a_reason(cast, items, client_for):
@@ -282,14 +282,14 @@ def test_a_hidden_comment_vanishes_and_comes_back(cast, items, client_for):
         assert "A rude space comment" not in page.content.decode()
     assert Flag.objects.get().status == Flag.Status.ACTIONED
     assert AuditEntry.objects.filter(
-        action=AuditEntry.Action.COMMENT_HIDDEN, subject=cast.guest
+        action=ModerationAction.COMMENT_HIDDEN, subject=cast.guest
     ).exists()
     review = lead.get(reverse("moderation:item", args=[items["space"].pk])).content.decode()
     assert "A rude space comment" not in review and "Restore the comment" in review
     act(lead, items["space"], "restore", comment=comment.pk)
     page = client_for(cast.guest).get(items["space"].get_absolute_url()).content.decode()
     assert "A rude space comment" in page
-    assert AuditEntry.objects.filter(action=AuditEntry.Action.COMMENT_RESTORED).exists()
+    assert AuditEntry.objects.filter(action=ModerationAction.COMMENT_RESTORED).exists()
 
 
 def test_dismissing_closes_flags_and_is_audited(cast, items, client_for):
@@ -297,7 +297,7 @@ def test_dismissing_closes_flags_and_is_audited(cast, items, client_for):
     act(client_for(cast.steward), items["forum"], "dismiss", next=reverse("moderation:queue"))
     assert Flag.objects.get().status == Flag.Status.DISMISSED
     assert Flag.objects.get().resolved_by == cast.steward
-    entry = AuditEntry.objects.get(action=AuditEntry.Action.FLAGS_DISMISSED)
+    entry = AuditEntry.objects.get(action=ModerationAction.FLAGS_DISMISSED)
     assert entry.detail == {"flags": 1}
     # A dismissed flag may be raised again later.
     flag(client_for(cast.space_member), items["forum"])
@@ -330,7 +330,7 @@ def test_locking_a_flagged_thread_from_the_queue(cast, items, client_for):
     assert "Lock the thread" in review
     act(lead, items["space"], "lock")
     assert Post.objects.get(pk=items["space"].pk).locked
-    assert AuditEntry.objects.filter(action=AuditEntry.Action.THREAD_LOCKED).exists()
+    assert AuditEntry.objects.filter(action=SpaceAction.THREAD_LOCKED).exists()
     act(lead, items["space"], "unlock")
     assert not Post.objects.get(pk=items["space"].pk).locked
     assert act(client_for(cast.space_member), items["space"], "lock").status_code == 404

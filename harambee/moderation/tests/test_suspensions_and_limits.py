@@ -10,12 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from harambee.core.models import AuditEntry, Comment, Content
+from harambee.core.models import AuditAction, AuditEntry, Comment, Content
 from harambee.core.tests.factories import MembershipFactory, PostFactory
 from harambee.core.tests.matrix import assert_allowed, assert_denied
 from harambee.moderation import services
-from harambee.moderation.models import Flag, Suspension
-from harambee.moderation.posting import person_writing
+from harambee.moderation.models import Flag, ModerationAction, Suspension
+from harambee.core.posting import person_writing
 from harambee.people.roles import SpaceRole
 from harambee.spaces.models import Post
 from harambee.stream.models import StreamPost
@@ -68,7 +68,7 @@ def test_a_steward_suspends_until_a_day_and_it_is_audited(cast, client_for):
     suspension = Suspension.objects.get()
     assert suspension.user == cast.space_member and suspension.created_by == cast.steward
     assert timezone.localdate(suspension.until).isoformat() == day
-    entry = AuditEntry.objects.get(action=AuditEntry.Action.MEMBER_SUSPENDED)
+    entry = AuditEntry.objects.get(action=ModerationAction.MEMBER_SUSPENDED)
     assert entry.subject == cast.space_member and entry.actor == cast.steward
 
 
@@ -142,7 +142,7 @@ def test_a_suspension_ends_by_itself_or_when_lifted(cast, client_for, no_rate_li
     steward = client_for(cast.steward)
     assert steward.post(reverse("moderation:lift", args=[later.pk])).status_code == 302
     assert client.post(url, {"body": "Free"}).status_code == 302
-    assert AuditEntry.objects.filter(action=AuditEntry.Action.SUSPENSION_LIFTED).exists()
+    assert AuditEntry.objects.filter(action=ModerationAction.SUSPENSION_LIFTED).exists()
     page = steward.get(reverse("moderation:suspensions")).content.decode()
     assert "Cool down" in page and "Again" in page
 
@@ -249,7 +249,7 @@ def test_a_lead_of_both_spaces_moves_a_thread_and_it_is_audited(cast, two_spaces
     assert client_for(cast.space_member).get(moved.get_absolute_url()).status_code == 200  # author
     assert client_for(cast.guest).get(moved.get_absolute_url()).status_code == 404
     assert client_for(cast.outsider).get(moved.get_absolute_url()).status_code == 200
-    entry = AuditEntry.objects.get(action=AuditEntry.Action.THREAD_MOVED)
+    entry = AuditEntry.objects.get(action=ModerationAction.THREAD_MOVED)
     assert entry.detail == {"moved_from": cast.space.name, "moved_to": cast.other_space.name}
 
 
@@ -266,7 +266,7 @@ def test_a_space_only_thread_goes_to_the_forum_only_when_widening_is_confirmed(c
     moved = Post.objects.get(pk=thread.pk)
     assert moved.space is None and moved.visibility == "alliance"
     assert AuditEntry.objects.filter(
-        action=AuditEntry.Action.VISIBILITY_CHANGED, content_id=thread.pk
+        action=AuditAction.VISIBILITY_CHANGED, content_id=thread.pk
     ).exists()
 
 

@@ -108,7 +108,7 @@ def test_mfa_is_available_to_everyone(cast, client_for):
 
 
 def test_a_database_outage_gives_a_friendly_503(cast, client_for, monkeypatch):
-    from harambee.core import views
+    from harambee.site import views
 
     def down(*args, **kwargs):
         raise OperationalError("could not connect to server")

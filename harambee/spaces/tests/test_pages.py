@@ -90,7 +90,7 @@ def test_guests_are_not_listed_in_the_directory(cast, client_for):
 
 
 def test_audit_log_is_for_stewards(cast, client_for):
-    url = reverse("core:audit")
+    url = reverse("site:audit")
     assert_allowed(client_for, url, [cast.steward])
     assert_denied(client_for, url, [cast.anon, cast.member, cast.space_lead, cast.guest])
 

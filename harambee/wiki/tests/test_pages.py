@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from harambee.core.models import AuditEntry, Visibility
+from harambee.core.models import AuditAction, AuditEntry, Visibility
 from harambee.core.tests.matrix import assert_allowed, assert_denied
 from harambee.initiatives.models import Initiative, LearningNote
 from harambee.wiki import services
@@ -132,7 +132,7 @@ def test_only_the_author_or_a_steward_changes_who_sees_an_alliance_page(cast, cl
         {"base_revision": 1, "category": "concept", "body": "x", "visibility": "public"},
     )
     assert fresh(page).visibility == "public"
-    entry = AuditEntry.objects.get(action=AuditEntry.Action.VISIBILITY_CHANGED)
+    entry = AuditEntry.objects.get(action=AuditAction.VISIBILITY_CHANGED)
     assert entry.detail == {"before": "alliance", "after": "public"}
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from harambee.people import views
+from harambee.site import people_views as views
 
 app_name = "people"
 urlpatterns = [

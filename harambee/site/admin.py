@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.services import alliance_role_change
 from harambee.people.models import Organisation, User
-from harambee.people.services import alliance_role_change
 
 
 @admin.register(User)

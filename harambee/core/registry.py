@@ -1,0 +1,125 @@
+"""What the apps above core tell it about themselves.
+
+Core is the ground floor: it never names an app above it. Each app registers, in its
+``AppConfig.ready()``, the content kinds it adds (with their page's URL name and the
+function that renders that page), the audit actions it writes, and whether its writes
+change what anonymous visitors see (the page cache). Core asks this registry instead.
+
+Choices read from here are callables on the model fields (``kind_choices``,
+``audit_action_choices``), so a new kind or action needs no migration in core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import TextChoices
+
+# (request, pk, **kwargs) -> HttpResponse: the item's page, re-rendered with a comment
+# form's errors when a comment cannot be saved.
+Renderer = Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    value: str
+    label: Any
+    url_name: str
+    render: Renderer | None = None
+    # Replies come in pages that each start at a top-level reply (threads), so a link
+    # to a reply names the page it is on (``?from=``).
+    paged_replies: bool = False
+    # (user, item) -> True (may reply), False (may not) or None (the usual rule decides):
+    # what the kind adds to who may comment (a locked thread, an invited outside voice).
+    reply_rule: Callable[[Any, Any], bool | None] | None = None
+
+
+_kinds: dict[str, ContentKind] = {}
+_audit_actions: dict[str, Any] = {}
+_page_cache_apps: set[str] = set()
+
+
+def register_kind(kind: ContentKind) -> None:
+    known = _kinds.get(kind.value)
+    if known is not None and known != kind:
+        raise ValueError(f"content kind {kind.value!r} is registered twice")
+    _kinds[kind.value] = kind
+
+
+def content_kind(value: str) -> ContentKind:
+    try:
+        return _kinds[value]
+    except KeyError:
+        raise LookupError(f"no app registered the content kind {value!r}") from None
+
+
+def content_kinds() -> list[ContentKind]:
+    return list(_kinds.values())
+
+
+def kind_choices() -> list[tuple[str, Any]]:
+    return [(kind.value, kind.label) for kind in _kinds.values()]
+
+
+def register_audit_actions(actions: type[TextChoices]) -> None:
+    for value, label in actions.choices:
+        known = _audit_actions.get(value)
+        if known is not None and str(known) != str(label):
+            raise ValueError(f"audit action {value!r} is registered twice")
+        _audit_actions[value] = label
+
+
+def audit_action_choices() -> list[tuple[str, Any]]:
+    return list(_audit_actions.items())
+
+
+def register_page_cache_app(app_label: str) -> None:
+    """Writes to this app's tables change pages that anonymous visitors may be served."""
+    _page_cache_apps.add(app_label)
+
+
+def changes_anonymous_pages(app_label: str) -> bool:
+    return app_label in _page_cache_apps
+
+
+def page_cache_apps() -> frozenset[str]:
+    return frozenset(_page_cache_apps)
+
+
+_posting_checks: list[Callable[..., None]] = []
+
+
+def register_posting_check(check: Callable[..., None]) -> None:
+    """``check(user=...)`` raises when the signed-in ``user`` may not write now."""
+    if check not in _posting_checks:
+        _posting_checks.append(check)
+
+
+def posting_checks() -> tuple[Callable[..., None], ...]:
+    return tuple(_posting_checks)
+
+
+@dataclass(frozen=True)
+class ReaderState:
+    """Something an app shows a signed-in reader about an item on its page (how they
+    hear of its replies, for notifications), read in the same query as the item's
+    reactions: ``annotate(user)`` gives annotations of a ``Content`` query, and
+    ``read(user, item, row)`` turns the annotated row into the template's value."""
+
+    name: str
+    annotate: Callable[[Any], dict[str, Any]]
+    read: Callable[[Any, Any, dict[str, Any] | None], Any]
+    default: Any = ""
+
+
+_reader_states: dict[str, ReaderState] = {}
+
+
+def register_reader_state(state: ReaderState) -> None:
+    _reader_states[state.name] = state
+
+
+def reader_states() -> tuple[ReaderState, ...]:
+    return tuple(_reader_states.values())

@@ -1,0 +1,37 @@
+"""Reads for the pages that gather from many apps, each through the gate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from harambee.core.models import AuditEntry, Content
+from harambee.core.visibility import visible, visible_spaces
+from harambee.spaces.models import Space
+
+
+def spaces_of(*, user: Any) -> QuerySet[Space]:
+    """The spaces ``user`` belongs to that they may know of, by name."""
+    return (
+        visible_spaces(user, Space.objects.filter(memberships__user=user))
+        .distinct()
+        .order_by("name")
+    )
+
+
+def public_spaces(*, limit: int = 8) -> list[Space]:
+    return list(Space.objects.filter(listing=Space.Listing.PUBLIC).order_by("name")[:limit])
+
+
+def audit_entries() -> QuerySet[AuditEntry]:
+    return AuditEntry.objects.select_related("actor", "subject", "space", "content")
+
+
+def name_readable_items(*, user: Any, entries: list[AuditEntry]) -> None:
+    """Set ``readable_content`` on each entry: its item if ``user`` may read it, else
+    None. Visibility changes name an item; its title is shown only to its readers."""
+    ids = [entry.content_id for entry in entries if entry.content_id]
+    readable = set(visible(user, Content.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+    for entry in entries:
+        entry.readable_content = entry.content if entry.content_id in readable else None  # type: ignore[attr-defined]

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from django.shortcuts import render
+
+from harambee.core.http import alliance_perm_required, paginate
+from harambee.people.roles import Perm
+from harambee.site.selectors import audit_entries, name_readable_items, public_spaces, spaces_of
+from harambee.spaces.selectors import recent_activity
+
+
+def home(request):
+    context = {"activity": recent_activity(user=request.user)}
+    if request.user.is_authenticated:
+        context["my_spaces"] = spaces_of(user=request.user)
+        return render(request, "site/home.html", context)
+    context["public_spaces"] = public_spaces()
+    return render(request, "site/landing.html", context)
+
+
+@alliance_perm_required(Perm.SEE_AUDIT_LOG)
+def audit_log(request):
+    page = paginate(request, audit_entries(), per_page=50)
+    name_readable_items(user=request.user, entries=list(page.object_list))
+    return render(request, "site/audit.html", {"page": page})
