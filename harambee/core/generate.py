@@ -53,7 +53,6 @@ from typing import Any, TextIO
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
-from django.db import models
 from django.db import connection, models, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
@@ -94,6 +93,7 @@ class Kind(models.TextChoices):
     RESOURCE = "resource"
     COLLECTION = "collection"
     STREAM_POST = "stream_post"
+
 
 BATCH = 5000  # content items per transaction
 EMAIL_DOMAIN = "generated.harambee.test"

@@ -15,9 +15,15 @@ from django.utils.html import escape
 from django_countries import countries as all_countries
 
 from harambee.core import generate as generate_module
-from harambee.core.generate import CHILD_TABLES, KIND_CYCLE, VISIBILITY_CYCLE, generate, kind_at
+from harambee.core.generate import (
+    CHILD_TABLES,
+    KIND_CYCLE,
+    VISIBILITY_CYCLE,
+    Kind,
+    generate,
+    kind_at,
+)
 from harambee.core.markdown import render_markdown
-from harambee.core.generate import Kind
 from harambee.core.models import Attachment, Comment, Content, Reaction, Visibility
 from harambee.core.visibility import can_view, visible, visible_spaces
 from harambee.initiatives.models import (

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from harambee.core.models import AuditAction, AuditEntry, Comment, Content
+from harambee.core.posting import person_writing
 from harambee.core.tests.factories import MembershipFactory, PostFactory
 from harambee.core.tests.matrix import assert_allowed, assert_denied
 from harambee.moderation import services
 from harambee.moderation.models import Flag, ModerationAction, Suspension
-from harambee.core.posting import person_writing
 from harambee.people.roles import SpaceRole
 from harambee.spaces.models import Post
 from harambee.stream.models import StreamPost
