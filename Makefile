@@ -48,6 +48,7 @@ test-postgres: $(STAMP) $(TOOLS)
 		HARAMBEE_VAR_DIR=$(CURDIR)/var/test $(BIN)/pytest -n auto -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
+	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy harambee/core/visibility.py harambee/*/services.py harambee/*/selectors.py

@@ -41,12 +41,12 @@ def may_comment(user: User, content: Content) -> bool:
         if verdict is not None:
             return verdict
     if content.space_id is None:
-        return not user.is_guest
+        return user.may(Perm.TAKE_PART)
     membership = active_memberships(user).get(content.space_id)
     if membership is not None:
         return membership.may(Perm.COMMENT)
     # Non-members may join the conversation on items open to the whole alliance.
-    return not user.is_guest and content.visibility in ("public", "alliance")
+    return user.may(Perm.TAKE_PART) and content.visibility in ("public", "alliance")
 
 
 @transaction.atomic
@@ -79,7 +79,7 @@ def reaction_toggle(*, user: User, content: Content, type: str) -> bool:
     if (
         not user.is_authenticated
         or not can_view(user, content)
-        or user.is_guest
+        or not user.may(Perm.TAKE_PART)
         and not (content.space_id and may_comment(user, content))
     ):
         raise PermissionDenied

@@ -25,6 +25,12 @@ rights: the secretariat must be invited into a space like anyone else.
 Spaces have their own, simpler gate (``visible_spaces``/``can_see_space``): public
 listing for everyone, member listing for alliance members, secret ones for their
 members, and every space for stewards, who manage membership.
+
+People have the third (``visible_people``/``can_see_person``): whose profile, name in
+lists and link a reader may see. Everyone sees themselves; a reader whose role may see
+the directory sees active people whose role is listed (members and stewards). Guests
+are known only inside the spaces they were invited to, where the space's member list
+names them without a link; anonymous visitors and inactive accounts see nobody.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from harambee.core.models import Content, Visibility
-from harambee.people.roles import AllianceRole, Perm
+from harambee.people.roles import Perm, alliance_roles_with
 
 if TYPE_CHECKING:
     from harambee.spaces.models import Space
@@ -130,7 +136,7 @@ def visible(user: Any, queryset: Q_T) -> Q_T:
         # Content and on every concrete kind alike.
         | Q(visibility__in=_GRANTABLE, pk__in=_active_thread_grants(user).values("thread_id"))
     )
-    if user.role != AllianceRole.GUEST:
+    if user.may(Perm.READ_ALLIANCE):
         allowed |= Q(visibility=Visibility.ALLIANCE)
     return queryset.filter(allowed)
 
@@ -145,7 +151,7 @@ def can_view(user: Any, obj: Content) -> bool:
         return False
     if obj.author_id == user.pk:
         return True
-    if obj.visibility == Visibility.ALLIANCE and user.role != AllianceRole.GUEST:
+    if obj.visibility == Visibility.ALLIANCE and user.may(Perm.READ_ALLIANCE):
         return True
     if (
         obj.visibility in (Visibility.ALLIANCE, Visibility.SPACE)
@@ -186,3 +192,29 @@ def can_see_space(user: Any, space: Space) -> bool:
     if space.listing == Space.Listing.MEMBERS and user.may(Perm.SEE_MEMBER_SPACES):
         return True
     return space.pk in active_space_ids(user)
+
+
+def listed_people(queryset: Q_T) -> Q_T:
+    """Narrow a queryset of people to those who may be named and linked to across the
+    alliance (active, in a listed role): what a mention may link to."""
+    return queryset.filter(is_active=True, role__in=alliance_roles_with(Perm.BE_LISTED))
+
+
+def visible_people(user: Any, queryset: Q_T) -> Q_T:
+    """Narrow a queryset of people to those ``user`` may see (profile, lists, links)."""
+    if not _is_reader(user):
+        return queryset.none()
+    if not user.may(Perm.SEE_DIRECTORY):
+        return queryset.filter(pk=user.pk)
+    return queryset.filter(
+        Q(pk=user.pk) | Q(is_active=True, role__in=alliance_roles_with(Perm.BE_LISTED))
+    )
+
+
+def can_see_person(user: Any, person: Any) -> bool:
+    """Whether ``user`` may see ``person``. Agrees with ``visible_people``."""
+    if not _is_reader(user):
+        return False
+    if person.pk == user.pk:
+        return True
+    return user.may(Perm.SEE_DIRECTORY) and person.may(Perm.BE_LISTED)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from harambee.people.roles import Perm
+
 
 class StewardMFAMiddleware:
     """Stewards must protect their account with an authenticator app before they
@@ -17,7 +19,7 @@ class StewardMFAMiddleware:
         if (
             settings.HARAMBEE_STEWARD_MFA
             and user.is_authenticated
-            and user.is_steward
+            and user.may(Perm.USE_ADMIN)
             and not request.path.startswith(("/accounts/", "/static/", "/i18n/"))
         ):
             from allauth.mfa.models import Authenticator

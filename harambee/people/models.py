@@ -126,7 +126,7 @@ class User(AbstractUser):
 
     def save(self, *args, **kwargs):
         # Stewards administer the site; nobody else reaches the admin.
-        self.is_staff = self.role == AllianceRole.STEWARD or self.is_superuser
+        self.is_staff = alliance_may(self.role, Perm.USE_ADMIN) or self.is_superuser
         if not self.display_name:
             self.display_name = self.email.split("@")[0]
         super().save(*args, **kwargs)
@@ -142,10 +142,10 @@ class User(AbstractUser):
 
     def has_perm(self, perm, obj=None) -> bool:
         # Stewards run the administration site; it applies the visibility gate itself.
-        return self.is_steward or super().has_perm(perm, obj)
+        return self.may(Perm.USE_ADMIN) or super().has_perm(perm, obj)
 
     def has_module_perms(self, app_label) -> bool:
-        return self.is_steward or super().has_module_perms(app_label)
+        return self.may(Perm.USE_ADMIN) or super().has_module_perms(app_label)
 
     def may(self, perm: Perm | str) -> bool:
         return self.is_active and alliance_may(self.role, perm)

@@ -26,6 +26,11 @@ class SpaceRole(models.TextChoices):
 
 class Perm(models.TextChoices):
     # Alliance permissions
+    READ_ALLIANCE = "read_alliance", _("Read what is shared with the whole alliance")
+    TAKE_PART = "take_part", _("Write, comment and ask to join across the alliance")
+    BE_LISTED = "be_listed", _("Be listed in the directory and named across the alliance")
+    SEE_ALL_MEMBERS = "see_all_members", _("See the members of every space")
+    WRITE_SYNTHESIS = "write_synthesis", _("Write what the alliance knows about a theme")
     SEE_DIRECTORY = "see_directory", _("See the people and organisation directories")
     SEE_MEMBER_SPACES = "see_member_spaces", _("See spaces listed to members")
     SEE_ALL_SPACES = "see_all_spaces", _("See every space, secret ones too")
@@ -55,6 +60,11 @@ class Perm(models.TextChoices):
 ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
     AllianceRole.STEWARD: frozenset(
         {
+            Perm.READ_ALLIANCE,
+            Perm.TAKE_PART,
+            Perm.BE_LISTED,
+            Perm.SEE_ALL_MEMBERS,
+            Perm.WRITE_SYNTHESIS,
             Perm.SEE_DIRECTORY,
             Perm.SEE_MEMBER_SPACES,
             Perm.SEE_ALL_SPACES,
@@ -71,8 +81,17 @@ ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
         }
     ),
     AllianceRole.MEMBER: frozenset(
-        {Perm.SEE_DIRECTORY, Perm.SEE_MEMBER_SPACES, Perm.CREATE_SPACE, Perm.START_FORUM_THREAD}
+        {
+            Perm.READ_ALLIANCE,
+            Perm.TAKE_PART,
+            Perm.BE_LISTED,
+            Perm.SEE_DIRECTORY,
+            Perm.SEE_MEMBER_SPACES,
+            Perm.CREATE_SPACE,
+            Perm.START_FORUM_THREAD,
+        }
     ),
+    # Guests are invited into spaces (or one thread) and act only there.
     AllianceRole.GUEST: frozenset(),
 }
 
@@ -118,3 +137,8 @@ def alliance_may(role: str | None, perm: str) -> bool:
 
 def space_may(role: str | None, perm: str) -> bool:
     return perm in SPACE_PERMISSIONS.get(role or "", frozenset())
+
+
+def alliance_roles_with(perm: str) -> list[str]:
+    """The alliance roles that hold ``perm``: for querysets (``role__in=...``)."""
+    return [role for role, perms in ALLIANCE_PERMISSIONS.items() if perm in perms]

@@ -6,10 +6,17 @@ from django.db.models import Count, Q, QuerySet
 from django_countries import countries as all_countries
 
 from harambee.people.models import Organisation, User
+from harambee.people.roles import Perm, alliance_roles_with
+
+
+def directory_people() -> QuerySet[User]:
+    """The people the directory lists: active, in a role that is listed (the same rule
+    as ``core.visibility.listed_people``, which sits above this module)."""
+    return User.objects.filter(is_active=True, role__in=alliance_roles_with(Perm.BE_LISTED))
 
 
 def people_list(*, q: str = "", sector: str = "", country: str = "") -> QuerySet[User]:
-    qs = User.objects.filter(is_active=True).exclude(role="guest").select_related("organisation")
+    qs = directory_people().select_related("organisation")
     if q:
         qs = qs.filter(Q(display_name__icontains=q) | Q(organisation__name__icontains=q))
     if sector:
@@ -23,7 +30,10 @@ def organisation_list(
     *, q: str = "", sector: str = "", country: str = ""
 ) -> QuerySet[Organisation]:
     qs = Organisation.objects.annotate(
-        people_count=Count("people", filter=Q(people__is_active=True) & ~Q(people__role="guest"))
+        people_count=Count(
+            "people",
+            filter=Q(people__is_active=True, people__role__in=alliance_roles_with(Perm.BE_LISTED)),
+        )
     )
     if q:
         qs = qs.filter(name__icontains=q)
@@ -35,12 +45,8 @@ def organisation_list(
 
 
 def countries_in_use(model: type[User] | type[Organisation]) -> list[tuple[str, str]]:
-    rows: QuerySet[Any]
-    if model is User:
-        # Only the people the directory lists: active members, never guests.
-        rows = User.objects.filter(is_active=True).exclude(role="guest")
-    else:
-        rows = Organisation.objects.all()
+    # Only the people the directory lists.
+    rows: QuerySet[Any] = directory_people() if model is User else Organisation.objects.all()
     # No ordering: the model's default ordering would leak into DISTINCT.
     rows = rows.exclude(country="").order_by()
     codes = set(rows.values_list("country", flat=True).distinct())

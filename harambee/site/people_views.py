@@ -2,20 +2,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from harambee.core.http import alliance_perm_required, paginate
-from harambee.core.visibility import visible_spaces
 from harambee.people.forms import DirectoryFilterForm, ProfileForm
 from harambee.people.models import Organisation, User
 from harambee.people.roles import Perm
 from harambee.people.selectors import countries_in_use, organisation_list, people_list
 from harambee.people.services import profile_update
-from harambee.spaces.models import Space
+from harambee.site import selectors
 
 
 @alliance_perm_required(Perm.SEE_DIRECTORY)
@@ -36,25 +32,15 @@ def organisations(request):
 
 @login_required
 def person(request, pk: int):
-    person = get_object_or_404(User.objects.select_related("organisation"), pk=pk, is_active=True)
-    if person.pk != request.user.pk:
-        if not request.user.may(Perm.SEE_DIRECTORY):
-            raise PermissionDenied
-        if person.is_guest:
-            # Guests are known only inside the spaces they were invited to.
-            raise Http404
-    # Which of the person's spaces the viewer may know about.
-    from harambee.spaces.models import Membership
-
-    active = Membership.objects.active().filter(user=person).values("space_id")
-    spaces = visible_spaces(request.user, Space.objects.filter(pk__in=active)).order_by("name")
+    person = selectors.person_get(user=request.user, pk=pk)
+    spaces = selectors.spaces_of_person(user=request.user, person=person)
     return render(request, "people/person.html", {"person": person, "spaces": spaces})
 
 
 @alliance_perm_required(Perm.SEE_DIRECTORY)
 def organisation(request, slug: str):
-    org = get_object_or_404(Organisation, slug=slug)
-    members = org.people.filter(is_active=True).filter(~Q(role="guest")).order_by("display_name")
+    org = selectors.organisation_get(slug=slug)
+    members = selectors.organisation_people(user=request.user, organisation=org)
     return render(request, "people/organisation.html", {"org": org, "members": members})
 
 

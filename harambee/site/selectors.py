@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import Http404
 
 from harambee.core.models import AuditEntry, Content
-from harambee.core.visibility import visible, visible_spaces
-from harambee.spaces.models import Space
+from harambee.core.visibility import can_see_person, visible, visible_people, visible_spaces
+from harambee.people.models import Organisation, User
+from harambee.spaces.models import Membership, Space
 
 
 def spaces_of(*, user: Any) -> QuerySet[Space]:
@@ -35,3 +37,28 @@ def name_readable_items(*, user: Any, entries: list[AuditEntry]) -> None:
     readable = set(visible(user, Content.objects.filter(pk__in=ids)).values_list("pk", flat=True))
     for entry in entries:
         entry.readable_content = entry.content if entry.content_id in readable else None  # type: ignore[attr-defined]
+
+
+def person_get(*, user: Any, pk: int) -> User:
+    """A person ``user`` may see (the person gate), or 404 as if there were none."""
+    person = User.objects.select_related("organisation").filter(pk=pk).first()
+    if person is None or not can_see_person(user, person):
+        raise Http404
+    return person
+
+
+def spaces_of_person(*, user: Any, person: User) -> QuerySet[Space]:
+    """The spaces ``person`` belongs to that ``user`` may know exist."""
+    active = Membership.objects.active().filter(user=person).values("space_id")
+    return visible_spaces(user, Space.objects.filter(pk__in=active)).order_by("name")
+
+
+def organisation_get(*, slug: str) -> Organisation:
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def organisation_people(*, user: Any, organisation: Organisation) -> QuerySet[User]:
+    return visible_people(user, organisation.people.all()).order_by("display_name")

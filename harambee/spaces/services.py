@@ -119,7 +119,7 @@ def _add_member(
 @transaction.atomic
 def membership_join(*, user: User, space: Space, code: str = "") -> Membership:
     """Join an open space, or a code space with the right code."""
-    if not user.is_authenticated or not can_see_space(user, space) or user.is_guest:
+    if not user.is_authenticated or not can_see_space(user, space) or not user.may(Perm.TAKE_PART):
         raise PermissionDenied
     if membership_for(user, space.pk) is not None:
         raise JoinRefused(_("You are already a member of this space."))
@@ -140,7 +140,7 @@ def membership_join(*, user: User, space: Space, code: str = "") -> Membership:
 
 @transaction.atomic
 def join_request_create(*, user: User, space: Space, message: str = "") -> JoinRequest:
-    if not user.is_authenticated or not can_see_space(user, space) or user.is_guest:
+    if not user.is_authenticated or not can_see_space(user, space) or not user.may(Perm.TAKE_PART):
         raise PermissionDenied
     if space.join_policy != Space.JoinPolicy.REQUEST:
         raise JoinRefused(_("This space does not take join requests."))

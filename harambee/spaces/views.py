@@ -177,7 +177,7 @@ def space_edit(request, slug: str):
 def members(request, slug: str):
     space = selectors.space_get(user=request.user, slug=slug)
     membership = selectors.membership_for(request.user, space.pk)
-    if membership is None and not request.user.is_steward:
+    if membership is None and not request.user.may(Perm.SEE_ALL_MEMBERS):
         raise PermissionDenied
     may_manage = membership is not None and membership.may(Perm.MANAGE_MEMBERS)
     page = paginate(request, selectors.space_members(space=space), per_page=100)

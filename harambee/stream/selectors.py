@@ -13,9 +13,15 @@ from django.urls import reverse
 
 from harambee.core.models import Content
 from harambee.core.selectors import with_comment_counts
-from harambee.core.visibility import can_view, visible, visible_spaces
+from harambee.core.visibility import (
+    can_see_person,
+    can_view,
+    listed_people,
+    visible,
+    visible_people,
+    visible_spaces,
+)
 from harambee.people.models import User
-from harambee.people.roles import Perm
 from harambee.spaces.models import Membership, Space
 from harambee.spaces.selectors import with_shown_space
 from harambee.stream.models import Bookmark, ContentHashtag, Follow, Handle, Hashtag, StreamPost
@@ -33,13 +39,10 @@ def link_hashtags(names: set[str]) -> dict[str, str]:
 
 
 def link_mentions(names: set[str]) -> dict[str, str]:
-    """Known, active people who are not guests (guests are known only in their
-    spaces, so a link to them would lead nowhere)."""
-    rows = (
-        Handle.objects.filter(name__in=names, user__is_active=True)
-        .exclude(user__role="guest")
-        .values_list("name", "user_id")
-    )
+    """People who may be named and linked across the alliance (guests are known only
+    in their spaces, so a link to them would lead nowhere)."""
+    listed = listed_people(User.objects.all()).values("pk")
+    rows = Handle.objects.filter(name__in=names, user__in=listed).values_list("name", "user_id")
     return {name: reverse("people:person", args=[user_id]) for name, user_id in rows}
 
 
@@ -242,10 +245,8 @@ def hashtag_find(*, name: str) -> Hashtag | None:
 
 def person_get(*, user: Any, pk: int) -> User:
     """A person whose items may be listed: the same rule as their profile page."""
-    person = User.objects.filter(pk=pk, is_active=True).select_related("handle").first()
-    if person is None:
-        raise Http404
-    if person.pk != user.pk and (person.is_guest or not user.may(Perm.SEE_DIRECTORY)):
+    person = User.objects.filter(pk=pk).select_related("handle").first()
+    if person is None or not can_see_person(user, person):
         raise Http404
     return person
 
@@ -271,14 +272,8 @@ def following(*, user: Any) -> dict[str, list[Any]]:
     """What the person follows, in three queries; spaces only while they may see them."""
     follows = Follow.objects.filter(follower_id=user.pk)
     tags = list(Hashtag.objects.filter(followers__in=follows).order_by("name"))
-    people = (
-        list(
-            User.objects.filter(followers__in=follows, is_active=True)
-            .exclude(role="guest")
-            .order_by("display_name")
-        )
-        if user.may(Perm.SEE_DIRECTORY)
-        else []
+    people = list(
+        visible_people(user, User.objects.filter(followers__in=follows)).order_by("display_name")
     )
     spaces = list(
         visible_spaces(user, Space.objects.filter(followers__in=follows)).order_by("name")

@@ -13,7 +13,16 @@ from hypothesis import strategies as st
 
 from harambee.core.models import Content, Visibility
 from harambee.core.tests.factories import MembershipFactory, PostFactory, SpaceFactory, UserFactory
-from harambee.core.visibility import can_see_space, can_view, visible, visible_spaces
+from harambee.core.visibility import (
+    can_see_person,
+    can_see_space,
+    can_view,
+    listed_people,
+    visible,
+    visible_people,
+    visible_spaces,
+)
+from harambee.people.models import User
 from harambee.people.roles import AllianceRole
 from harambee.spaces.models import Post, Space, ThreadGuest
 
@@ -208,4 +217,39 @@ def test_visible_and_can_view_always_agree(world):
             assert by_set == by_one
             spaces_by_set = set(visible_spaces(user, Space.objects.all()))
             assert spaces_by_set == {s for s in Space.objects.all() if can_see_space(user, s)}
+            people = list(User.objects.all())
+            people_by_set = set(visible_people(user, User.objects.all()))
+            assert people_by_set == {p for p in people if can_see_person(user, p)}
         transaction.set_rollback(True)
+
+
+def test_the_person_gate_follows_the_roles_table(cast):
+    """Members and stewards see each other; guests see only themselves and are seen by
+    nobody else (they are known only inside their spaces); anonymous visitors and
+    inactive accounts see nobody."""
+    from django.contrib.auth.models import AnonymousUser
+
+    quiet = UserFactory(role=AllianceRole.MEMBER, is_active=False)
+    listed = {
+        p
+        for p in User.objects.all()
+        if p.is_active and p.role in (AllianceRole.MEMBER, AllianceRole.STEWARD)
+    }
+    assert {cast.member, cast.space_member, cast.space_lead, cast.steward} <= listed
+    expected = {
+        "outsider": {cast.outsider},
+        "guest": {cast.guest},
+        "member": listed,
+        "space_member": listed,
+        "space_lead": listed,
+        "steward": listed,
+    }
+    for name, people in expected.items():
+        user = getattr(cast, name)
+        assert set(visible_people(user, User.objects.all())) == people, name
+        assert {p for p in User.objects.all() if can_see_person(user, p)} == people, name
+    for nobody in (AnonymousUser(), quiet):
+        assert not visible_people(nobody, User.objects.all()).exists()
+        assert not any(can_see_person(nobody, p) for p in User.objects.all())
+    # What a mention may link to: the listed people, whoever reads.
+    assert set(listed_people(User.objects.all())) == listed
