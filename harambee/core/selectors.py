@@ -18,11 +18,13 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.http import Http404
 
 from harambee.core.forms import CommentForm
-from harambee.core.models import Comment, Content, Reaction
+from harambee.core.models import Attachment, Comment, Content, Reaction
 from harambee.core.registry import reader_states
 from harambee.core.services import may_comment
+from harambee.core.visibility import can_view
 
 
 def with_comment_counts(queryset: QuerySet[Any]) -> QuerySet[Any]:
@@ -179,3 +181,30 @@ def conversation(
         "comment_form": comment_form or CommentForm(),
         "may_comment": user.is_authenticated and may_comment(user, item),
     }
+
+
+def content_get(*, user: Any, pk: int) -> Content:
+    """The item ``pk`` as its envelope, or 404 alike for missing and hidden."""
+    content = Content.objects.select_related("space").filter(pk=pk).first()
+    if content is None or not can_view(user, content):
+        raise Http404
+    return content
+
+
+def comment_get(*, content: Content, pk: int) -> Comment:
+    """A live comment on ``content`` (the reader may already read ``content``)."""
+    comment = Comment.objects.filter(pk=pk, content=content, removed=False).first()
+    if comment is None:
+        raise Http404
+    return comment
+
+
+def attachment_get(*, user: Any, pk: int) -> Attachment:
+    """A stored file whose item ``user`` may read: the gate of a file is the gate of
+    its item, with the same 404 for missing and hidden."""
+    attachment = Attachment.objects.select_related("content").filter(pk=pk).first()
+    if attachment is None or attachment.type == Attachment.Type.LINK:
+        raise Http404
+    if not can_view(user, attachment.content):
+        raise Http404
+    return attachment

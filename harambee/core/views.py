@@ -6,24 +6,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from harambee.core.forms import CommentForm
 from harambee.core.http import is_htmx
-from harambee.core.models import Attachment, Comment, Content, Reaction
-from harambee.core.selectors import reaction_summary
+from harambee.core.models import Comment, Content, Reaction
+from harambee.core.selectors import attachment_get, comment_get, content_get, reaction_summary
 from harambee.core.services import comment_create, may_comment, reaction_toggle
-from harambee.core.visibility import can_view
-
-
-def _content_or_404(user, pk: int) -> Content:
-    content = Content.objects.select_related("space").filter(pk=pk).first()
-    if content is None or not can_view(user, content):
-        raise Http404
-    return content
 
 
 def _comment_form_error(request, content: Content, form: CommentForm, parent: Comment | None):
@@ -47,7 +39,7 @@ def _comment_form_error(request, content: Content, form: CommentForm, parent: Co
 @require_POST
 @login_required
 def comment(request, pk: int):
-    content = _content_or_404(request.user, pk)
+    content = content_get(user=request.user, pk=pk)
     if not may_comment(request.user, content):
         raise PermissionDenied
     parent = None
@@ -56,7 +48,7 @@ def comment(request, pk: int):
             parent_id = int(request.POST["parent"])
         except ValueError:
             raise Http404 from None
-        parent = get_object_or_404(Comment, pk=parent_id, content=content, removed=False)
+        parent = comment_get(content=content, pk=parent_id)
     form = CommentForm(request.POST)
     if not form.is_valid():
         return _comment_form_error(request, content, form, parent)
@@ -80,7 +72,7 @@ def comment(request, pk: int):
 @require_POST
 @login_required
 def react(request, pk: int):
-    content = _content_or_404(request.user, pk)
+    content = content_get(user=request.user, pk=pk)
     kind = request.POST.get("type", "")
     if kind not in Reaction.Type.values:
         return HttpResponse(_("Unknown reaction."), status=400)
@@ -92,16 +84,6 @@ def react(request, pk: int):
             {"content": content, "reactions": reaction_summary(user=request.user, content=content)},
         )
     return redirect(content.get_absolute_url())
-
-
-def _attachment_or_404(user, pk: int) -> Attachment:
-    """The gate of a file is the gate of its item: same 404 for missing and hidden."""
-    attachment = Attachment.objects.select_related("content").filter(pk=pk).first()
-    if attachment is None or attachment.type == Attachment.Type.LINK:
-        raise Http404
-    if not can_view(user, attachment.content):
-        raise Http404
-    return attachment
 
 
 def _file_response(field, *, filename: str, content_type: str) -> FileResponse:
@@ -119,12 +101,12 @@ def _file_response(field, *, filename: str, content_type: str) -> FileResponse:
 
 
 def attachment(request, pk: int, name: str):
-    item = _attachment_or_404(request.user, pk)
+    item = attachment_get(user=request.user, pk=pk)
     return _file_response(item.file, filename=item.download_name, content_type=item.mime)
 
 
 def attachment_thumbnail(request, pk: int):
-    item = _attachment_or_404(request.user, pk)
+    item = attachment_get(user=request.user, pk=pk)
     if not item.thumbnail:
         raise Http404
     return _file_response(item.thumbnail, filename="thumbnail.jpg", content_type="image/jpeg")

@@ -19,8 +19,10 @@ from harambee.core.visibility import (
     visible,
     visible_spaces,
 )
+from harambee.people.models import User
 from harambee.people.roles import Perm
 from harambee.spaces.models import (
+    Invitation,
     JoinRequest,
     Membership,
     Post,
@@ -220,3 +222,85 @@ def quote_for(*, thread: Post, comment_id: str) -> str:
     lines = comment.body.strip().splitlines() or [""]
     quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in lines)
     return f"> {header}\n>\n{quoted}\n\n"
+
+
+# Single rows the space and thread pages act on; each answers 404 when missing.
+
+MAX_ID = 2**63 - 1
+
+
+def _first_or_404(queryset: QuerySet[Any]) -> Any:
+    row = queryset.first()
+    if row is None:
+        raise Http404
+    return row
+
+
+def latest_join_request(*, user: Any, space: Space) -> JoinRequest | None:
+    return space.join_requests.filter(user=user).order_by("-created").first()
+
+
+def pending_request_of(*, user: Any, space: Space) -> JoinRequest:
+    return _first_or_404(
+        JoinRequest.objects.filter(space=space, user=user, status=JoinRequest.Status.PENDING)
+    )
+
+
+def join_request_get(*, space: Space, pk: int) -> JoinRequest:
+    return _first_or_404(JoinRequest.objects.select_related("user").filter(pk=pk, space=space))
+
+
+def member_count(*, space: Space) -> int:
+    return Membership.objects.active().filter(space=space).count()
+
+
+def membership_get(*, space: Space, user_id: int) -> Membership:
+    return _first_or_404(
+        Membership.objects.select_related("user").filter(space=space, user_id=user_id)
+    )
+
+
+def space_fresh(*, space: Space) -> Space:
+    """A fresh copy of ``space`` for a form to change (the page keeps the original)."""
+    return Space.objects.get(pk=space.pk)
+
+
+def post_fresh(*, post: Post) -> Post:
+    """A fresh copy of the thread for a form to change (the page keeps the original)."""
+    return type(post).objects.get(pk=post.pk)
+
+
+def invitations_sent(*, space: Space, limit: int = 20) -> list[Invitation]:
+    return list(
+        space.invitations.filter(thread__isnull=True)
+        .select_related("invited_by")
+        .order_by("-created")[:limit]
+    )
+
+
+def thread_invitations_sent(*, thread: Post, limit: int = 20) -> list[Invitation]:
+    return list(
+        thread.invitations.filter(used__isnull=True)
+        .select_related("invited_by")
+        .order_by("-created")[:limit]
+    )
+
+
+def account_for_email(*, email: str) -> User | None:
+    return User.objects.filter(email__iexact=email).first()
+
+
+def thread_reply(*, thread: Post, raw_pk: str) -> Comment | None:
+    """The reply of ``thread`` whose id was submitted, or None for anything else
+    (not a number, out of range, another item's reply)."""
+    try:
+        pk = int(raw_pk)
+    except ValueError:
+        return None
+    if not 0 < pk <= MAX_ID:
+        return None
+    return Comment.objects.filter(pk=pk, content_id=thread.pk).first()
+
+
+def thread_guest_get(*, thread: Post, pk: int) -> ThreadGuest:
+    return _first_or_404(ThreadGuest.objects.select_related("user").filter(pk=pk, thread=thread))

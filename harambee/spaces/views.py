@@ -5,7 +5,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -14,10 +14,9 @@ from django.views.decorators.http import require_POST
 
 from harambee.core.forms import CommentForm
 from harambee.core.http import alliance_perm_required, is_htmx, paginate
-from harambee.core.models import Comment, comment_url
+from harambee.core.models import comment_url
 from harambee.core.selectors import comment_page, conversation
 from harambee.core.visibility import thread_grant_ids
-from harambee.people.models import User
 from harambee.people.roles import Perm
 from harambee.spaces import selectors, services
 from harambee.spaces.forms import (
@@ -31,7 +30,7 @@ from harambee.spaces.forms import (
     SummaryForm,
     ThreadInviteForm,
 )
-from harambee.spaces.models import JoinRequest, Membership, Space, ThreadGuest
+from harambee.spaces.models import JoinRequest, Space
 
 
 def space_list(request):
@@ -49,11 +48,11 @@ def _join_context(request, space: Space) -> dict:
     pending = None
     last_decision = None
     if request.user.is_authenticated and membership is None:
-        requests = list(space.join_requests.filter(user=request.user).order_by("-created")[:1])
-        if requests and requests[0].status == JoinRequest.Status.PENDING:
-            pending = requests[0]
-        elif requests:
-            last_decision = requests[0]
+        latest = selectors.latest_join_request(user=request.user, space=space)
+        if latest is not None and latest.status == JoinRequest.Status.PENDING:
+            pending = latest
+        elif latest is not None:
+            last_decision = latest
     return {
         "space": space,
         "membership": membership,
@@ -74,7 +73,7 @@ def space_detail(request, slug: str):
         post.shown_space = None  # the page is the space's own: no need to name it again
     context.update(
         page=page,
-        member_count=Membership.objects.active().filter(space=space).count(),
+        member_count=selectors.member_count(space=space),
         may_post=membership is not None and membership.may(Perm.POST),
         may_decide=membership is not None and membership.may(Perm.DECIDE_REQUESTS),
         pending_count=(
@@ -125,9 +124,7 @@ def join(request, slug: str):
 @login_required
 def withdraw(request, slug: str):
     space = selectors.space_get(user=request.user, slug=slug)
-    req = get_object_or_404(
-        JoinRequest, space=space, user=request.user, status=JoinRequest.Status.PENDING
-    )
+    req = selectors.pending_request_of(user=request.user, space=space)
     services.join_request_withdraw(user=request.user, request=req)
     messages.success(request, _("Your request is withdrawn."))
     return _join_response(request, space)
@@ -165,7 +162,7 @@ def space_create(request):
 def space_edit(request, slug: str):
     space = selectors.space_get(user=request.user, slug=slug)
     services.require_space_perm(request.user, space, Perm.EDIT_SPACE)
-    form = SpaceForm(request.POST or None, instance=Space.objects.get(pk=space.pk))
+    form = SpaceForm(request.POST or None, instance=selectors.space_fresh(space=space))
     if request.method == "POST" and form.is_valid():
         services.space_update(actor=request.user, space=space, **form.cleaned_data)
         messages.success(request, _("The space's settings are saved."))
@@ -198,7 +195,7 @@ def members(request, slug: str):
 @login_required
 def member_role(request, slug: str, user_id: int):
     space = selectors.space_get(user=request.user, slug=slug)
-    target = get_object_or_404(Membership, space=space, user_id=user_id)
+    target = selectors.membership_get(space=space, user_id=user_id)
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose one of the listed roles."))
@@ -221,9 +218,7 @@ def member_role(request, slug: str, user_id: int):
 @login_required
 def member_remove(request, slug: str, user_id: int):
     space = selectors.space_get(user=request.user, slug=slug)
-    target = get_object_or_404(
-        Membership.objects.select_related("user"), space=space, user_id=user_id
-    )
+    target = selectors.membership_get(space=space, user_id=user_id)
     try:
         services.membership_remove(actor=request.user, membership=target)
         messages.success(request, _("%(name)s is no longer a member.") % {"name": target.user})
@@ -244,7 +239,7 @@ def requests(request, slug: str):
 @login_required
 def request_decide(request, slug: str, pk: int):
     space = selectors.space_get(user=request.user, slug=slug)
-    req = get_object_or_404(JoinRequest.objects.select_related("user"), pk=pk, space=space)
+    req = selectors.join_request_get(space=space, pk=pk)
     approve = request.POST.get("decision") == "approve"
     try:
         services.join_request_decide(actor=request.user, request=req, approve=approve)
@@ -275,11 +270,7 @@ def invite(request, slug: str):
             request, _("An invitation is on its way to %(email)s.") % {"email": invitation.email}
         )
         return redirect("spaces:invite", slug=space.slug)
-    sent = (
-        space.invitations.filter(thread__isnull=True)
-        .select_related("invited_by")
-        .order_by("-created")[:20]
-    )
+    sent = selectors.invitations_sent(space=space)
     return render(request, "spaces/invite.html", {"space": space, "form": form, "sent": sent})
 
 
@@ -290,7 +281,7 @@ def invitation(request, token: str):
         services.invitation_check(inv)
     except services.InvitationProblem as problem:
         return render(request, "spaces/invitation_problem.html", {"problem": problem}, status=410)
-    existing = User.objects.filter(email__iexact=inv.email).first()
+    existing = selectors.account_for_email(email=inv.email)
     form = None
     if request.user.is_authenticated:
         if request.method == "POST":
@@ -441,7 +432,7 @@ def post_edit(request, pk: int):
         raise PermissionDenied
     form = PostForm(
         request.POST or None,
-        instance=type(post).objects.get(pk=post.pk),
+        instance=selectors.post_fresh(post=post),
         forum=post.space_id is None,
     )
     if request.method == "POST" and form.is_valid():
@@ -506,10 +497,7 @@ def thread_answer(request, pk: int):
     raw = request.POST.get("comment", "")
     comment = None
     if raw:
-        try:
-            comment = Comment.objects.filter(pk=int(raw), content_id=post.pk).first()
-        except ValueError:
-            comment = None
+        comment = selectors.thread_reply(thread=post, raw_pk=raw)
         if comment is None:
             messages.error(request, _("Choose one of this thread's replies as its answer."))
             return redirect(post)
@@ -584,9 +572,7 @@ def thread_invite(request, pk: int):
             "form": form,
             "refusal": refusal,
             "guests": selectors.thread_guests(thread=post),
-            "sent": post.invitations.filter(used__isnull=True)
-            .select_related("invited_by")
-            .order_by("-created")[:20],
+            "sent": selectors.thread_invitations_sent(thread=post),
         },
         status=422 if request.method == "POST" else 200,
     )
@@ -598,7 +584,7 @@ def thread_guest_end(request, pk: int, grant_id: int):
     post = selectors.post_get(user=request.user, pk=pk)
     if not selectors.thread_may(request.user, post, Perm.INVITE_TO_THREAD):
         raise PermissionDenied
-    grant = get_object_or_404(ThreadGuest.objects.select_related("user"), pk=grant_id, thread=post)
+    grant = selectors.thread_guest_get(thread=post, pk=grant_id)
     grant.thread = post
     services.thread_guest_end(actor=request.user, grant=grant)
     messages.success(request, _("%(name)s can no longer open this thread.") % {"name": grant.user})
