@@ -33,7 +33,8 @@ from harambee.spaces.models import (
     ThreadGuest,
     ThreadSummary,
 )
-from harambee.spaces.selectors import may_mark_answer, membership_for, thread_may
+from harambee.spaces.rules import may_mark_answer, thread_may
+from harambee.spaces.selectors import membership_for
 
 
 class JoinRefused(Exception):
