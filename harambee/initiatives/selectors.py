@@ -58,6 +58,13 @@ def initiative_list(
     return qs.distinct().prefetch_related("themes").order_by("space__name")
 
 
+def known_initiatives(*, user: Any) -> QuerySet[Initiative]:
+    """Initiatives whose space ``user`` may know exists (to choose or filter by)."""
+    return Initiative.objects.filter(
+        space__in=visible_spaces(user, Space.objects.all())
+    ).select_related("space")
+
+
 def initiative_get(*, user: Any, slug: str) -> Initiative:
     space = space_get(user=user, slug=slug)
     initiative = Initiative.objects.filter(space=space).prefetch_related("themes").first()

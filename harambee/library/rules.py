@@ -8,7 +8,7 @@ from typing import Any
 from harambee.core.models import Content
 from harambee.core.visibility import can_view
 from harambee.spaces.models import Space
-from harambee.stories.rules import may_write_in
+from harambee.spaces.rules import may_write_in
 
 
 def may_add_resource(user: Any, space: Space | None) -> bool:

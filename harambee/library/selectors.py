@@ -277,13 +277,6 @@ def collection_for_form(*, collection: Collection) -> Collection:
     return Collection.objects.get(pk=collection.pk)
 
 
-def initiative_choices(*, user: Any) -> QuerySet[Initiative]:
-    """Initiatives a resource may be related to: those whose space the user may know."""
-    return Initiative.objects.filter(
-        space__in=visible_spaces(user, Space.objects.all())
-    ).select_related("space")
-
-
 def wiki_page_choices(*, user: Any) -> QuerySet[WikiPage]:
     return visible(user, WikiPage.objects.all()).order_by("title")
 

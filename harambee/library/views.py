@@ -14,6 +14,7 @@ from harambee.core.files import FileRefused
 from harambee.core.http import paginate
 from harambee.core.selectors import conversation
 from harambee.core.views import _file_response
+from harambee.initiatives.selectors import known_initiatives
 from harambee.library import rules, selectors, services
 from harambee.library.forms import (
     AddToCollectionForm,
@@ -62,7 +63,7 @@ def _resource_form(request, *, space: Space | None, instance=None) -> ResourceFo
         editing=instance is not None,
         in_space=space is not None,
         people=coauthor_choices(user=user, space=space, item=instance),
-        initiatives=selectors.initiative_choices(user=user),
+        initiatives=known_initiatives(user=user),
         wiki_pages=selectors.wiki_page_choices(user=user),
         organisations=selectors.organisation_choices(user=user),
     )

@@ -28,6 +28,16 @@ def may_in(user: Any, space: Space | None, perm: str) -> bool:
     return space_role_may(user, space.pk, perm)
 
 
+def may_write_in(user: Any, space: Space | None) -> bool:
+    """Write items (stories, wiki pages, resources, stream posts) in a space, with a
+    role there that may post, or alliance-wide, as a member (not a guest)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if space is None:
+        return not user.is_guest
+    return space_role_may(user, space.pk, Perm.POST)
+
+
 def thread_may(user: Any, thread: Post, perm: str) -> bool:
     """Whether ``user`` may do ``perm`` on a thread they can read: by their space role
     in a space, by their alliance role in the alliance forum."""

@@ -7,18 +7,8 @@ from typing import Any
 
 from harambee.people.roles import Perm
 from harambee.spaces.models import Space
-from harambee.spaces.rules import may_in, space_role_may
+from harambee.spaces.rules import may_in
 from harambee.stories.models import Story
-
-
-def may_write_in(user: Any, space: Space | None) -> bool:
-    """Write in a space's blog (a role there that may post) or the alliance's (a
-    member, not a guest)."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if space is None:
-        return not user.is_guest
-    return space_role_may(user, space.pk, Perm.POST)
 
 
 def may_edit_stories(user: Any, space: Space | None) -> bool:

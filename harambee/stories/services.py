@@ -14,6 +14,7 @@ from harambee.core.services import attachment_add, audit_visibility_change
 from harambee.core.visibility import can_view
 from harambee.people.models import User
 from harambee.spaces.models import Space
+from harambee.spaces.rules import may_write_in
 from harambee.stories import rules
 from harambee.stories.models import Story, StoryCall
 
@@ -45,7 +46,7 @@ def story_create(
         if not can_view(author, call) or call.status != StoryCall.Status.OPEN:
             raise ValidationError(_("This story call is not open."))
         space = call.space
-    if not rules.may_write_in(author, space):
+    if not may_write_in(author, space):
         raise PermissionDenied
     if audience == "space" and space is None:
         audience = Visibility.ALLIANCE

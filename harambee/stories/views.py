@@ -12,6 +12,7 @@ from harambee.core.files import FileRefused
 from harambee.core.http import paginate
 from harambee.core.selectors import conversation
 from harambee.core.visibility import can_see_space, can_view
+from harambee.spaces.rules import may_write_in
 from harambee.spaces.selectors import coauthor_choices, space_get
 from harambee.stories import rules, selectors, services
 from harambee.stories.forms import CallForm, CollectionForm, StoryForm
@@ -26,7 +27,7 @@ def blog(request, slug: str | None = None):
             "space": space,
             "page": paginate(request, selectors.blog(user=request.user, space=space)),
             "drafts": selectors.my_drafts(user=request.user) if space is None else [],
-            "may_write": rules.may_write_in(request.user, space),
+            "may_write": may_write_in(request.user, space),
             "calls": selectors.open_calls(user=request.user) if space is None else [],
         },
     )
@@ -55,7 +56,7 @@ def story_create(request, slug: str | None = None):
             user=request.user, pk=int(request.GET.get("call") or request.POST.get("call"))
         )
         space = call.space
-    if not rules.may_write_in(request.user, space):
+    if not may_write_in(request.user, space):
         raise PermissionDenied
     form = StoryForm(
         request.POST or None,
@@ -212,7 +213,7 @@ def render_call(request, pk: int, *, comment_form=None, status: int = 200, colle
         {
             "call": call,
             "may_edit": may_edit,
-            "may_answer": call.status == "open" and rules.may_write_in(request.user, call.space),
+            "may_answer": call.status == "open" and may_write_in(request.user, call.space),
             "answers": selectors.call_answers(user=request.user, call=call) if may_edit else [],
             "collection": selectors.collection(user=request.user, call=call),
             "collection_form": collection_form
