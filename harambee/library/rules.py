@@ -17,6 +17,11 @@ def may_add_resource(user: Any, space: Space | None) -> bool:
     return may_write_in(user, space)
 
 
+def may_collect(user: Any) -> bool:
+    """Keep collections of one's own: whoever may add to the alliance library."""
+    return may_add_resource(user, None)
+
+
 def is_editor(user: Any, item: Content) -> bool:
     """Authors and co-authors edit a resource or collection."""
     if not (user.is_authenticated and user.is_active):

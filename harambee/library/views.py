@@ -25,6 +25,7 @@ from harambee.library.forms import (
     VersionForm,
 )
 from harambee.library.models import Collection
+from harambee.people.roles import Perm
 from harambee.spaces.models import Space
 from harambee.spaces.selectors import coauthor_choices, space_get
 
@@ -166,6 +167,8 @@ def render_resource(
             "resource": resource,
             "versions": selectors.resource_versions(resource=resource),
             "is_editor": is_editor,
+            "may_collect": rules.may_collect(user),
+            "may_see_directory": user.is_authenticated and user.may(Perm.SEE_DIRECTORY),
             "version_form": version_form or (VersionForm() if is_editor else None),
             **selectors.resource_related(user=user, resource=resource),
             **conversation(request, resource, comment_form),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from harambee.core.visibility import can_view
+from harambee.core.visibility import can_see_space, can_view
 from harambee.people.roles import Perm
 from harambee.spaces.models import Post, Space
 from harambee.spaces.selectors import membership_for
@@ -30,12 +30,19 @@ def may_in(user: Any, space: Space | None, perm: str) -> bool:
 
 def may_write_in(user: Any, space: Space | None) -> bool:
     """Write items (stories, wiki pages, resources, stream posts) in a space, with a
-    role there that may post, or alliance-wide, as a member (not a guest)."""
+    role there that may post, or alliance-wide, with an alliance role that may post
+    (members and stewards, not guests)."""
+    return may_in(user, space, Perm.POST)
+
+
+def may_join(user: Any, space: Space) -> bool:
+    """Join a space, or ask to, by oneself: a space one may know of, with an alliance
+    role that may join spaces (guests are invited, never join by themselves)."""
     if not (user.is_authenticated and user.is_active):
         return False
-    if space is None:
-        return not user.is_guest
-    return space_role_may(user, space.pk, Perm.POST)
+    if not can_see_space(user, space):
+        return False
+    return bool(user.may(Perm.JOIN_SPACES))
 
 
 def thread_may(user: Any, thread: Post, perm: str) -> bool:

@@ -20,7 +20,7 @@ from harambee.core.visibility import (
     visible_spaces,
 )
 from harambee.people.models import User
-from harambee.people.roles import Perm
+from harambee.people.roles import ALLIANCE_PERMISSIONS, Perm
 from harambee.spaces.models import (
     JoinRequest,
     Membership,
@@ -92,7 +92,8 @@ def space_members(*, space: Space) -> QuerySet[Membership]:
 
 def coauthor_choices(*, user: Any, space: Space | None, item: Any = None) -> QuerySet[User]:
     """Who ``user`` may name co-author of an item in ``space``: the space's active
-    members, or, for the alliance (no space), its active members who are not guests.
+    members, or, for the alliance (no space), its active members whose alliance role
+    may post (members and stewards, not guests).
     Only someone who may list those people is offered them (a member of the space;
     for the alliance, a reader of the directory). Anyone else, such as a co-author who
     has left the space, is offered the item's present co-authors and learns nobody new."""
@@ -101,10 +102,16 @@ def coauthor_choices(*, user: Any, space: Space | None, item: Any = None) -> Que
             return User.objects.none()
         return item.coauthors.order_by("display_name")
     if space is None:
-        return User.objects.filter(is_active=True).exclude(role="guest").order_by("display_name")
+        writers = _alliance_roles_that_may(Perm.POST)
+        return User.objects.filter(is_active=True, role__in=writers).order_by("display_name")
     return User.objects.filter(
         pk__in=Membership.objects.active().filter(space=space).values("user_id")
     ).order_by("display_name")
+
+
+def _alliance_roles_that_may(perm: str) -> list[str]:
+    """The alliance roles whose row of the role table grants ``perm``."""
+    return [role for role, granted in ALLIANCE_PERMISSIONS.items() if perm in granted]
 
 
 def _may_list_people(user: Any, space: Space | None) -> bool:

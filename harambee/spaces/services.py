@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from harambee.core.models import AuditEntry, Comment, Visibility
 from harambee.core.services import audit_record, audit_visibility_change
-from harambee.core.visibility import can_see_space, can_view, forget_memberships
+from harambee.core.visibility import can_view, forget_memberships
 from harambee.moderation.posting import check_posting
 from harambee.people.models import User
 from harambee.people.roles import AllianceRole, Perm, SpaceRole
@@ -33,7 +33,7 @@ from harambee.spaces.models import (
     ThreadGuest,
     ThreadSummary,
 )
-from harambee.spaces.rules import may_mark_answer, thread_may
+from harambee.spaces.rules import may_join, may_mark_answer, thread_may
 from harambee.spaces.selectors import membership_for
 
 
@@ -121,7 +121,7 @@ def _add_member(
 @transaction.atomic
 def membership_join(*, user: User, space: Space, code: str = "") -> Membership:
     """Join an open space, or a code space with the right code."""
-    if not user.is_authenticated or not can_see_space(user, space) or user.is_guest:
+    if not may_join(user, space):
         raise PermissionDenied
     if membership_for(user, space.pk) is not None:
         raise JoinRefused(_("You are already a member of this space."))
@@ -142,7 +142,7 @@ def membership_join(*, user: User, space: Space, code: str = "") -> Membership:
 
 @transaction.atomic
 def join_request_create(*, user: User, space: Space, message: str = "") -> JoinRequest:
-    if not user.is_authenticated or not can_see_space(user, space) or user.is_guest:
+    if not may_join(user, space):
         raise PermissionDenied
     if space.join_policy != Space.JoinPolicy.REQUEST:
         raise JoinRefused(_("This space does not take join requests."))

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from harambee.people.roles import Perm
+
 
 def may_write_synthesis(user: Any) -> bool:
     """Stewards write what the alliance knows about a theme."""
     if not user.is_authenticated:
         return False
-    return bool(user.is_steward)
+    return bool(user.may(Perm.WRITE_SYNTHESIS))

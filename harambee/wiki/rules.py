@@ -9,7 +9,7 @@ from harambee.core.models import Visibility
 from harambee.core.visibility import can_view
 from harambee.people.roles import Perm
 from harambee.spaces.models import Space
-from harambee.spaces.rules import may_write_in, space_role_may
+from harambee.spaces.rules import may_in, may_write_in
 from harambee.wiki.models import WikiPage
 
 
@@ -28,10 +28,8 @@ def may_edit(user: Any, page: WikiPage) -> bool:
 
 
 def may_change_visibility(user: Any, page: WikiPage | None, space: Space | None) -> bool:
-    """Who may widen or narrow a page: its author, a space's leads, or, in the
-    alliance wiki, a steward."""
+    """Who may widen or narrow a page: its author, or whoever may edit where it
+    lives (a space's leads; in the alliance wiki, stewards)."""
     if page is None or is_author(user, page):
         return True
-    if space is None:
-        return bool(user.is_steward)
-    return space_role_may(user, space.pk, Perm.EDIT_SPACE)
+    return may_in(user, space, Perm.EDIT_SPACE)
