@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
 from harambee.core.models import Visibility
+from harambee.initiatives import selectors
 from harambee.initiatives.models import (
     Initiative,
     InquiryCycle,
     LearningNote,
     Lesson,
     PhaseNote,
-    Theme,
 )
 from harambee.initiatives.regions import REGIONS
 from harambee.people.models import Organisation, Sector, User
@@ -21,7 +21,9 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def __init__(self, **kwargs):
-        super().__init__(queryset=Theme.objects.all(), required=False, label=_("Themes"), **kwargs)
+        super().__init__(
+            queryset=selectors.theme_list(), required=False, label=_("Themes"), **kwargs
+        )
 
 
 class InitiativeForm(forms.ModelForm):
@@ -64,9 +66,13 @@ class InitiativeForm(forms.ModelForm):
 
 class StakeholderForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.all()
+        label=_("Organisation"), queryset=Organisation.objects.none()
     )
     role = forms.CharField(label=_("Role in the initiative"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = selectors.stakeholder_choices()
 
 
 class DirectoryForm(forms.Form):
@@ -91,7 +97,7 @@ class DirectoryForm(forms.Form):
         self.fields["country"].choices = [("", _("All countries")), *countries]
         self.fields["theme"].choices = [
             ("", _("All themes")),
-            *Theme.objects.values_list("slug", "name"),
+            *selectors.theme_choices(),
         ]
 
 

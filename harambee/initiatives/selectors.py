@@ -8,20 +8,24 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from harambee.core.models import Content
+from harambee.core.models import Attachment, Content
 from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import can_view, visible, visible_spaces
 from harambee.initiatives.models import (
     Adaptation,
     Initiative,
+    InitiativeOrganisation,
     InquiryCycle,
     LearningNote,
     Lesson,
     NoteRevision,
     PhaseNote,
+    Theme,
 )
 from harambee.initiatives.regions import COUNTRY_REGION
+from harambee.people.models import Organisation
 from harambee.spaces.models import Space
+from harambee.spaces.selectors import space_get
 
 
 def initiative_list(
@@ -54,9 +58,14 @@ def initiative_list(
     return qs.distinct().prefetch_related("themes").order_by("space__name")
 
 
-def initiative_get(*, user: Any, slug: str) -> Initiative:
-    from harambee.spaces.selectors import space_get
+def known_initiatives(*, user: Any) -> QuerySet[Initiative]:
+    """Initiatives whose space ``user`` may know exists (to choose or filter by)."""
+    return Initiative.objects.filter(
+        space__in=visible_spaces(user, Space.objects.all())
+    ).select_related("space")
 
+
+def initiative_get(*, user: Any, slug: str) -> Initiative:
     space = space_get(user=user, slug=slug)
     initiative = Initiative.objects.filter(space=space).prefetch_related("themes").first()
     if initiative is None:
@@ -198,3 +207,84 @@ def dossier(*, user: Any, initiative: Initiative) -> dict[str, Any]:
         "notes": notes,
         "stakeholders": list(stakeholders(initiative=initiative)),
     }
+
+
+# For forms and the adaptation workflow -------------------------------------------
+
+
+def initiative_for_form(*, initiative: Initiative) -> Initiative:
+    """A fresh copy of a profile the caller may edit, for a form to change while the
+    service still sees the profile as it was."""
+    return Initiative.objects.get(pk=initiative.pk)
+
+
+def stakeholder_get(*, initiative: Initiative, pk: int) -> InitiativeOrganisation:
+    link = InitiativeOrganisation.objects.filter(pk=pk, initiative=initiative).first()
+    if link is None:
+        raise Http404
+    return link
+
+
+def note_for_form(*, note: LearningNote) -> LearningNote:
+    """A fresh copy of a note the caller may edit (see ``initiative_for_form``)."""
+    return LearningNote.objects.get(pk=note.pk)
+
+
+def note_attachment_get(*, note: LearningNote, pk: int) -> Attachment:
+    """Evidence of a note the caller may read; any other answers 404."""
+    attachment = note.attachments.filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    return attachment
+
+
+def note_revision_get(*, user: Any, note: LearningNote, number: int) -> NoteRevision:
+    revision = note_revisions(user=user, note=note).filter(number=number).first()
+    if revision is None:
+        raise Http404
+    return revision
+
+
+def adaptations_around(*, item: Any) -> list[Adaptation]:
+    """In one query, the adaptation ``item`` is the shareable version of (if any) and
+    those made from it. The caller reads each end through the gate."""
+    return list(
+        Adaptation.objects.filter(Q(adapted_id=item.pk) | Q(original_id=item.pk)).select_related(
+            "adapted", "original"
+        )
+    )
+
+
+def adaptable_get(*, user: Any, pk: int) -> LearningNote | Lesson:
+    """A note or lesson the user may read, as its own kind; 404 otherwise."""
+    content = Content.objects.filter(pk=pk, kind__in=["note", "lesson"]).first()
+    if content is None or not can_view(user, content):
+        raise Http404
+    if content.kind == "note":
+        return LearningNote.objects.get(pk=pk)
+    return Lesson.objects.get(pk=pk)
+
+
+def adaptation_get(*, pk: int) -> Adaptation:
+    """An adaptation by id; its items still go through the gate (``adaptable_get``)."""
+    adaptation = Adaptation.objects.select_related("adapted").filter(pk=pk).first()
+    if adaptation is None:
+        raise Http404
+    return adaptation
+
+
+# Choices for forms ---------------------------------------------------------------
+
+
+def theme_list() -> QuerySet[Theme]:
+    """The shared theme vocabulary, in its own order."""
+    return Theme.objects.all()
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    return list(Theme.objects.values_list("slug", "name"))
+
+
+def stakeholder_choices() -> QuerySet[Organisation]:
+    """Organisations an initiative may list as stakeholders: any in the directory."""
+    return Organisation.objects.all()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from harambee.core.models import Content, Visibility
 from harambee.core.services import audit_visibility_change
 from harambee.core.visibility import can_view
+from harambee.initiatives import rules
 from harambee.initiatives.models import (
     NOTE_SECTIONS,
     Adaptation,
@@ -39,13 +40,6 @@ WIDTH: dict[str, int] = {
     Visibility.PUBLIC: 3,
 }
 SECTION_NAMES = [name for name, _label in NOTE_SECTIONS]
-
-
-def may_edit(user: User, content: Any) -> bool:
-    """Authors and co-authors edit their items."""
-    if not user.is_authenticated or not can_view(user, content):
-        return False
-    return content.author_id == user.pk or content.coauthors.filter(pk=user.pk).exists()
 
 
 @transaction.atomic
@@ -164,10 +158,10 @@ def note_update(
     coauthors: list[User] | None = None,
     **fields: Any,
 ) -> LearningNote:
-    if not may_edit(actor, note):
+    if not rules.may_edit(actor, note):
         raise PermissionDenied
     changes_visibility = fields.get("visibility", note.visibility) != note.visibility
-    if changes_visibility and adaptation_locks_visibility(note):
+    if changes_visibility and rules.visibility_locked(note):
         raise ValidationError(
             {"visibility": _("A shareable version is published by review, not by hand.")}
         )
@@ -227,7 +221,7 @@ def lesson_create(
     visibility: str,
     themes: list[Theme] | None = None,
 ) -> Lesson:
-    if not may_edit(author, note):
+    if not rules.may_edit(author, note):
         raise PermissionDenied
     _check_width(note, visibility)
     lesson = Lesson.objects.create(
@@ -247,10 +241,10 @@ def lesson_create(
 def lesson_update(
     *, actor: User, lesson: Lesson, themes: list[Theme] | None = None, **fields: Any
 ) -> Lesson:
-    if not may_edit(actor, lesson):
+    if not rules.may_edit(actor, lesson):
         raise PermissionDenied
     if "visibility" in fields and fields["visibility"] != lesson.visibility:
-        if adaptation_locks_visibility(lesson):
+        if rules.visibility_locked(lesson):
             raise ValidationError(
                 {"visibility": _("A shareable version is published by review, not by hand.")}
             )
@@ -266,20 +260,16 @@ def lesson_update(
     return lesson
 
 
-RESTRICTED = {Visibility.SPACE, Visibility.PRIVATE}
-
-
 def _require_adapter(user: User, content: Any) -> None:
-    if not can_view(user, content):
+    if not rules.may_adapt(user, content):
         raise PermissionDenied
-    require_space_perm(user, content.space, Perm.ADAPT)
 
 
 @transaction.atomic
 def adaptation_start(*, actor: User, original: Any, target_visibility: str) -> Adaptation:
     """Copy a restricted note or lesson into a private draft its adapter then edits."""
     _require_adapter(actor, original)
-    if original.visibility not in RESTRICTED:
+    if original.visibility not in rules.RESTRICTED:
         raise ValidationError(_("Only restricted items need a shareable version."))
     if target_visibility not in (Visibility.PUBLIC, Visibility.ALLIANCE):
         raise ValidationError(_("A shareable version is for the alliance or the public."))
@@ -305,7 +295,7 @@ def adaptation_start(*, actor: User, original: Any, target_visibility: str) -> A
 
 @transaction.atomic
 def adaptation_submit(*, actor: User, adaptation: Adaptation) -> Adaptation:
-    if adaptation.created_by_id != actor.pk or adaptation.status != Adaptation.Status.DRAFT:
+    if not rules.may_submit(actor, adaptation):
         raise PermissionDenied
     adaptation.status = Adaptation.Status.REVIEW
     adaptation.save(update_fields=["status"])
@@ -342,12 +332,6 @@ def adaptation_decide(
             LearningNote.objects.get(pk=adapted.pk), actor, _("Published as a shareable version")
         )
     return adaptation
-
-
-def adaptation_locks_visibility(content: Any) -> bool:
-    """An unpublished shareable version keeps the visibility its workflow gives it."""
-    adaptation = getattr(content, "adaptation", None) if content.pk else None
-    return adaptation is not None and adaptation.status != Adaptation.Status.PUBLISHED
 
 
 def initiative_profile_for_new_space(*, space: Space, **kwargs: Any) -> None:

@@ -5,20 +5,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_countries import countries as all_countries
 
 from harambee.core.files import FileRefused
 from harambee.core.forms import EvidenceForm
 from harambee.core.http import paginate
+from harambee.core.markdown import render_markdown
 from harambee.core.selectors import conversation
 from harambee.core.services import attachment_add, attachment_remove
-from harambee.initiatives import selectors, services
+from harambee.core.visibility import can_see_space, can_view
+from harambee.initiatives import rules, selectors, services
 from harambee.initiatives.forms import (
     AdaptationForm,
     CycleForm,
@@ -29,26 +31,14 @@ from harambee.initiatives.forms import (
     PhaseNoteForm,
     StakeholderForm,
 )
-from harambee.initiatives.models import (
-    Adaptation,
-    Initiative,
-    InitiativeOrganisation,
-    LearningNote,
-    Lesson,
-)
-from harambee.people.models import User
+from harambee.initiatives.models import NOTE_SECTIONS, Initiative
 from harambee.people.roles import Perm
-from harambee.spaces.selectors import (
-    membership_for,
-    with_shown_space,
-)
+from harambee.spaces.selectors import coauthor_choices, with_shown_space
 from harambee.spaces.services import require_space_perm
 
 
 def _countries_in_use(user) -> list[tuple[str, str]]:
     """Countries of the initiatives this reader may know about."""
-    from django_countries import countries as all_countries
-
     codes: set[str] = set()
     for countries in selectors.initiative_list(user=user).values_list("countries", flat=True):
         codes.update(countries or [])
@@ -64,7 +54,6 @@ def directory(request):
 
 def detail(request, slug: str):
     initiative = selectors.initiative_get(user=request.user, slug=slug)
-    membership = membership_for(request.user, initiative.space_id)
     before = parse_datetime(request.GET.get("before", "") or "")
     timeline, older = selectors.timeline(user=request.user, initiative=initiative, before=before)
     return render(
@@ -76,8 +65,8 @@ def detail(request, slug: str):
             "stakeholders": selectors.stakeholders(initiative=initiative),
             "timeline": timeline,
             "older": older,
-            "may_post": membership is not None and membership.may(Perm.POST),
-            "may_edit": membership is not None and membership.may(Perm.EDIT_SPACE),
+            "may_post": rules.may_post(request.user, initiative),
+            "may_edit": rules.may_edit_profile(request.user, initiative),
         },
     )
 
@@ -86,7 +75,9 @@ def detail(request, slug: str):
 def edit(request, slug: str):
     initiative = selectors.initiative_get(user=request.user, slug=slug)
     require_space_perm(request.user, initiative.space, Perm.EDIT_SPACE)
-    form = InitiativeForm(request.POST or None, instance=Initiative.objects.get(pk=initiative.pk))
+    form = InitiativeForm(
+        request.POST or None, instance=selectors.initiative_for_form(initiative=initiative)
+    )
     stakeholder_form = StakeholderForm()
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -123,7 +114,7 @@ def stakeholder_add(request, slug: str):
 @login_required
 def stakeholder_remove(request, slug: str, pk: int):
     initiative = selectors.initiative_get(user=request.user, slug=slug)
-    link = get_object_or_404(InitiativeOrganisation, pk=pk, initiative=initiative)
+    link = selectors.stakeholder_get(initiative=initiative, pk=pk)
     services.stakeholder_remove(actor=request.user, link=link)
     messages.success(request, _("The organisation is no longer listed."))
     return redirect("initiatives:edit", slug=slug)
@@ -150,8 +141,6 @@ def cycle_create(request, slug: str):
 def _shown_initiative(user, initiative: Initiative) -> Initiative | None:
     """The initiative an item belongs to, unless the reader may not know its space
     exists (a public note from a secret space names no initiative)."""
-    from harambee.core.visibility import can_see_space
-
     return initiative if can_see_space(user, initiative.space) else None
 
 
@@ -164,14 +153,13 @@ def render_cycle(
     phase_form: PhaseNoteForm | None = None,
 ):
     cycle = selectors.cycle_get(user=request.user, pk=pk)
-    membership = membership_for(request.user, cycle.space_id)
     context = {
         "cycle": cycle,
         "initiative": _shown_initiative(request.user, cycle.initiative),
         "phases": selectors.phase_notes(cycle=cycle),
         "phase_form": phase_form or PhaseNoteForm(),
-        "may_add": membership is not None and membership.may(Perm.POST),
-        "may_edit": services.may_edit(request.user, cycle),
+        "may_add": rules.may_post(request.user, cycle.initiative),
+        "may_edit": rules.may_edit(request.user, cycle),
         **conversation(request, cycle, comment_form),
     }
     return render(request, "initiatives/cycle.html", context, status=status)
@@ -195,17 +183,7 @@ def phase_note_add(request, pk: int):
 
 
 def _note_form(request, initiative, *, instance=None, editing=False):
-    from harambee.spaces.models import Membership
-
-    if membership_for(request.user, initiative.space_id) is not None:
-        members = User.objects.filter(
-            pk__in=Membership.objects.active().filter(space=initiative.space).values("user_id")
-        ).order_by("display_name")
-    elif instance is not None:
-        # An author no longer in the space keeps the co-authors, and learns nobody new.
-        members = instance.coauthors.all()
-    else:
-        members = User.objects.none()
+    members = coauthor_choices(user=request.user, space=initiative.space, item=instance)
     return NoteForm(
         request.POST or None,
         request.FILES or None,
@@ -250,8 +228,6 @@ def note_create(request, slug: str):
 
 def render_note(request, pk: int, *, comment_form=None, status: int = 200, evidence_form=None):
     note = selectors.note_get(user=request.user, pk=pk)
-    from harambee.core.visibility import can_view
-
     context = {
         "note": note,
         "cycle": note.cycle if note.cycle and can_view(request.user, note.cycle) else None,
@@ -260,7 +236,7 @@ def render_note(request, pk: int, *, comment_form=None, status: int = 200, evide
         "attachments": note.attachments.all(),
         **_adaptation_context(request, note),
         "evidence_form": evidence_form or EvidenceForm(),
-        "may_edit": services.may_edit(request.user, note),
+        "may_edit": rules.may_edit(request.user, note),
         **conversation(request, note, comment_form),
     }
     return render(request, "initiatives/note.html", context, status=status)
@@ -274,7 +250,7 @@ def note_detail(request, pk: int):
 @login_required
 def evidence_add(request, pk: int):
     note = selectors.note_get(user=request.user, pk=pk)
-    if not services.may_edit(request.user, note):
+    if not rules.may_edit(request.user, note):
         raise PermissionDenied
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
@@ -299,7 +275,7 @@ def evidence_add(request, pk: int):
 @login_required
 def evidence_remove(request, pk: int, attachment_pk: int):
     note = selectors.note_get(user=request.user, pk=pk)
-    attachment = get_object_or_404(note.attachments, pk=attachment_pk)
+    attachment = selectors.note_attachment_get(note=note, pk=attachment_pk)
     attachment_remove(actor=request.user, attachment=attachment)
     messages.success(request, _("The evidence is removed."))
     return redirect(f"{note.get_absolute_url()}#evidence")
@@ -308,12 +284,12 @@ def evidence_remove(request, pk: int, attachment_pk: int):
 @login_required
 def note_edit(request, pk: int):
     note = selectors.note_get(user=request.user, pk=pk)
-    if not services.may_edit(request.user, note):
+    if not rules.may_edit(request.user, note):
         raise PermissionDenied
     form = _note_form(
-        request, note.initiative, instance=LearningNote.objects.get(pk=note.pk), editing=True
+        request, note.initiative, instance=selectors.note_for_form(note=note), editing=True
     )
-    if services.adaptation_locks_visibility(note):
+    if rules.visibility_locked(note):
         del form.fields["visibility"]
     if request.method == "GET":
         form.initial["coauthors"] = list(note.coauthors.all())
@@ -347,19 +323,14 @@ def note_history(request, pk: int):
         {
             "note": note,
             "revisions": selectors.note_revisions(user=request.user, note=note),
-            "may_edit": services.may_edit(request.user, note),
+            "may_edit": rules.may_edit(request.user, note),
         },
     )
 
 
 def note_revision(request, pk: int, number: int):
     note = selectors.note_get(user=request.user, pk=pk)
-    revision = selectors.note_revisions(user=request.user, note=note).filter(number=number).first()
-    if revision is None:
-        raise Http404
-    from harambee.core.markdown import render_markdown
-    from harambee.initiatives.models import NOTE_SECTIONS
-
+    revision = selectors.note_revision_get(user=request.user, note=note, number=number)
     sections = [
         (label, render_markdown(revision.data.get(name, "")))
         for name, label in NOTE_SECTIONS
@@ -372,7 +343,7 @@ def note_revision(request, pk: int, number: int):
             "note": note,
             "revision": revision,
             "sections": sections,
-            "may_edit": services.may_edit(request.user, note),
+            "may_edit": rules.may_edit(request.user, note),
         },
     )
 
@@ -381,9 +352,7 @@ def note_revision(request, pk: int, number: int):
 @login_required
 def note_revert(request, pk: int, number: int):
     note = selectors.note_get(user=request.user, pk=pk)
-    revision = get_object_or_404(
-        selectors.note_revisions(user=request.user, note=note), number=number
-    )
+    revision = selectors.note_revision_get(user=request.user, note=note, number=number)
     services.note_revert(actor=request.user, note=note, revision=revision)
     messages.success(request, _("The note is back to version %(n)s.") % {"n": number})
     return redirect(note)
@@ -392,7 +361,7 @@ def note_revert(request, pk: int, number: int):
 @login_required
 def lesson_create(request, pk: int):
     note = selectors.note_get(user=request.user, pk=pk)
-    if not services.may_edit(request.user, note):
+    if not rules.may_edit(request.user, note):
         raise PermissionDenied
     form = LessonForm(request.POST or None, initial={"visibility": note.visibility})
     if request.method == "POST" and form.is_valid():
@@ -418,15 +387,13 @@ def lesson_create(request, pk: int):
 
 
 def render_lesson(request, pk: int, *, comment_form=None, status: int = 200):
-    from harambee.core.visibility import can_view
-
     lesson = selectors.lesson_get(user=request.user, pk=pk)
     note = lesson.note
     with_shown_space(request.user, [lesson])
     context = {
         "lesson": lesson,
         "note": note if can_view(request.user, note) else None,
-        "may_edit": services.may_edit(request.user, lesson),
+        "may_edit": rules.may_edit(request.user, lesson),
         **_adaptation_context(request, lesson),
         **conversation(request, lesson, comment_form),
     }
@@ -465,57 +432,27 @@ def dossier_markdown(request, slug: str):
 
 def _adaptation_context(request, item) -> dict:
     """What the page of a note or lesson shows about shareable versions."""
-    from harambee.core.visibility import can_view
-
     user = request.user
-    # One query for both directions: the version this item is, and those made from it.
-    rows = list(
-        Adaptation.objects.filter(Q(adapted_id=item.pk) | Q(original_id=item.pk)).select_related(
-            "adapted", "original"
-        )
-    )
+    rows = selectors.adaptations_around(item=item)
     adaptation = next((a for a in rows if a.adapted_id == item.pk), None)
-    membership = membership_for(user, item.space_id)
-    may_adapt = membership is not None and membership.may(Perm.ADAPT)
     made = [a for a in rows if a.original_id == item.pk and can_view(user, a.adapted)]
     return {
         "adaptation": adaptation,
         "original": (
             adaptation.original if adaptation and can_view(user, adaptation.original) else None
         ),
-        "may_start_adaptation": may_adapt
-        and item.visibility in services.RESTRICTED
-        and adaptation is None,
-        "may_review": (
-            may_adapt
-            and adaptation is not None
-            and adaptation.status == "review"
-            and adaptation.created_by_id != user.pk
-        ),
-        "may_submit": (
-            adaptation is not None
-            and adaptation.status == "draft"
-            and adaptation.created_by_id == user.pk
-        ),
+        "may_start_adaptation": rules.may_start_adaptation(user, item, adaptation),
+        "may_review": rules.may_review(user, item, adaptation),
+        "may_submit": rules.may_submit(user, adaptation),
         "adaptations_made": made,
         "adaptation_form": AdaptationForm(),
     }
 
 
-def _content_for_adaptation(user, pk: int):
-    from harambee.core.models import Content
-    from harambee.core.visibility import can_view
-
-    content = Content.objects.filter(pk=pk, kind__in=["note", "lesson"]).first()
-    if content is None or not can_view(user, content):
-        raise Http404
-    return LearningNote.objects.get(pk=pk) if content.kind == "note" else Lesson.objects.get(pk=pk)
-
-
 @require_POST
 @login_required
 def adaptation_start(request, pk: int):
-    original = _content_for_adaptation(request.user, pk)
+    original = selectors.adaptable_get(user=request.user, pk=pk)
     form = AdaptationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose who the shareable version is for."))
@@ -545,8 +482,8 @@ def adaptation_start(request, pk: int):
 @require_POST
 @login_required
 def adaptation_submit(request, pk: int):
-    adaptation = get_object_or_404(Adaptation.objects.select_related("adapted"), pk=pk)
-    item = _content_for_adaptation(request.user, adaptation.adapted_id)
+    adaptation = selectors.adaptation_get(pk=pk)
+    item = selectors.adaptable_get(user=request.user, pk=adaptation.adapted_id)
     services.adaptation_submit(actor=request.user, adaptation=adaptation)
     messages.success(request, _("Sent for review to the space's leads and facilitators."))
     return redirect(item)
@@ -555,8 +492,8 @@ def adaptation_submit(request, pk: int):
 @require_POST
 @login_required
 def adaptation_decide(request, pk: int):
-    adaptation = get_object_or_404(Adaptation.objects.select_related("adapted"), pk=pk)
-    item = _content_for_adaptation(request.user, adaptation.adapted_id)
+    adaptation = selectors.adaptation_get(pk=pk)
+    item = selectors.adaptable_get(user=request.user, pk=adaptation.adapted_id)
     approve = request.POST.get("decision") == "approve"
     try:
         services.adaptation_decide(

@@ -57,7 +57,7 @@ class ResourceForm(forms.ModelForm):
     )
     organisations = forms.ModelMultipleChoiceField(
         label=_("Organisations"),
-        queryset=Organisation.objects.order_by("name"),
+        queryset=Organisation.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 5}),
     )

@@ -22,6 +22,7 @@ from harambee.library.models import (
     ResourceVersion,
 )
 from harambee.people.models import Organisation
+from harambee.people.roles import Perm
 from harambee.spaces.models import Space
 from harambee.spaces.selectors import with_shown_space
 from harambee.wiki.models import WikiPage
@@ -260,3 +261,38 @@ def collectable_items(*, user: Any) -> QuerySet[Content]:
     """Resources and wiki pages ``user`` may read, to choose from when curating."""
     items = Content.objects.filter(kind__in=[Resource.KIND, WikiPage.KIND])
     return visible(user, items).order_by("title", "pk")
+
+
+# For forms -------------------------------------------------------------------------
+
+
+def resource_for_form(*, resource: Resource) -> Resource:
+    """A fresh copy of a resource the caller may edit, for a form to change while the
+    service still sees the resource as it was."""
+    return Resource.objects.get(pk=resource.pk)
+
+
+def collection_for_form(*, collection: Collection) -> Collection:
+    """A fresh copy of a collection the caller may edit (see ``resource_for_form``)."""
+    return Collection.objects.get(pk=collection.pk)
+
+
+def wiki_page_choices(*, user: Any) -> QuerySet[WikiPage]:
+    return visible(user, WikiPage.objects.all()).order_by("title")
+
+
+def organisation_choices(*, user: Any) -> QuerySet[Organisation]:
+    """Everyone in the directory may name any organisation; a guest, who may not
+    browse the directory, only their own."""
+    if user.may(Perm.SEE_DIRECTORY):
+        return Organisation.objects.order_by("name")
+    return Organisation.objects.filter(pk=user.organisation_id)
+
+
+def entry_get(*, user: Any, collection: Collection, pk: int) -> CollectionEntry:
+    """An entry whose item the user may read; one they may not answers 404, like a
+    missing one, so it can neither be found nor moved or removed blind."""
+    entry = collection.entries.select_related("item").filter(pk=pk).first()
+    if entry is None or not can_view(user, entry.item):
+        raise Http404
+    return entry

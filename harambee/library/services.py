@@ -20,6 +20,7 @@ from harambee.core.models import Attachment, Content, Visibility
 from harambee.core.posting import check_posting
 from harambee.core.services import attachment_add, audit_visibility_change
 from harambee.core.visibility import can_view
+from harambee.library import rules
 from harambee.library.models import (
     EARLIEST_YEAR,
     LANGUAGE_NAMES,
@@ -31,7 +32,6 @@ from harambee.library.models import (
 )
 from harambee.people.models import User
 from harambee.spaces.models import Space
-from harambee.stories.services import may_write_in
 from harambee.wiki.models import WikiPage
 
 logger = logging.getLogger(__name__)
@@ -40,20 +40,6 @@ logger = logging.getLogger(__name__)
 COLLECTABLE = (Resource.KIND, WikiPage.KIND)
 # Width of a PDF's first-page preview, in pixels (the same box as image thumbnails).
 PREVIEW_WIDTH = files.THUMBNAIL_SIZE[0]
-
-
-def may_add_resource(user: User, space: Space | None) -> bool:
-    """Adding to the alliance library takes a member (not a guest); adding to a
-    space's library takes a role there that may post."""
-    return may_write_in(user, space)
-
-
-def is_editor(user: Any, item: Content) -> bool:
-    """Authors and co-authors edit a resource or collection."""
-    if not (user.is_authenticated and user.is_active) or not can_view(user, item):
-        return False
-    # Iterating uses the co-authors a selector prefetched, when it did.
-    return item.author_id == user.pk or any(u.pk == user.pk for u in item.coauthors.all())
 
 
 def _check_fields(
@@ -184,7 +170,7 @@ def resource_create(
     """Add a resource with its first file, or a link. Raises ``files.FileRefused``
     when the file is refused and ``ValidationError`` for other bad input; nothing is
     saved then, neither the row nor a file."""
-    if not may_add_resource(author, space):
+    if not rules.may_add_resource(author, space):
         raise PermissionDenied
     check_posting(user=author)
     languages = list(languages)
@@ -227,7 +213,7 @@ def resource_update(
     **fields: Any,
 ) -> Resource:
     """Change a resource's description. Files change only by adding a version."""
-    if not is_editor(actor, resource):
+    if not rules.is_editor(actor, resource):
         raise PermissionDenied
     allowed = {
         "title",
@@ -278,7 +264,7 @@ def resource_version_add(
     *, actor: User, resource: Resource, upload: Any, note: str = ""
 ) -> ResourceVersion:
     """Upload a new file; earlier versions stay and can still be downloaded."""
-    if not is_editor(actor, resource):
+    if not rules.is_editor(actor, resource):
         raise PermissionDenied
     # Lock the resource row so two uploads do not take the same number.
     Resource.objects.select_for_update().filter(pk=resource.pk).first()
@@ -300,7 +286,7 @@ def resource_download_count(*, version: ResourceVersion) -> None:
 def collection_create(
     *, author: User, space: Space | None, title: str, body: str = "", visibility: str
 ) -> Collection:
-    if not may_add_resource(author, space):
+    if not rules.may_add_resource(author, space):
         raise PermissionDenied
     _check_fields(space=space, visibility=visibility, year=None, languages=())
     return Collection.objects.create(
@@ -310,7 +296,7 @@ def collection_create(
 
 @transaction.atomic
 def collection_update(*, actor: User, collection: Collection, **fields: Any) -> Collection:
-    if not is_editor(actor, collection):
+    if not rules.is_editor(actor, collection):
         raise PermissionDenied
     unknown = set(fields) - {"title", "body", "visibility"}
     if unknown:
@@ -330,7 +316,7 @@ def collection_entry_add(
     *, actor: User, collection: Collection, item: Content, note: str = ""
 ) -> CollectionEntry:
     """Add a resource or wiki page the curator can read at the end of the list."""
-    if not is_editor(actor, collection):
+    if not rules.is_editor(actor, collection):
         raise PermissionDenied
     if item.kind not in COLLECTABLE or not can_view(actor, item):
         raise ValidationError({"item": _("Choose a resource or a wiki page you can read.")})
@@ -349,7 +335,7 @@ def collection_entry_move(
 ) -> None:
     """Swap an entry with its nearest neighbour that the curator can read, so what
     they see moves (entries hidden from them keep their places)."""
-    if not is_editor(actor, collection) or entry.collection_id != collection.pk:
+    if not rules.is_editor(actor, collection) or entry.collection_id != collection.pk:
         raise PermissionDenied
     if direction not in ("up", "down"):
         raise ValueError(direction)
@@ -382,6 +368,6 @@ def collection_entry_move(
 
 @transaction.atomic
 def collection_entry_remove(*, actor: User, collection: Collection, entry: CollectionEntry) -> None:
-    if not is_editor(actor, collection) or entry.collection_id != collection.pk:
+    if not rules.is_editor(actor, collection) or entry.collection_id != collection.pk:
         raise PermissionDenied
     entry.delete()

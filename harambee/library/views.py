@@ -6,8 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,9 +14,8 @@ from harambee.core.files import FileRefused
 from harambee.core.http import paginate
 from harambee.core.selectors import conversation
 from harambee.core.views import _file_response
-from harambee.core.visibility import can_view, visible, visible_spaces
-from harambee.initiatives.models import Initiative
-from harambee.library import selectors, services
+from harambee.initiatives.selectors import known_initiatives
+from harambee.library import rules, selectors, services
 from harambee.library.forms import (
     AddToCollectionForm,
     CollectionForm,
@@ -26,12 +24,10 @@ from harambee.library.forms import (
     ResourceForm,
     VersionForm,
 )
-from harambee.library.models import Collection, CollectionEntry, Resource
-from harambee.people.models import Organisation, User
+from harambee.library.models import Collection
 from harambee.people.roles import Perm
-from harambee.spaces.models import Membership, Space
-from harambee.spaces.selectors import membership_for, space_get
-from harambee.wiki.models import WikiPage
+from harambee.spaces.models import Space
+from harambee.spaces.selectors import coauthor_choices, space_get
 
 
 def _space(request, slug: str | None) -> Space | None:
@@ -54,30 +50,9 @@ def index(request, slug: str | None = None):
             "form": form,
             "page": page,
             "collections": selectors.collection_list(user=request.user, space=space)[:10],
-            "may_add": services.may_add_resource(request.user, space),
+            "may_add": rules.may_add_resource(request.user, space),
         },
     )
-
-
-def _people_for(space: Space | None, user=None, instance=None):
-    """Who may be named a co-author: the alliance's members, or the space's. An
-    editor who may not list those people (a co-author who has left the space, or
-    lost the directory) is offered only the resource's present co-authors."""
-    if user is not None and not _may_list_people(user, space):
-        if instance is None:
-            return User.objects.none()
-        return instance.coauthors.order_by("display_name")
-    if space is None:
-        return User.objects.filter(is_active=True).exclude(role="guest").order_by("display_name")
-    return User.objects.filter(
-        pk__in=Membership.objects.active().filter(space=space).values("user_id")
-    ).order_by("display_name")
-
-
-def _may_list_people(user, space: Space | None) -> bool:
-    if space is None:
-        return user.may(Perm.SEE_DIRECTORY)
-    return membership_for(user, space.pk) is not None
 
 
 def _resource_form(request, *, space: Space | None, instance=None) -> ResourceForm:
@@ -88,21 +63,11 @@ def _resource_form(request, *, space: Space | None, instance=None) -> ResourceFo
         instance=instance,
         editing=instance is not None,
         in_space=space is not None,
-        people=_people_for(space, user, instance),
-        initiatives=Initiative.objects.filter(
-            space__in=visible_spaces(user, Space.objects.all())
-        ).select_related("space"),
-        wiki_pages=visible(user, WikiPage.objects.all()).order_by("title"),
-        organisations=_organisations_for(user),
+        people=coauthor_choices(user=user, space=space, item=instance),
+        initiatives=known_initiatives(user=user),
+        wiki_pages=selectors.wiki_page_choices(user=user),
+        organisations=selectors.organisation_choices(user=user),
     )
-
-
-def _organisations_for(user):
-    """Everyone in the directory may name any organisation; a guest, who may not
-    browse the directory, only their own."""
-    if user.may(Perm.SEE_DIRECTORY):
-        return Organisation.objects.order_by("name")
-    return Organisation.objects.filter(pk=user.organisation_id)
 
 
 def _report(form, error: Exception) -> None:
@@ -126,7 +91,7 @@ def _relations(data: dict) -> dict:
 @login_required
 def resource_create(request, slug: str | None = None):
     space = _space(request, slug)
-    if not services.may_add_resource(request.user, space):
+    if not rules.may_add_resource(request.user, space):
         raise PermissionDenied
     form = _resource_form(request, space=space)
     if request.method == "POST" and form.is_valid():
@@ -157,10 +122,10 @@ def resource_create(request, slug: str | None = None):
 @login_required
 def resource_edit(request, pk: int):
     resource = selectors.resource_get(user=request.user, pk=pk)
-    if not services.is_editor(request.user, resource):
+    if not rules.is_editor(request.user, resource):
         raise PermissionDenied
     form = _resource_form(
-        request, space=resource.space, instance=Resource.objects.get(pk=resource.pk)
+        request, space=resource.space, instance=selectors.resource_for_form(resource=resource)
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -194,7 +159,7 @@ def render_resource(
 ):
     resource = selectors.resource_get(user=request.user, pk=pk)
     user = request.user
-    is_editor = services.is_editor(user, resource)
+    is_editor = rules.is_editor(user, resource)
     return render(
         request,
         "library/resource.html",
@@ -202,6 +167,8 @@ def render_resource(
             "resource": resource,
             "versions": selectors.resource_versions(resource=resource),
             "is_editor": is_editor,
+            "may_collect": rules.may_collect(user),
+            "may_see_directory": user.is_authenticated and user.may(Perm.SEE_DIRECTORY),
             "version_form": version_form or (VersionForm() if is_editor else None),
             **selectors.resource_related(user=user, resource=resource),
             **conversation(request, resource, comment_form),
@@ -218,7 +185,7 @@ def resource_detail(request, pk: int):
 @login_required
 def version_add(request, pk: int):
     resource = selectors.resource_get(user=request.user, pk=pk)
-    if not services.is_editor(request.user, resource):
+    if not rules.is_editor(request.user, resource):
         raise PermissionDenied
     form = VersionForm(request.POST, request.FILES)
     if form.is_valid():
@@ -288,7 +255,7 @@ def collections(request, slug: str | None = None):
         {
             "space": space,
             "page": paginate(request, selectors.collection_list(user=request.user, space=space)),
-            "may_add": services.may_add_resource(request.user, space),
+            "may_add": rules.may_add_resource(request.user, space),
         },
     )
 
@@ -296,7 +263,7 @@ def collections(request, slug: str | None = None):
 @login_required
 def collection_create(request, slug: str | None = None):
     space = _space(request, slug)
-    if not services.may_add_resource(request.user, space):
+    if not rules.may_add_resource(request.user, space):
         raise PermissionDenied
     form = CollectionForm(request.POST or None, in_space=space is not None)
     if request.method == "POST" and form.is_valid():
@@ -320,11 +287,11 @@ def collection_create(request, slug: str | None = None):
 @login_required
 def collection_edit(request, pk: int):
     collection = selectors.collection_get(user=request.user, pk=pk)
-    if not services.is_editor(request.user, collection):
+    if not rules.is_editor(request.user, collection):
         raise PermissionDenied
     form = CollectionForm(
         request.POST or None,
-        instance=Collection.objects.get(pk=collection.pk),
+        instance=selectors.collection_for_form(collection=collection),
         in_space=collection.space_id is not None,
     )
     if request.method == "POST" and form.is_valid():
@@ -347,7 +314,7 @@ def collection_edit(request, pk: int):
 
 def render_collection(request, pk: int, *, comment_form=None, status: int = 200, entry_form=None):
     collection = selectors.collection_get(user=request.user, pk=pk)
-    is_editor = services.is_editor(request.user, collection)
+    is_editor = rules.is_editor(request.user, collection)
     if entry_form is None and is_editor:
         entry_form = EntryForm(items=selectors.collectable_items(user=request.user))
     return render(
@@ -370,18 +337,9 @@ def collection_detail(request, pk: int):
 
 def _editable_collection(request, pk: int) -> Collection:
     collection = selectors.collection_get(user=request.user, pk=pk)
-    if not services.is_editor(request.user, collection):
+    if not rules.is_editor(request.user, collection):
         raise PermissionDenied
     return collection
-
-
-def _shown_entry(request, collection: Collection, entry_pk: int) -> CollectionEntry:
-    """An entry whose item the curator may read; one they may not answers 404, like
-    a missing one, so it can neither be found nor moved or removed blind."""
-    entry = get_object_or_404(collection.entries.select_related("item"), pk=entry_pk)
-    if not can_view(request.user, entry.item):
-        raise Http404
-    return entry
 
 
 @require_POST
@@ -409,7 +367,7 @@ def entry_add(request, pk: int):
 @login_required
 def entry_move(request, pk: int, entry_pk: int, direction: str):
     collection = _editable_collection(request, pk)
-    entry = _shown_entry(request, collection, entry_pk)
+    entry = selectors.entry_get(user=request.user, collection=collection, pk=entry_pk)
     services.collection_entry_move(
         actor=request.user, collection=collection, entry=entry, direction=direction
     )
@@ -420,7 +378,7 @@ def entry_move(request, pk: int, entry_pk: int, direction: str):
 @login_required
 def entry_remove(request, pk: int, entry_pk: int):
     collection = _editable_collection(request, pk)
-    entry = _shown_entry(request, collection, entry_pk)
+    entry = selectors.entry_get(user=request.user, collection=collection, pk=entry_pk)
     services.collection_entry_remove(actor=request.user, collection=collection, entry=entry)
     messages.success(request, _("Removed from the collection."))
     return redirect(f"{collection.get_absolute_url()}#entries")

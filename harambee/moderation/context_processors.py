@@ -9,6 +9,9 @@ from typing import Any
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
+from harambee.moderation.rules import is_moderator, may_suspend
+from harambee.people.roles import Perm
+
 # A role given or taken away shows in the menu within this many seconds; the queue
 # itself checks the role on every request.
 MENU_SECONDS = 300
@@ -19,16 +22,12 @@ def _key(user: Any) -> str:
 
 
 def remember_moderator(user: Any) -> bool:
-    from harambee.moderation.selectors import is_moderator
-
     found = is_moderator(user)
     cache.set(_key(user), found, MENU_SECONDS)
     return found
 
 
 def _is_moderator(user: Any) -> bool:
-    from harambee.people.roles import Perm
-
     if not user.is_authenticated:
         return False
     if user.may(Perm.MODERATE):
@@ -42,8 +41,12 @@ def on_sign_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 
 
 def moderation(request: Any) -> dict[str, Any]:
-    """``is_moderator`` for the header, worked out only if a template asks."""
+    """``is_moderator`` for the header and ``may_suspend`` for the moderation menu,
+    worked out only if a template asks."""
     user = getattr(request, "user", None)
     if user is None:
-        return {"is_moderator": False}
-    return {"is_moderator": SimpleLazyObject(lambda: _is_moderator(user))}
+        return {"is_moderator": False, "may_suspend": False}
+    return {
+        "is_moderator": SimpleLazyObject(lambda: _is_moderator(user)),
+        "may_suspend": SimpleLazyObject(lambda: may_suspend(user)),
+    }

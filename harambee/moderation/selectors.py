@@ -11,37 +11,33 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, Max, Min, Q, QuerySet
+from django.http import Http404
 
 from harambee.core.models import Comment, Content
 from harambee.core.visibility import can_see_space, can_view, visible
 from harambee.moderation.models import Flag, Hiding, Reason, Suspension
+from harambee.people.models import User
 from harambee.people.roles import Perm, space_may
+from harambee.spaces.models import Membership, Post
 
 _MODERATED_ATTR = "_harambee_moderated_space_ids"
 _SUSPENSION_ATTR = "_harambee_suspension"
 
 
-def _is_reader(user: Any) -> bool:
+def is_reader(user: Any) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
 def moderated_space_ids(user: Any) -> frozenset[int]:
     """Spaces whose items ``user`` moderates by their space role, cached per request."""
-    if not _is_reader(user):
+    if not is_reader(user):
         return frozenset()
     cached = user.__dict__.get(_MODERATED_ATTR)
     if cached is None:
-        from harambee.spaces.models import Membership
-
         rows = Membership.objects.active().filter(user_id=user.pk).values_list("space_id", "role")
         cached = frozenset(space for space, role in rows if space_may(role, Perm.MODERATE))
         user.__dict__[_MODERATED_ATTR] = cached
     return cached
-
-
-def is_moderator(user: Any) -> bool:
-    """Whether ``user`` has a moderation queue at all (for the menu link)."""
-    return _is_reader(user) and (user.may(Perm.MODERATE) or bool(moderated_space_ids(user)))
 
 
 def readable_ignoring_removal(user: Any, content: Content) -> bool:
@@ -54,23 +50,11 @@ def readable_ignoring_removal(user: Any, content: Content) -> bool:
     return can_view(user, shadow)
 
 
-def may_moderate(user: Any, content: Content) -> bool:
-    """Leads and facilitators moderate their space's items; stewards moderate items
-    outside any space and, in a space, the items they may read."""
-    if not _is_reader(user):
-        return False
-    if content.space_id is not None and content.space_id in moderated_space_ids(user):
-        return True
-    if not user.may(Perm.MODERATE):
-        return False
-    return readable_ignoring_removal(user, content)
-
-
 def _scope(user: Any) -> Q | None:
     """Which flags reach ``user``'s queue: all for stewards (they learn a flag exists,
     and read the item only if the gate lets them), their spaces' for leads and
     facilitators, none for anybody else."""
-    if not _is_reader(user):
+    if not is_reader(user):
         return None
     if user.may(Perm.MODERATE):
         return Q()
@@ -192,7 +176,7 @@ def hiding_for(*, content: Content, comment: Comment | None = None) -> Hiding | 
 
 def active_suspension(user: Any) -> Suspension | None:
     """The suspension that applies to ``user`` now, cached per request."""
-    if not _is_reader(user):
+    if not is_reader(user):
         return None
     if _SUSPENSION_ATTR not in user.__dict__:
         user.__dict__[_SUSPENSION_ATTR] = (
@@ -211,3 +195,75 @@ def forget_suspension(user: Any) -> None:
 
 def suspensions() -> QuerySet[Suspension]:
     return Suspension.objects.select_related("user", "created_by", "lifted_by")
+
+
+# One item, comment, person or suspension ----------------------------------------------
+
+
+def content_for_moderation(*, pk: int) -> Content | None:
+    """An item by id, not through the gate: a moderator may learn that a flag exists
+    on what they cannot read. The caller asks ``rules.may_moderate`` before use."""
+    return Content.objects.select_related("space", "author").filter(pk=pk).first()
+
+
+def flaggable_get(*, user: Any, pk: int) -> Content:
+    """An item ``user`` may read, to flag; 404 otherwise."""
+    content = Content.objects.select_related("space").filter(pk=pk).first()
+    if content is None or not can_view(user, content):
+        raise Http404
+    return content
+
+
+def live_comment_get(*, content: Content, comment_id: str) -> Comment:
+    """One of ``content``'s comments that is not removed; 404 otherwise."""
+    try:
+        pk = int(comment_id)
+    except ValueError:
+        raise Http404 from None
+    comment = (
+        Comment.objects.select_related("author")
+        .filter(pk=pk, content=content, removed=False)
+        .first()
+    )
+    if comment is None:
+        raise Http404
+    return comment
+
+
+def comment_get(*, content: Content, pk: int) -> Comment:
+    """One of ``content``'s comments, removed or not (to restore it); 404 otherwise."""
+    comment = Comment.objects.filter(pk=pk, content=content).first()
+    if comment is None:
+        raise Http404
+    return comment
+
+
+def open_hidings(*, content: Content) -> list[Hiding]:
+    """The hidings of an item and its comments nobody restored yet."""
+    return list(
+        Hiding.objects.filter(content=content, restored__isnull=True).select_related(
+            "hidden_by", "comment", "comment__author"
+        )
+    )
+
+
+def thread_of(*, content: Content) -> Post:
+    """The thread an item of kind "post" is; 404 if it is gone."""
+    thread = Post.objects.filter(pk=content.pk).first()
+    if thread is None:
+        raise Http404
+    return thread
+
+
+def person_to_suspend(*, pk: int) -> User:
+    person = User.objects.filter(pk=pk, is_active=True).first()
+    if person is None:
+        raise Http404
+    return person
+
+
+def suspension_get(*, pk: int) -> Suspension:
+    suspension = Suspension.objects.select_related("user").filter(pk=pk).first()
+    if suspension is None:
+        raise Http404
+    return suspension

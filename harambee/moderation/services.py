@@ -15,16 +15,18 @@ from django.utils.translation import gettext as _
 from harambee.core.models import AuditAction, Comment, Content, Visibility
 from harambee.core.services import audit_record
 from harambee.core.visibility import can_view
+from harambee.moderation import rules
 from harambee.moderation.models import Flag, Hiding, ModerationAction, Reason, Suspension
 from harambee.moderation.posting import RateLimited, Suspended, check_posting
 from harambee.moderation.selectors import (
     active_suspension,
     forget_suspension,
     hiding_for,
-    may_moderate,
+    moderated_space_ids,
 )
 from harambee.people.models import User
 from harambee.people.roles import Perm
+from harambee.spaces.models import Space
 
 __all__ = ["RateLimited", "Suspended", "check_posting"]
 
@@ -92,7 +94,7 @@ def _resolve(*, actor: User, content: Content, comment: Comment | None, status: 
 
 
 def _require_moderator(actor: User, content: Content) -> None:
-    if not may_moderate(actor, content):
+    if not rules.may_moderate(actor, content):
         raise PermissionDenied
 
 
@@ -217,9 +219,6 @@ def comment_restore(*, actor: User, comment: Comment) -> None:
 
 def move_targets(*, actor: User, thread: Any) -> list[Any]:
     """Spaces (and None, the alliance forum) ``actor`` may move ``thread`` to."""
-    from harambee.moderation.selectors import moderated_space_ids
-    from harambee.spaces.models import Space
-
     targets: list[Any] = []
     if actor.may(Perm.MODERATE) and thread.space_id is not None:
         targets.append(None)
@@ -237,18 +236,13 @@ def thread_move(*, actor: User, thread: Any, to_space: Any, widen: bool = False)
     stays as it was where that still means something. A space-only thread moved to
     the forum must become alliance-wide ("space" means nothing there): that widens
     its readers, so the mover must say so (``widen``)."""
-    from harambee.moderation.selectors import moderated_space_ids
-
     _require_moderator(actor, thread)
     if thread.removed:
         raise ModerationRefused(_("A hidden thread cannot be moved."))
     to_id = to_space.pk if to_space is not None else None
     if to_id == thread.space_id:
         raise ModerationRefused(_("The thread is already there."))
-    if to_space is None:
-        if not actor.may(Perm.MODERATE):
-            raise PermissionDenied
-    elif to_id not in moderated_space_ids(actor):
+    if not rules.may_move_to(actor, to_space):
         raise PermissionDenied
     if to_space is None and thread.visibility == Visibility.SPACE and not widen:
         raise ModerationRefused(

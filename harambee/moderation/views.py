@@ -9,25 +9,26 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from harambee.core.http import alliance_perm_required, paginate, safe_next
-from harambee.core.models import Comment, Content, comment_url
+from harambee.core.models import Content, comment_url
 from harambee.core.visibility import can_see_space, can_view
-from harambee.moderation import selectors, services
+from harambee.moderation import rules, selectors, services
+from harambee.moderation.context_processors import remember_moderator
 from harambee.moderation.forms import FlagForm, MoveForm, ReasonForm, SuspendForm
-from harambee.moderation.models import Flag, Suspension
-from harambee.people.models import User
+from harambee.moderation.models import Flag
 from harambee.people.roles import Perm
+from harambee.spaces.rules import thread_may
+from harambee.spaces.selectors import post_get
+from harambee.spaces.services import thread_set_locked
 
 
 def _moderator_required(request: HttpRequest) -> None:
-    from harambee.moderation.context_processors import remember_moderator
-
     # Also refreshes the header's link for someone whose role just changed.
     if not remember_moderator(request.user):
         raise PermissionDenied
@@ -36,8 +37,8 @@ def _moderator_required(request: HttpRequest) -> None:
 def _content_to_moderate(user: Any, pk: int) -> Content:
     """The item, or 404 alike for one that does not exist and one ``user`` does not
     moderate."""
-    content = Content.objects.select_related("space", "author").filter(pk=pk).first()
-    if content is None or not selectors.may_moderate(user, content):
+    content = selectors.content_for_moderation(pk=pk)
+    if content is None or not rules.may_moderate(user, content):
         raise Http404
     return content
 
@@ -50,22 +51,11 @@ def _shown_space(user: Any, content: Content) -> Any:
 @login_required
 def flag(request: HttpRequest, pk: int) -> HttpResponse:
     """Flag an item, or (``?comment=``) one of its comments, with a reason."""
-    content = Content.objects.select_related("space").filter(pk=pk).first()
-    if content is None or not can_view(request.user, content):
-        raise Http404
+    content = selectors.flaggable_get(user=request.user, pk=pk)
     comment = None
     comment_id = request.POST.get("comment") or request.GET.get("comment")
     if comment_id:
-        try:
-            comment = (
-                Comment.objects.select_related("author")
-                .filter(pk=int(comment_id), content=content, removed=False)
-                .first()
-            )
-        except ValueError:
-            comment = None
-        if comment is None:
-            raise Http404
+        comment = selectors.live_comment_get(content=content, comment_id=comment_id)
     form = FlagForm(request.POST or None)
     target_url = comment_url(content, comment) if comment else content.get_absolute_url()
     if request.method == "POST" and form.is_valid():
@@ -122,10 +112,6 @@ def hidden(request: HttpRequest) -> HttpResponse:
 def item(request: HttpRequest, pk: int) -> HttpResponse:
     """One flagged or hidden item as a moderator sees it: its text only if the gate
     lets them read it (never while hidden), its flags, and what they may do."""
-    from harambee.moderation.models import Hiding
-    from harambee.spaces.models import Post
-    from harambee.spaces.selectors import thread_may
-
     user = request.user
     content = _content_to_moderate(user, pk)
     readable = can_view(user, content)
@@ -136,14 +122,10 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         if f.comment_id is not None and not f.comment.removed:
             comment_flags.setdefault(f.comment_id, []).append(f)
     flagged_comments = [(group[0].comment, group) for group in comment_flags.values()]
-    hidings = list(
-        Hiding.objects.filter(content=content, restored__isnull=True).select_related(
-            "hidden_by", "comment", "comment__author"
-        )
-    )
+    hidings = selectors.open_hidings(content=content)
     thread = None
     if content.kind == "post" and readable:
-        thread = Post.objects.get(pk=content.pk)
+        thread = selectors.thread_of(content=content)
     return render(
         request,
         "moderation/item.html",
@@ -159,7 +141,7 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
             "may_lock": thread is not None and thread_may(user, thread, Perm.MODERATE_THREADS),
             "may_move": thread is not None
             and bool(services.move_targets(actor=user, thread=thread)),
-            "may_suspend": user.may(Perm.SUSPEND_MEMBERS),
+            "may_suspend": rules.may_suspend(user),
             "reason_form": ReasonForm(),
         },
     )
@@ -171,9 +153,6 @@ ACTIONS = {"dismiss", "hide", "restore", "lock", "unlock"}
 @require_POST
 @login_required
 def act(request: HttpRequest, pk: int) -> HttpResponse:
-    from harambee.spaces.models import Post
-    from harambee.spaces.services import thread_set_locked
-
     user = request.user
     content = _content_to_moderate(user, pk)
     action = request.POST.get("action", "")
@@ -185,7 +164,7 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
             comment_pk = int(request.POST["comment"])
         except ValueError:
             raise Http404 from None
-        comment = get_object_or_404(Comment, pk=comment_pk, content=content)
+        comment = selectors.comment_get(content=content, pk=comment_pk)
     back = safe_next(request, reverse("moderation:item", args=[content.pk]))
     try:
         if action == "dismiss":
@@ -215,7 +194,7 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             if content.kind != "post" or comment is not None:
                 return HttpResponse(_("Only a thread can be locked."), status=400)
-            thread = get_object_or_404(Post, pk=content.pk)
+            thread = selectors.thread_of(content=content)
             thread_set_locked(actor=user, thread=thread, locked=action == "lock")
             messages.success(
                 request,
@@ -230,10 +209,8 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def move(request: HttpRequest, pk: int) -> HttpResponse:
-    from harambee.spaces.selectors import post_get
-
     thread = post_get(user=request.user, pk=pk)
-    if not selectors.may_moderate(request.user, thread):
+    if not rules.may_moderate(request.user, thread):
         raise PermissionDenied
     targets = services.move_targets(actor=request.user, thread=thread)
     if not targets:
@@ -268,7 +245,7 @@ def suspensions(request: HttpRequest) -> HttpResponse:
 
 @alliance_perm_required(Perm.SUSPEND_MEMBERS)
 def suspend(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(User, pk=pk, is_active=True)
+    person = selectors.person_to_suspend(pk=pk)
     form = SuspendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         day = form.cleaned_data["until"]
@@ -303,7 +280,7 @@ def suspend(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @alliance_perm_required(Perm.SUSPEND_MEMBERS)
 def lift(request: HttpRequest, pk: int) -> HttpResponse:
-    suspension = get_object_or_404(Suspension.objects.select_related("user"), pk=pk)
+    suspension = selectors.suspension_get(pk=pk)
     services.suspension_lift(actor=request.user, suspension=suspension)
     messages.success(
         request,

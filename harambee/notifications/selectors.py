@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +21,7 @@ from django.utils.translation import gettext as _
 from harambee.core import visibility
 from harambee.core.models import Content, comment_url
 from harambee.core.visibility import can_see_space, can_view, visible
-from harambee.notifications.models import Kind, Notification
+from harambee.notifications.models import DEFAULTS, Kind, Notification, Preference
 
 PAGE_SIZE = 30
 COUNT_CAP = 99
@@ -263,3 +264,20 @@ def watch_state(user: Any, item: Content) -> str:
     annotations = watch_annotations(user)
     row = Content.objects.filter(pk=item.pk).annotate(**annotations).values(*annotations).first()
     return watch_state_of(user, item, row)
+
+
+def preference_choices(user: Any) -> dict[tuple[str, str], str]:
+    """``user``'s frequency for every (kind, channel): their choice or the default."""
+    current = dict(DEFAULTS)
+    rows = Preference.objects.filter(user=user).values_list("kind", "channel", "frequency")
+    for kind, channel, frequency in rows:
+        current[(kind, channel)] = frequency
+    return current
+
+
+def watchable_get(user: Any, pk: int) -> Content:
+    """An item ``user`` may read, to watch or stop watching; 404 otherwise."""
+    content = visible(user, Content.objects.filter(pk=pk)).first()
+    if content is None:
+        raise Http404
+    return content

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from harambee.core.markdown import MENTION_RE, _md, _names, _plain_text_tokens
 from harambee.core.models import Comment, Content
-from harambee.core.visibility import can_see_space, can_view
+from harambee.notifications import rules
 from harambee.notifications.models import (
     DEFAULTS,
     Channel,
@@ -79,27 +79,6 @@ def _shown_at(frequency: str, now: datetime) -> datetime | None:
     return next_digest(frequency, now)
 
 
-def may_hear(
-    recipient: Any,
-    *,
-    actor_id: int | None,
-    content: Content | None = None,
-    comment: Comment | None = None,
-    space: Any = None,
-) -> bool:
-    """Whether ``recipient`` may be told: active, not the actor, and allowed by the gate
-    to see the item (and the space, when one is named without an item)."""
-    if recipient is None or not recipient.is_active or recipient.pk == actor_id:
-        return False
-    if comment is not None and not comment_alive(comment):
-        return False
-    if content is not None:
-        return can_view(recipient, content)
-    if space is not None:
-        return can_see_space(recipient, space)
-    return True
-
-
 def notification_create_many(
     *,
     recipients: Iterable[Any],
@@ -124,7 +103,7 @@ def notification_create_many(
     people = {
         r.pk: r
         for r in candidates
-        if may_hear(
+        if rules.may_hear(
             r,
             actor_id=actor_id,
             content=content,

@@ -11,11 +11,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from harambee.core.http import is_htmx, safe_next
-from harambee.core.models import Content
-from harambee.core.visibility import visible
 from harambee.notifications import selectors, services
 from harambee.notifications.forms import PreferencesForm
-from harambee.notifications.models import DEFAULTS, Preference
 
 
 @login_required
@@ -63,11 +60,7 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
-    current = dict(DEFAULTS)
-    for kind, channel, frequency in Preference.objects.filter(user=request.user).values_list(
-        "kind", "channel", "frequency"
-    ):
-        current[(kind, channel)] = frequency
+    current = selectors.preference_choices(request.user)
     form = PreferencesForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
         services.preferences_set(user=request.user, choices=form.choices())
@@ -81,9 +74,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 @require_POST
 def watch(request: HttpRequest, pk: int) -> HttpResponse:
     """Watch a conversation, or stop watching it (``watching=0``)."""
-    content = visible(request.user, Content.objects.filter(pk=pk)).first()
-    if content is None:
-        raise Http404
+    content = selectors.watchable_get(request.user, pk)
     watching = request.POST.get("watching") != "0"
     services.watch_set(user=request.user, content=content, watching=watching)
     if is_htmx(request):

@@ -37,7 +37,8 @@ class Perm(models.TextChoices):
     CREATE_SPACE = "create_space", _("Create a space")
     SEE_AUDIT_LOG = "see_audit_log", _("Read the audit log")
     USE_ADMIN = "use_admin", _("Use the administration site")
-    # Space permissions
+    # Space permissions; the alliance roles hold POST and COMMENT for what lives outside
+    # any space (the alliance blog, wiki, library and stream).
     POST = "post", _("Post in the space")
     COMMENT = "comment", _("Comment in the space")
     INVITE = "invite", _("Invite people to the space")
@@ -62,6 +63,8 @@ ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
         {
             Perm.READ_ALLIANCE,
             Perm.TAKE_PART,
+            Perm.POST,
+            Perm.COMMENT,
             Perm.BE_LISTED,
             Perm.SEE_ALL_MEMBERS,
             Perm.WRITE_SYNTHESIS,
@@ -84,6 +87,8 @@ ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
         {
             Perm.READ_ALLIANCE,
             Perm.TAKE_PART,
+            Perm.POST,
+            Perm.COMMENT,
             Perm.BE_LISTED,
             Perm.SEE_DIRECTORY,
             Perm.SEE_MEMBER_SPACES,

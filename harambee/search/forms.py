@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
 from harambee.core.registry import kind_choices
+from harambee.initiatives.selectors import theme_list
 from harambee.people.models import Sector
+from harambee.search import selectors
 from harambee.search.query import MAX_QUERY_CHARS
 from harambee.search.selectors import MAX_PAGES, Filters
 
@@ -41,8 +43,6 @@ class SearchForm(forms.Form):
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        from harambee.initiatives.models import Initiative, Theme
-
         super().__init__(*args, **kwargs)
         self.user = user
         any_: list[tuple[str, Any]] = [("", _("Any"))]
@@ -50,18 +50,10 @@ class SearchForm(forms.Form):
         choice("kind").choices = any_ + kind_choices()
         choice("sector").choices = any_ + list(Sector.choices)
         choice("language").choices = any_ + list(settings.LANGUAGES)
-        self.fields["theme"].queryset = Theme.objects.all()  # type: ignore[attr-defined]
-        # The initiatives whose space the reader may know exists, in one query; and only
-        # the countries those initiatives work in, not the whole world.
-        from harambee.core.visibility import visible_spaces
-        from harambee.spaces.models import Space
-
-        shown = list(
-            Initiative.objects.filter(space__in=visible_spaces(user, Space.objects.all()))
-            .select_related("space")
-            .only("countries", "space__id", "space__name", "space__slug")
-            .order_by("space__name")
-        )
+        self.fields["theme"].queryset = theme_list()  # type: ignore[attr-defined]
+        # The initiatives whose space the reader may know exists; and only the countries
+        # those initiatives work in, not the whole world.
+        shown = selectors.initiative_choices(user=user)
         self.initiative_spaces = {i.space.slug: i.space for i in shown}
         choice("initiative").choices = any_ + [(i.space.slug, i.space.name) for i in shown]
         used = {code for i in shown for code in i.countries or []}
@@ -77,13 +69,10 @@ class SearchForm(forms.Form):
         return field
 
     def clean_space(self) -> str:
-        from harambee.core.visibility import visible_spaces
-        from harambee.spaces.models import Space
-
         slug = self.cleaned_data["space"]
         if slug:
             # A space the reader may not know exists is answered like one that does not.
-            self.space_obj = visible_spaces(self.user, Space.objects.filter(slug=slug)).first()
+            self.space_obj = selectors.shown_space(user=self.user, slug=slug)
             if self.space_obj is None:
                 raise forms.ValidationError(_("There is no such space."))
         return slug

@@ -22,11 +22,14 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from harambee.core.models import Content
+from harambee.core.models import Comment, Content
 from harambee.core.registry import kind_choices
 from harambee.core.visibility import visible, visible_spaces
+from harambee.initiatives.models import Initiative
+from harambee.initiatives.selectors import known_initiatives
 from harambee.search import backends
 from harambee.search.query import Query, parse
+from harambee.spaces.models import Space
 
 PAGE_SIZE = 10
 MAX_PAGES = 20
@@ -233,3 +236,29 @@ def _facets(user: Any, results: Results, rows: list[tuple[Any, ...]]) -> None:
             ((space, by_space[space.pk]) for space in shown.only("pk", "name", "slug")),
             key=lambda t: (-t[1], t[0].name),
         )
+
+
+# For the search form and its results ------------------------------------------------
+
+
+def initiative_choices(*, user: Any) -> list[Initiative]:
+    """The initiatives whose space the reader may know exists, in one query, with
+    only what the form shows of them."""
+    return list(
+        known_initiatives(user=user)
+        .only("countries", "space__id", "space__name", "space__slug")
+        .order_by("space__name")
+    )
+
+
+def shown_space(*, user: Any, slug: str) -> Space | None:
+    """The space with this address name, or None alike for one that does not exist
+    and one the reader may not know exists."""
+    return visible_spaces(user, Space.objects.filter(slug=slug)).first()
+
+
+def comment_parents(comment_ids: list[int]) -> dict[int, int | None]:
+    """Each comment's parent id, in one query (none for no comments)."""
+    if not comment_ids:
+        return {}
+    return dict(Comment.objects.filter(pk__in=comment_ids).values_list("pk", "parent_id"))

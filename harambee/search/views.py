@@ -12,11 +12,7 @@ def _links(results: selectors.Results) -> list[tuple[selectors.Hit, str]]:
     holds it (``comment_url``): the parents of the page's comments are read in one
     query."""
     comment_ids = [hit.comment_id for hit in results.hits if hit.comment_id is not None]
-    parents = (
-        dict(Comment.objects.filter(pk__in=comment_ids).values_list("pk", "parent_id"))
-        if comment_ids
-        else {}
-    )
+    parents = selectors.comment_parents(comment_ids)
     links = []
     for hit in results.hits:
         if hit.comment_id is None:

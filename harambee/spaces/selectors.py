@@ -20,7 +20,7 @@ from harambee.core.visibility import (
     visible_spaces,
 )
 from harambee.people.models import User
-from harambee.people.roles import Perm
+from harambee.people.roles import Perm, alliance_roles_with
 from harambee.spaces.models import (
     Invitation,
     JoinRequest,
@@ -91,6 +91,31 @@ def space_members(*, space: Space) -> QuerySet[Membership]:
     )
 
 
+def coauthor_choices(*, user: Any, space: Space | None, item: Any = None) -> QuerySet[User]:
+    """Who ``user`` may name co-author of an item in ``space``: the space's active
+    members, or, for the alliance (no space), its active members whose alliance role
+    may post (members and stewards, not guests).
+    Only someone who may list those people is offered them (a member of the space;
+    for the alliance, a reader of the directory). Anyone else, such as a co-author who
+    has left the space, is offered the item's present co-authors and learns nobody new."""
+    if not _may_list_people(user, space):
+        if item is None:
+            return User.objects.none()
+        return item.coauthors.order_by("display_name")
+    if space is None:
+        writers = alliance_roles_with(Perm.POST)
+        return User.objects.filter(is_active=True, role__in=writers).order_by("display_name")
+    return User.objects.filter(
+        pk__in=Membership.objects.active().filter(space=space).values("user_id")
+    ).order_by("display_name")
+
+
+def _may_list_people(user: Any, space: Space | None) -> bool:
+    if space is None:
+        return bool(user.is_authenticated and user.may(Perm.SEE_DIRECTORY))
+    return membership_for(user, space.pk) is not None
+
+
 def pending_requests(*, space: Space) -> QuerySet[JoinRequest]:
     return space.join_requests.filter(status=JoinRequest.Status.PENDING).select_related("user")
 
@@ -133,26 +158,6 @@ def with_shown_space(user: Any, items: list[Any]) -> list[Any]:
 
 
 # Threads -------------------------------------------------------------------------
-
-
-def thread_may(user: Any, thread: Post, perm: str) -> bool:
-    """Whether ``user`` may do ``perm`` on a thread they can read: by their space role
-    in a space, by their alliance role in the alliance forum."""
-    if not (user.is_authenticated and user.is_active) or not can_view(user, thread):
-        return False
-    if thread.space_id is None:
-        return bool(user.may(perm))
-    membership = membership_for(user, thread.space_id)
-    return membership is not None and membership.may(perm)
-
-
-def may_mark_answer(user: Any, thread: Post) -> bool:
-    """A question's author chooses its answer; so do the thread's moderators."""
-    if not thread.is_question or not user.is_authenticated:
-        return False
-    if thread.author_id == user.pk and can_view(user, thread):
-        return True
-    return thread_may(user, thread, Perm.MODERATE_THREADS)
 
 
 def thread_reply_rule(user: Any, content: Content) -> bool | None:

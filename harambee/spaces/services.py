@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from harambee.core.models import Comment, Visibility
 from harambee.core.posting import check_posting
 from harambee.core.services import audit_record, audit_visibility_change
-from harambee.core.visibility import can_see_space, can_view, forget_memberships
+from harambee.core.visibility import can_view, forget_memberships
 from harambee.people.models import User
 from harambee.people.roles import AllianceRole, Perm, SpaceRole
 from harambee.spaces import tasks
@@ -34,7 +34,8 @@ from harambee.spaces.models import (
     ThreadGuest,
     ThreadSummary,
 )
-from harambee.spaces.selectors import may_mark_answer, membership_for, thread_may
+from harambee.spaces.rules import may_join, may_mark_answer, thread_may
+from harambee.spaces.selectors import membership_for
 from harambee.spaces.signals import space_created
 
 
@@ -119,7 +120,7 @@ def _add_member(
 @transaction.atomic
 def membership_join(*, user: User, space: Space, code: str = "") -> Membership:
     """Join an open space, or a code space with the right code."""
-    if not user.is_authenticated or not can_see_space(user, space) or not user.may(Perm.TAKE_PART):
+    if not may_join(user, space):
         raise PermissionDenied
     if membership_for(user, space.pk) is not None:
         raise JoinRefused(_("You are already a member of this space."))
@@ -140,7 +141,7 @@ def membership_join(*, user: User, space: Space, code: str = "") -> Membership:
 
 @transaction.atomic
 def join_request_create(*, user: User, space: Space, message: str = "") -> JoinRequest:
-    if not user.is_authenticated or not can_see_space(user, space) or not user.may(Perm.TAKE_PART):
+    if not may_join(user, space):
         raise PermissionDenied
     if space.join_policy != Space.JoinPolicy.REQUEST:
         raise JoinRefused(_("This space does not take join requests."))

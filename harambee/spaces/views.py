@@ -18,7 +18,7 @@ from harambee.core.models import comment_url
 from harambee.core.selectors import comment_page, conversation
 from harambee.core.visibility import thread_grant_ids
 from harambee.people.roles import Perm
-from harambee.spaces import selectors, services
+from harambee.spaces import rules, selectors, services
 from harambee.spaces.forms import (
     GuestAccountForm,
     InvitationForm,
@@ -413,11 +413,11 @@ def render_post(request, pk: int, *, comment_form: CommentForm | None = None, st
         answer=answer,
         quote_problem=quote_problem,
         may_edit=user.is_authenticated and post.author_id == user.pk,
-        may_moderate=selectors.thread_may(user, post, Perm.MODERATE_THREADS),
-        may_summarise=selectors.thread_may(user, post, Perm.SUMMARISE),
+        may_moderate=rules.thread_may(user, post, Perm.MODERATE_THREADS),
+        may_summarise=rules.thread_may(user, post, Perm.SUMMARISE),
         may_invite=post.visibility != "private"
-        and selectors.thread_may(user, post, Perm.INVITE_TO_THREAD),
-        may_mark_answer=selectors.may_mark_answer(user, post),
+        and rules.thread_may(user, post, Perm.INVITE_TO_THREAD),
+        may_mark_answer=rules.may_mark_answer(user, post),
         is_thread_guest=user.is_authenticated and post.pk in thread_grant_ids(user),
     )
     if is_htmx(request) and "quote" in request.GET:
@@ -476,7 +476,7 @@ MODERATION = {
 @login_required
 def thread_moderate(request, pk: int):
     post = selectors.post_get(user=request.user, pk=pk)
-    if not selectors.thread_may(request.user, post, Perm.MODERATE_THREADS):
+    if not rules.thread_may(request.user, post, Perm.MODERATE_THREADS):
         raise PermissionDenied
     action = MODERATION.get(request.POST.get("action", ""))
     if action is None:
@@ -492,7 +492,7 @@ def thread_moderate(request, pk: int):
 @login_required
 def thread_answer(request, pk: int):
     post = selectors.post_get(user=request.user, pk=pk)
-    if not post.is_question or not selectors.may_mark_answer(request.user, post):
+    if not post.is_question or not rules.may_mark_answer(request.user, post):
         raise PermissionDenied
     raw = request.POST.get("comment", "")
     comment = None
@@ -516,7 +516,7 @@ def thread_answer(request, pk: int):
 @login_required
 def thread_summary(request, pk: int):
     post = selectors.post_get(user=request.user, pk=pk)
-    if not selectors.thread_may(request.user, post, Perm.SUMMARISE):
+    if not rules.thread_may(request.user, post, Perm.SUMMARISE):
         raise PermissionDenied
     summaries = selectors.thread_summaries(thread=post)
     current = summaries[0] if summaries else None
@@ -542,7 +542,7 @@ def thread_summary(request, pk: int):
 @login_required
 def thread_invite(request, pk: int):
     post = selectors.post_get(user=request.user, pk=pk)
-    if not selectors.thread_may(request.user, post, Perm.INVITE_TO_THREAD):
+    if not rules.thread_may(request.user, post, Perm.INVITE_TO_THREAD):
         raise PermissionDenied
     form = ThreadInviteForm(request.POST or None)
     refusal = None
@@ -582,7 +582,7 @@ def thread_invite(request, pk: int):
 @login_required
 def thread_guest_end(request, pk: int, grant_id: int):
     post = selectors.post_get(user=request.user, pk=pk)
-    if not selectors.thread_may(request.user, post, Perm.INVITE_TO_THREAD):
+    if not rules.thread_may(request.user, post, Perm.INVITE_TO_THREAD):
         raise PermissionDenied
     grant = selectors.thread_guest_get(thread=post, pk=grant_id)
     grant.thread = post

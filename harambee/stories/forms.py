@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from harambee.core.models import Visibility
 from harambee.initiatives.forms import ThemeChoiceField
 from harambee.people.models import User
+from harambee.stories import selectors
 from harambee.stories.models import Story, StoryCall
 
 
@@ -68,10 +69,6 @@ class CollectionForm(forms.Form):
     )
 
     def __init__(self, *args, call: StoryCall, user, **kwargs):
-        from harambee.core.visibility import visible
-
         super().__init__(*args, **kwargs)
-        self.fields["stories"].queryset = visible(
-            user, call.answers.filter(status=Story.Status.PUBLISHED)
-        )
+        self.fields["stories"].queryset = selectors.collectable_answers(user=user, call=call)
         self.fields["stories"].label_from_instance = lambda story: story.title

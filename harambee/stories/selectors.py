@@ -79,3 +79,20 @@ def collection(*, user: Any, call: StoryCall) -> QuerySet[Story]:
         .select_related("author", "cover")
         .order_by("published", "pk")
     )
+
+
+def open_calls(*, user: Any, limit: int = 5) -> QuerySet[StoryCall]:
+    """The newest calls still taking stories, for the blog's side."""
+    return call_list(user=user).filter(status=StoryCall.Status.OPEN)[:limit]
+
+
+def collectable_answers(*, user: Any, call: StoryCall) -> QuerySet[Story]:
+    """Published answers to ``call`` that the editor may read, to choose the
+    collection from."""
+    return visible(user, call.answers.filter(status=Story.Status.PUBLISHED))
+
+
+def story_for_form(*, story: Story) -> Story:
+    """A fresh copy of a story the caller may edit, for a form to change while the
+    service still sees the story as it was."""
+    return Story.objects.get(pk=story.pk)

@@ -13,34 +13,10 @@ from harambee.core.models import Visibility
 from harambee.core.services import attachment_add, audit_visibility_change
 from harambee.core.visibility import can_view
 from harambee.people.models import User
-from harambee.people.roles import Perm
 from harambee.spaces.models import Space
-from harambee.spaces.selectors import membership_for
+from harambee.spaces.rules import may_write_in
+from harambee.stories import rules
 from harambee.stories.models import Story, StoryCall
-
-
-def may_write_in(user: User, space: Space | None) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if space is None:
-        return not user.is_guest
-    membership = membership_for(user, space.pk)
-    return membership is not None and membership.may(Perm.POST)
-
-
-def may_edit_stories(user: User, space: Space | None) -> bool:
-    """Publishing and story calls: leads and facilitators in a space, stewards for
-    the alliance blog."""
-    if not user.is_authenticated:
-        return False
-    if space is None:
-        return user.may(Perm.EDIT_STORIES)
-    membership = membership_for(user, space.pk)
-    return membership is not None and membership.may(Perm.EDIT_STORIES)
-
-
-def is_author(user: User, story: Story) -> bool:
-    return story.author_id == user.pk or story.coauthors.filter(pk=user.pk).exists()
 
 
 def _set_cover(actor: User, story: Story, cover: Any) -> None:
@@ -101,7 +77,7 @@ def story_update(
     cover: Any = None,
     **fields: Any,
 ) -> Story:
-    if not is_author(actor, story):
+    if not rules.is_author(actor, story):
         raise PermissionDenied
     if fields.get("audience") == "space" and story.space_id is None:
         fields["audience"] = Visibility.ALLIANCE
@@ -136,7 +112,7 @@ def _move(actor: User, story: Story, status: str, visibility: str) -> Story:
 @transaction.atomic
 def story_submit(*, actor: User, story: Story) -> Story:
     """Ask for review: the space's members (or the alliance) read and comment."""
-    if not is_author(actor, story) or story.status != Story.Status.DRAFT:
+    if not rules.is_author(actor, story) or story.status != Story.Status.DRAFT:
         raise PermissionDenied
     reviewers = Visibility.SPACE if story.space_id else Visibility.ALLIANCE
     return _move(actor, story, Story.Status.REVIEW, reviewers)
@@ -144,7 +120,7 @@ def story_submit(*, actor: User, story: Story) -> Story:
 
 @transaction.atomic
 def story_publish(*, actor: User, story: Story) -> Story:
-    if not may_edit_stories(actor, story.space) or story.status == Story.Status.PUBLISHED:
+    if not rules.may_edit_stories(actor, story.space) or story.status == Story.Status.PUBLISHED:
         raise PermissionDenied
     return _move(actor, story, Story.Status.PUBLISHED, story.audience)
 
@@ -152,7 +128,7 @@ def story_publish(*, actor: User, story: Story) -> Story:
 @transaction.atomic
 def story_return(*, actor: User, story: Story) -> Story:
     """Back to its authors as a private draft."""
-    if not (is_author(actor, story) or may_edit_stories(actor, story.space)):
+    if not (rules.is_author(actor, story) or rules.may_edit_stories(actor, story.space)):
         raise PermissionDenied
     story.in_collection = False
     return _move(actor, story, Story.Status.DRAFT, Visibility.PRIVATE)
@@ -162,7 +138,7 @@ def story_return(*, actor: User, story: Story) -> Story:
 def call_create(
     *, actor: User, space: Space | None, title: str, body: str, deadline: Any, visibility: str
 ) -> StoryCall:
-    if not may_edit_stories(actor, space):
+    if not rules.may_edit_stories(actor, space):
         raise PermissionDenied
     return StoryCall.objects.create(
         author=actor,
@@ -178,7 +154,7 @@ def call_create(
 def call_publish_collection(
     *, actor: User, call: StoryCall, stories: list[Story], intro: str = ""
 ) -> StoryCall:
-    if not may_edit_stories(actor, call.space):
+    if not rules.may_edit_stories(actor, call.space):
         raise PermissionDenied
     chosen = {s.pk for s in stories}
     answers = list(call.answers.all())
@@ -195,7 +171,7 @@ def call_publish_collection(
 
 @transaction.atomic
 def call_close(*, actor: User, call: StoryCall) -> StoryCall:
-    if not may_edit_stories(actor, call.space):
+    if not rules.may_edit_stories(actor, call.space):
         raise PermissionDenied
     call.status = StoryCall.Status.CLOSED
     call.save(update_fields=["status", "updated"])

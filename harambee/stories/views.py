@@ -11,12 +11,11 @@ from django.views.decorators.http import require_POST
 from harambee.core.files import FileRefused
 from harambee.core.http import paginate
 from harambee.core.selectors import conversation
-from harambee.people.models import User
-from harambee.spaces.models import Membership
-from harambee.spaces.selectors import membership_for, space_get
-from harambee.stories import selectors, services
+from harambee.core.visibility import can_see_space, can_view
+from harambee.spaces.rules import may_write_in
+from harambee.spaces.selectors import coauthor_choices, space_get
+from harambee.stories import rules, selectors, services
 from harambee.stories.forms import CallForm, CollectionForm, StoryForm
-from harambee.stories.models import Story
 
 
 def blog(request, slug: str | None = None):
@@ -28,23 +27,10 @@ def blog(request, slug: str | None = None):
             "space": space,
             "page": paginate(request, selectors.blog(user=request.user, space=space)),
             "drafts": selectors.my_drafts(user=request.user) if space is None else [],
-            "may_write": services.may_write_in(request.user, space),
-            "calls": selectors.call_list(user=request.user).filter(status="open")[:5]
-            if space is None
-            else [],
+            "may_write": may_write_in(request.user, space),
+            "calls": selectors.open_calls(user=request.user) if space is None else [],
         },
     )
-
-
-def _writers(space, user=None, story=None):
-    """Who may be named co-author: the space's members, seen only by its members."""
-    if space is not None and user is not None and membership_for(user, space.pk) is None:
-        return story.coauthors.all() if story is not None else User.objects.none()
-    if space is None:
-        return User.objects.filter(is_active=True).exclude(role="guest").order_by("display_name")
-    return User.objects.filter(
-        pk__in=Membership.objects.active().filter(space=space).values("user_id")
-    ).order_by("display_name")
 
 
 def _save_story(request, form, save):
@@ -70,12 +56,12 @@ def story_create(request, slug: str | None = None):
             user=request.user, pk=int(request.GET.get("call") or request.POST.get("call"))
         )
         space = call.space
-    if not services.may_write_in(request.user, space):
+    if not may_write_in(request.user, space):
         raise PermissionDenied
     form = StoryForm(
         request.POST or None,
         request.FILES or None,
-        writers=_writers(space),
+        writers=coauthor_choices(user=request.user, space=space),
         in_space=space is not None,
     )
     if request.method == "POST" and form.is_valid():
@@ -112,13 +98,13 @@ def story_create(request, slug: str | None = None):
 @login_required
 def story_edit(request, pk: int):
     story = selectors.story_get(user=request.user, pk=pk)
-    if not services.is_author(request.user, story):
+    if not rules.is_author(request.user, story):
         raise PermissionDenied
     form = StoryForm(
         request.POST or None,
         request.FILES or None,
-        instance=Story.objects.get(pk=story.pk),
-        writers=_writers(story.space, request.user, story),
+        instance=selectors.story_for_form(story=story),
+        writers=coauthor_choices(user=request.user, space=story.space, item=story),
         in_space=story.space_id is not None,
     )
     if request.method == "GET":
@@ -146,9 +132,9 @@ def story_edit(request, pk: int):
         {
             "form": form,
             "space": story.space
-            if story.space and _can_see_space(request.user, story.space)
+            if story.space and can_see_space(request.user, story.space)
             else None,
-            "call": story.call if story.call_id and _can_view(request.user, story.call) else None,
+            "call": story.call if story.call_id and can_view(request.user, story.call) else None,
             "story": story,
         },
     )
@@ -162,25 +148,13 @@ def render_story(request, pk: int, *, comment_form=None, status: int = 200):
         "stories/story.html",
         {
             "story": story,
-            "is_author": user.is_authenticated and services.is_author(user, story),
-            "may_publish": services.may_edit_stories(user, story.space),
-            "call": story.call if story.call_id and _can_view(user, story.call) else None,
+            "is_author": user.is_authenticated and rules.is_author(user, story),
+            "may_publish": rules.may_edit_stories(user, story.space),
+            "call": story.call if story.call_id and can_view(user, story.call) else None,
             **conversation(request, story, comment_form),
         },
         status=status,
     )
-
-
-def _can_see_space(user, space) -> bool:
-    from harambee.core.visibility import can_see_space
-
-    return can_see_space(user, space)
-
-
-def _can_view(user, item) -> bool:
-    from harambee.core.visibility import can_view
-
-    return can_view(user, item)
 
 
 def story_detail(request, pk: int):
@@ -210,14 +184,17 @@ def calls(request):
     return render(
         request,
         "stories/calls.html",
-        {"page": paginate(request, selectors.call_list(user=request.user))},
+        {
+            "page": paginate(request, selectors.call_list(user=request.user)),
+            "may_call": rules.may_edit_stories(request.user, None),
+        },
     )
 
 
 @login_required
 def call_create(request, slug: str | None = None):
     space = space_get(user=request.user, slug=slug) if slug else None
-    if not services.may_edit_stories(request.user, space):
+    if not rules.may_edit_stories(request.user, space):
         raise PermissionDenied
     form = CallForm(request.POST or None, in_space=space is not None)
     if request.method == "POST" and form.is_valid():
@@ -229,14 +206,14 @@ def call_create(request, slug: str | None = None):
 
 def render_call(request, pk: int, *, comment_form=None, status: int = 200, collection_form=None):
     call = selectors.call_get(user=request.user, pk=pk)
-    may_edit = services.may_edit_stories(request.user, call.space)
+    may_edit = rules.may_edit_stories(request.user, call.space)
     return render(
         request,
         "stories/call.html",
         {
             "call": call,
             "may_edit": may_edit,
-            "may_answer": call.status == "open" and services.may_write_in(request.user, call.space),
+            "may_answer": call.status == "open" and may_write_in(request.user, call.space),
             "answers": selectors.call_answers(user=request.user, call=call) if may_edit else [],
             "collection": selectors.collection(user=request.user, call=call),
             "collection_form": collection_form
@@ -255,7 +232,7 @@ def call_detail(request, pk: int):
 @login_required
 def call_collection(request, pk: int):
     call = selectors.call_get(user=request.user, pk=pk)
-    if not services.may_edit_stories(request.user, call.space):
+    if not rules.may_edit_stories(request.user, call.space):
         raise PermissionDenied
     form = CollectionForm(request.POST, call=call, user=request.user)
     if form.is_valid():

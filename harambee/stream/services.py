@@ -24,7 +24,7 @@ from harambee.core.visibility import can_see_space, can_view
 from harambee.people.models import User
 from harambee.people.roles import Perm
 from harambee.spaces.models import Space
-from harambee.spaces.selectors import membership_for
+from harambee.spaces.rules import may_write_in
 from harambee.stream.models import (
     MAX_POST_LENGTH,
     Bookmark,
@@ -36,16 +36,6 @@ from harambee.stream.models import (
 )
 
 TITLE_LENGTH = 80
-
-
-def may_stream_post(user: Any, space: Space | None) -> bool:
-    """Alliance-wide: members and stewards, not guests. In a space: its posters."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if space is None:
-        return not user.is_guest
-    membership = membership_for(user, space.pk)
-    return membership is not None and membership.may(Perm.POST)
 
 
 def visibility_choices(space: Space | None) -> list[tuple[str, Any]]:
@@ -75,7 +65,7 @@ def title_from_text(text: str) -> str:
 def stream_post_create(
     *, author: User, text: str, visibility: str, space: Space | None = None, language: str = "en"
 ) -> StreamPost:
-    if not may_stream_post(author, space):
+    if not may_write_in(author, space):
         raise PermissionDenied
     check_posting(user=author)
     text = normalise_text(text)

@@ -15,6 +15,7 @@ from harambee.core.forms import CommentForm
 from harambee.core.http import is_htmx, safe_next
 from harambee.core.selectors import conversation
 from harambee.core.visibility import visible
+from harambee.spaces.rules import may_write_in
 from harambee.spaces.selectors import membership_for, space_get
 from harambee.stream import selectors, services
 from harambee.stream.forms import StreamPostForm
@@ -23,7 +24,7 @@ from harambee.stream.models import Hashtag
 
 def _compose(request: HttpRequest, space: Any) -> tuple[StreamPostForm | None, HttpResponse | None]:
     """The compose box, and a redirect when a valid post was just written."""
-    if not services.may_stream_post(request.user, space):
+    if not may_write_in(request.user, space):
         if request.method == "POST":
             raise PermissionDenied
         return None, None

@@ -6,11 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
-from harambee.core.visibility import visible
-from harambee.initiatives.models import Lesson, Theme
+from harambee.initiatives.selectors import theme_list
 from harambee.people.models import Sector
 from harambee.spaces.forms import DayInput
-from harambee.synthesis.selectors import GROUPINGS
+from harambee.synthesis.selectors import GROUPINGS, readable_lesson_ids
 from harambee.synthesis.services import cited_ids
 
 
@@ -49,9 +48,7 @@ class SynthesisForm(forms.Form):
     def clean_body(self) -> str:
         body = self.cleaned_data["body"]
         ids = cited_ids(body)
-        readable = set(
-            visible(self.user, Lesson.objects.filter(pk__in=ids)).values_list("pk", flat=True)
-        )
+        readable = readable_lesson_ids(user=self.user, ids=ids)
         unknown = [str(pk) for pk in ids if pk not in readable]
         if unknown:
             # The same answer for a lesson that does not exist and one the writer may
@@ -66,7 +63,7 @@ class SynthesisForm(forms.Form):
 class ReportForm(forms.Form):
     theme = forms.ModelChoiceField(
         label=_("Theme"),
-        queryset=Theme.objects.all(),
+        queryset=theme_list(),
         required=False,
         to_field_name="slug",
         empty_label=_("Any theme"),

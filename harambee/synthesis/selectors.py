@@ -235,6 +235,11 @@ def items_by_id(*, user: Any, ids: list[int]) -> list[Any]:
     return [details[pk] for pk in ids if pk in details]
 
 
+def readable_lesson_ids(*, user: Any, ids: list[int]) -> set[int]:
+    """Which of these lessons ``user`` may read, in one query."""
+    return set(visible(user, Lesson.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+
+
 def synthesis_for(*, theme: Theme) -> ThemeSynthesis | None:
     return ThemeSynthesis.objects.filter(theme=theme).select_related("updated_by").first()
 

@@ -14,7 +14,7 @@ from harambee.core import anoncache
 from harambee.core.models import Content
 from harambee.initiatives.models import LearningNote, Lesson, Theme
 from harambee.stories.models import Story
-from harambee.synthesis import terms
+from harambee.synthesis import rules, terms
 from harambee.synthesis.models import RelatedItem, ThemeSynthesis
 
 CITATION = re.compile(r"\[\[lesson:(\d{1,12})\]\]")
@@ -45,7 +45,7 @@ def cited_ids(body: str) -> list[int]:
 def synthesis_save(*, actor: Any, theme: Theme, body: str) -> ThemeSynthesis:
     """Write a theme's "what we know" (stewards only), recording who and when, and
     which lessons it cites."""
-    if not actor.is_steward:
+    if not rules.may_write_synthesis(actor):
         raise PermissionDenied
     synthesis = ThemeSynthesis.objects.filter(theme=theme).first() or ThemeSynthesis(theme=theme)
     synthesis.body = body

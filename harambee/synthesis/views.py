@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from harambee.synthesis import selectors, services
+from harambee.synthesis import rules, selectors, services
 from harambee.synthesis.forms import GroupForm, ReportForm, SynthesisForm
 
 MIN_COMPARE, MAX_COMPARE = 2, 4
@@ -42,7 +42,7 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form if request.GET else GroupForm(initial={"by": by}),
             "synthesis": synthesis,
             "synthesis_html": synthesis_html,
-            "may_write": request.user.is_authenticated and request.user.is_steward,
+            "may_write": rules.may_write_synthesis(request.user),
             "per_group": selectors.PER_GROUP,
             **overview,
         },
@@ -76,7 +76,7 @@ def theme_items(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def theme_edit(request: HttpRequest, slug: str) -> HttpResponse:
     theme = selectors.theme_get(slug=slug)
-    if not request.user.is_steward:
+    if not rules.may_write_synthesis(request.user):
         raise PermissionDenied
     synthesis = selectors.synthesis_for(theme=theme)
     initial = {"body": synthesis.body} if synthesis is not None else {}

@@ -15,7 +15,8 @@ from django.utils.translation import gettext
 from harambee.core.visibility import can_view, visible
 from harambee.initiatives.models import LearningNote
 from harambee.spaces.models import Space
-from harambee.wiki.markup import resolve_links, title_key
+from harambee.spaces.selectors import space_get
+from harambee.wiki.markup import linked_titles, resolve_links, title_key
 from harambee.wiki.models import (
     WikiLink,
     WikiPage,
@@ -31,8 +32,6 @@ def wiki_space(*, user: Any, slug: str | None) -> Space | None:
     user), or None for the alliance wiki."""
     if slug is None:
         return None
-    from harambee.spaces.selectors import space_get
-
     return space_get(user=user, slug=slug)
 
 
@@ -101,6 +100,11 @@ def revisions(*, page: WikiPage) -> QuerySet[WikiRevision]:
     return page.revisions.select_related("author").order_by("-number")
 
 
+def revisions_numbered(*, page: WikiPage, numbers: list[int]) -> dict[int, WikiRevision]:
+    """The page's revisions with these numbers, by number, in one query."""
+    return {r.number: r for r in revisions(page=page).filter(number__in=numbers)}
+
+
 def revision_get(*, page: WikiPage, number: int) -> WikiRevision:
     revision = revisions(page=page).filter(number=number).first()
     if revision is None:
@@ -117,8 +121,6 @@ def linked_html(*, user: Any, page: WikiPage, html: str) -> str:
     """``html`` of ``page`` (or one of its revisions) with each [[link]] pointing at
     the page of that title in the same wiki that the reader may see, or at an
     offer to create it. Two queries, however many links."""
-    from harambee.wiki.markup import linked_titles
-
     titles = linked_titles(html)
     if not titles:
         return html

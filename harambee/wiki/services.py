@@ -24,8 +24,8 @@ from harambee.core.services import audit_visibility_change
 from harambee.core.visibility import can_view, visible
 from harambee.initiatives.models import LearningNote
 from harambee.people.models import User
-from harambee.people.roles import Perm
-from harambee.wiki import merge
+from harambee.spaces.rules import may_write_in
+from harambee.wiki import merge, rules
 from harambee.wiki.markup import (
     FORBIDDEN_IN_TITLES,
     TITLE_MAX,
@@ -65,46 +65,6 @@ class Saved:
     revision: WikiRevision | None
     # The revision number this save was merged with, when it was.
     merged_with: int | None = None
-
-
-def may_write_in(user: Any, space: Any) -> bool:
-    """Writing in the alliance wiki takes an alliance member (not a guest); in a
-    space's wiki, a role there that may post."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if space is None:
-        return not user.is_guest
-    from harambee.spaces.selectors import membership_for
-
-    membership = membership_for(user, space.pk)
-    return membership is not None and membership.may(Perm.POST)
-
-
-def _is_author(user: Any, page: WikiPage) -> bool:
-    return page.author_id == user.pk or page.coauthors.filter(pk=user.pk).exists()
-
-
-def may_edit(user: Any, page: WikiPage) -> bool:
-    """Anyone who may read a page and write in its wiki edits it; a private page
-    only its authors."""
-    if not user.is_authenticated or not can_view(user, page):
-        return False
-    if page.visibility == Visibility.PRIVATE:
-        return _is_author(user, page)
-    return may_write_in(user, page.space)
-
-
-def may_change_visibility(user: Any, page: WikiPage | None, space: Any) -> bool:
-    """Who may widen or narrow a page: its author, a space's leads, or, in the
-    alliance wiki, a steward."""
-    if page is None or _is_author(user, page):
-        return True
-    if space is None:
-        return bool(user.is_steward)
-    from harambee.spaces.selectors import membership_for
-
-    membership = membership_for(user, space.pk)
-    return membership is not None and membership.may(Perm.EDIT_SPACE)
 
 
 def visibility_choices(space: Any) -> list[tuple[str, Any]]:
@@ -261,7 +221,7 @@ def page_edit(
     examples: Iterable[int] | None = None,
 ) -> Saved:
     """Save a new text of ``page`` written from revision ``base_revision``."""
-    if not may_edit(actor, page):
+    if not rules.may_edit(actor, page):
         raise PermissionDenied
     current = (
         WikiPage.objects.select_for_update(of=("self",)).select_related("space").get(pk=page.pk)
@@ -270,7 +230,7 @@ def page_edit(
     mine_category = category or current.category
     mine_visibility = visibility or current.visibility
     if mine_visibility != current.visibility:
-        if not may_change_visibility(actor, current, current.space):
+        if not rules.may_change_visibility(actor, current, current.space):
             raise PermissionDenied
         if mine_visibility not in dict(visibility_choices(current.space)):
             raise ValidationError({"visibility": _("Choose who can see this page.")})
@@ -343,7 +303,7 @@ def page_edit(
 @transaction.atomic
 def page_rename(*, actor: User, page: WikiPage, title: str, summary: str = "") -> WikiPage:
     """Give a page a new title and address; the old ones keep leading to it."""
-    if not may_edit(actor, page):
+    if not rules.may_edit(actor, page):
         raise PermissionDenied
     current = (
         WikiPage.objects.select_for_update(of=("self",)).select_related("space").get(pk=page.pk)

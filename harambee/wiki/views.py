@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 from harambee.core.http import paginate
 from harambee.core.models import VISIBILITY_SHORT
 from harambee.core.selectors import conversation
+from harambee.spaces.rules import may_write_in
 from harambee.wiki import diff as wikidiff
-from harambee.wiki import selectors, services
+from harambee.wiki import rules, selectors, services
 from harambee.wiki.forms import EditForm, PageForm, RenameForm, template_text
 from harambee.wiki.models import WikiPage
 
@@ -48,7 +49,7 @@ def index(request, space_slug: str | None = None):
             "page_obj": paginate(request, pages),
             "category": category,
             "categories": WikiPage.Category.choices,
-            "may_create": services.may_write_in(request.user, space),
+            "may_create": may_write_in(request.user, space),
         },
     )
 
@@ -56,7 +57,7 @@ def index(request, space_slug: str | None = None):
 @login_required
 def page_create(request, space_slug: str | None = None):
     space = selectors.wiki_space(user=request.user, slug=space_slug)
-    if not services.may_write_in(request.user, space):
+    if not may_write_in(request.user, space):
         raise PermissionDenied
     category = request.GET.get("category", "")
     if category not in WikiPage.Category.values:
@@ -102,7 +103,7 @@ def _render_page(request, page: WikiPage, *, comment_form=None, status: int = 20
         "examples": selectors.examples(user=request.user, page=page),
         "latest": latest,
         "watching": selectors.is_watching(user=request.user, page=page),
-        "may_edit": services.may_edit(request.user, page),
+        "may_edit": rules.may_edit(request.user, page),
         **conversation(request, page, comment_form),
     }
     return render(request, "wiki/page.html", context, status=status)
@@ -129,12 +130,12 @@ def _example_lines(request, page: WikiPage) -> str:
 @login_required
 def page_edit(request, slug: str, space_slug: str | None = None):
     page = _page(request, space_slug, slug)
-    if not services.may_edit(request.user, page):
+    if not rules.may_edit(request.user, page):
         raise PermissionDenied
     space = page.space if page.space_id else None
     choices = (
         services.visibility_choices(space)
-        if services.may_change_visibility(request.user, page, space)
+        if rules.may_change_visibility(request.user, page, space)
         else None
     )
     form = EditForm(
@@ -211,7 +212,7 @@ def history(request, slug: str, space_slug: str | None = None):
             "page": page,
             "space": page.space if page.space_id else None,
             "page_obj": paginate(request, selectors.revisions(page=page)),
-            "may_edit": services.may_edit(request.user, page),
+            "may_edit": rules.may_edit(request.user, page),
         },
     )
 
@@ -232,7 +233,7 @@ def diff(request, slug: str, space_slug: str | None = None):
     if newer is None or older is None:
         return HttpResponseBadRequest(_("Revisions are given by their numbers."))
     mode = "inline" if request.GET.get("mode") == "inline" else "side"
-    found = {r.number: r for r in selectors.revisions(page=page).filter(number__in=[older, newer])}
+    found = selectors.revisions_numbered(page=page, numbers=[older, newer])
     if newer not in found or (older not in found and older != 0):
         raise Http404
     old_revision = found.get(older)
@@ -244,7 +245,7 @@ def diff(request, slug: str, space_slug: str | None = None):
         "old": old_revision,
         "new": new_revision,
         "mode": mode,
-        "may_edit": services.may_edit(request.user, page),
+        "may_edit": rules.may_edit(request.user, page),
         "title_changed": old_revision is not None and old_revision.title != new_revision.title,
     }
     if mode == "inline":
@@ -269,7 +270,7 @@ def revision(request, slug: str, number: int, space_slug: str | None = None):
             "body_html": selectors.linked_html(
                 user=request.user, page=page, html=render_markup(old.body)
             ),
-            "may_edit": services.may_edit(request.user, page),
+            "may_edit": rules.may_edit(request.user, page),
         },
     )
 
@@ -291,7 +292,7 @@ def revert(request, slug: str, number: int, space_slug: str | None = None):
 @login_required
 def rename(request, slug: str, space_slug: str | None = None):
     page = _page(request, space_slug, slug)
-    if not services.may_edit(request.user, page):
+    if not rules.may_edit(request.user, page):
         raise PermissionDenied
     form = RenameForm(request.POST or None, initial={"title": page.title})
     if request.method == "POST" and form.is_valid():
@@ -334,6 +335,6 @@ def links(request, slug: str, space_slug: str | None = None):
             "page": page,
             "space": page.space if page.space_id else None,
             "page_obj": paginate(request, selectors.backlinks(user=request.user, page=page)),
-            "may_edit": services.may_edit(request.user, page),
+            "may_edit": rules.may_edit(request.user, page),
         },
     )
