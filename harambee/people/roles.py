@@ -68,6 +68,9 @@ ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.BE_LISTED,
             Perm.SEE_ALL_MEMBERS,
             Perm.WRITE_SYNTHESIS,
+            # What a space's lead may do to its places, stewards may do to the alliance's
+            # own (who sees an alliance wiki page).
+            Perm.EDIT_SPACE,
             Perm.SEE_DIRECTORY,
             Perm.SEE_MEMBER_SPACES,
             Perm.SEE_ALL_SPACES,
