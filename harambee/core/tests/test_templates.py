@@ -1,0 +1,48 @@
+"""Markup said once: a moment is shown by ``{% time %}`` and a comment by
+``core/_comment.html``, so that neither can drift apart again in copies."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from pathlib import Path
+
+from django.template import Context, Template
+from django.utils import timezone
+
+import harambee
+
+ROOT = Path(harambee.__file__).parent
+
+
+def templates() -> list[Path]:
+    return sorted(p for p in ROOT.rglob("*.html") if "templates" in p.parts)
+
+
+def holding(text: str, paths: list[Path]) -> list[str]:
+    return [str(p.relative_to(ROOT)) for p in paths if text in p.read_text(encoding="utf-8")]
+
+
+def test_time_markup_is_written_only_in_the_time_tag():
+    assert holding("<time", templates()) == []
+    code = [p for p in ROOT.rglob("*.py") if "tests" not in p.parts]
+    assert holding("<time", code) == ["core/templatetags/meta.py"]
+
+
+def render(source: str, **context) -> str:
+    return Template("{% load meta %}" + source).render(Context(context))
+
+
+def test_the_time_tag_shows_a_moment_in_the_readers_time_zone():
+    moment = datetime.datetime(2026, 3, 1, 21, 30, 5, tzinfo=datetime.UTC)
+    with timezone.override(zoneinfo.ZoneInfo("Africa/Nairobi")):
+        assert render("{% time t %}", t=moment) == (
+            '<time datetime="2026-03-02T00:30:05+0300">2 Mar 2026, 00:30</time>'
+        )
+        assert render('{% time t "j M Y" day=True %}', t=moment) == (
+            '<time datetime="2026-03-02">2 Mar 2026</time>'
+        )
+    assert render('{% time d "j M Y" %}', d=datetime.date(2026, 3, 1)) == (
+        '<time datetime="2026-03-01">1 Mar 2026</time>'
+    )
+    assert render("{% time t %}", t=None) == ""
