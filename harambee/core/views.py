@@ -11,6 +11,7 @@ from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from harambee.core.comments import comment_context
 from harambee.core.forms import CommentForm
 from harambee.core.http import alliance_perm_required, is_htmx, paginate
 from harambee.core.models import Attachment, AuditEntry, Comment, Content, Reaction
@@ -111,11 +112,10 @@ def comment(request, pk: int):
         form.add_error("body", error)
         return _comment_form_error(request, content, form, parent)
     if is_htmx(request):
-        return render(
-            request,
-            "core/_comment_created.html",
-            {"comment": new, "content": content, "fresh_form": CommentForm(), "may_comment": True},
-        )
+        # The new comment with the same tools as on the item's page.
+        context = {"content": content, "may_comment": True, **comment_context(request, content)}
+        context.update(comment=new, fresh_form=CommentForm())
+        return render(request, "core/_comment_created.html", context)
     return redirect(new.get_absolute_url())
 
 

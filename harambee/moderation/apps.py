@@ -10,6 +10,10 @@ class ModerationConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from harambee.core import slots
         from harambee.moderation.context_processors import on_sign_in
 
         user_logged_in.connect(on_sign_in, dispatch_uid="moderation_menu_on_sign_in")
+        # A flag link beside each item's reactions and under each comment.
+        slots.register("item-tools", "moderation/_flag_link.html")
+        slots.register("comment-tools", "moderation/_flag_link.html")

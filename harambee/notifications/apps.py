@@ -8,6 +8,9 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
+        from harambee.core import slots
         from harambee.notifications import signals
 
         signals.connect()
+        # "Watch this conversation" over every item's comments.
+        slots.register("conversation", "notifications/_watch.html")
