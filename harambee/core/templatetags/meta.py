@@ -37,3 +37,40 @@ def time(
     return format_html(
         '<time datetime="{}">{}</time>', date_filter(value, machine), date_filter(value, fmt)
     )
+
+
+_SHOWN_SPACE = object()
+
+
+@register.inclusion_tag("core/_item_meta.html")
+def item_meta(
+    item: Any,
+    *,
+    on: str = "created",
+    fmt: str = "j M Y, H:i",
+    coauthors: bool = False,
+    space: Any = _SHOWN_SPACE,
+    space_url: str = "",
+    count: str = "",
+    edit_url: str = "",
+    may_edit: bool = True,
+) -> dict[str, Any]:
+    """An item's meta line: "by" its author (and ``coauthors``), its space, the moment
+    ``on`` (shown with ``fmt``, left out if empty), its visibility, the number of its
+    ``count="comments"`` or ``"replies"``, and an ``edit_url`` link if ``may_edit``.
+
+    The space is the one the view set in ``shown_space`` (never one the reader may not
+    know: ``spaces.selectors.with_shown_space``), linked to its page; a caller may name
+    another (``space``, ``space_url``) or none (``space=None``)."""
+    if space is _SHOWN_SPACE:
+        space = getattr(item, "shown_space", None)
+    return {
+        "item": item,
+        "when": getattr(item, on),
+        "fmt": fmt,
+        "coauthors": coauthors,
+        "space": space or None,
+        "space_url": space_url or (space.get_absolute_url() if space else ""),
+        "count": count,
+        "edit_url": edit_url if may_edit else "",
+    }

@@ -66,3 +66,9 @@ def test_core_templates_name_no_app_above_core():
     core = sorted((ROOT / "core" / "templates" / "core").glob("*.html"))
     offenders = [p.name for p in core if naming.search(p.read_text(encoding="utf-8"))]
     assert sorted(offenders) == sorted(NAMES_ABOVE_CORE)
+
+
+def test_an_items_meta_line_is_written_only_in_the_meta_tag():
+    meta_line = re.compile(r"%\}by \{\{ author \}\}\{% endblocktranslate %\}.*visibility_label")
+    written = [p for p in templates() if meta_line.search(p.read_text(encoding="utf-8"))]
+    assert [str(p.relative_to(ROOT)) for p in written] == ["core/templates/core/_item_meta.html"]
