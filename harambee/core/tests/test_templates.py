@@ -1,5 +1,6 @@
-"""Markup said once: a moment is shown by ``{% time %}`` and a comment by
-``core/_comment.html``, so that neither can drift apart again in copies."""
+"""Markup said once: a moment is shown by ``{% time %}``, an item's meta line by
+``{% item_meta %}`` and a comment by ``core/_comment.html``, so that copies cannot drift
+apart again; and core's templates leave what apps above core show to their slots."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import re
 import zoneinfo
 from pathlib import Path
 
+import pytest
 from django.template import Context, Template
 from django.utils import timezone
 
 import harambee
+from harambee.core import slots
 
 ROOT = Path(harambee.__file__).parent
 
@@ -72,3 +75,11 @@ def test_an_items_meta_line_is_written_only_in_the_meta_tag():
     meta_line = re.compile(r"%\}by \{\{ author \}\}\{% endblocktranslate %\}.*visibility_label")
     written = [p for p in templates() if meta_line.search(p.read_text(encoding="utf-8"))]
     assert [str(p.relative_to(ROOT)) for p in written] == ["core/templates/core/_item_meta.html"]
+
+
+def test_apps_above_core_fill_its_slots_and_only_the_slots_it_has():
+    assert "moderation/_flag_link.html" in slots.templates("comment-tools")
+    assert "moderation/_flag_link.html" in slots.templates("item-tools")
+    assert "notifications/_watch.html" in slots.templates("conversation")
+    with pytest.raises(ValueError, match="No template slot"):
+        slots.register("sidebar", "x/_y.html")
