@@ -34,6 +34,10 @@ class ContentKind:
     # (user, item) -> True (may reply), False (may not) or None (the usual rule decides):
     # what the kind adds to who may comment (a locked thread, an invited outside voice).
     reply_rule: Callable[[Any, Any], bool | None] | None = None
+    # (request, item) -> the context the item's page gives each of its comments in
+    # ``core/_comment.html`` beyond ``comment``, ``content`` and ``may_comment`` (a thread:
+    # its reply tools), so that a comment added with htmx comes back with the same tools.
+    comment_context: Callable[[Any, Any], dict[str, Any]] | None = None
 
 
 _kinds: dict[str, ContentKind] = {}

@@ -61,11 +61,15 @@ def comment(request, pk: int):
         form.add_error("body", error)
         return _comment_form_error(request, content, form, parent)
     if is_htmx(request):
-        return render(
-            request,
-            "core/_comment_created.html",
-            {"comment": new, "content": content, "fresh_form": CommentForm(), "may_comment": True},
-        )
+        # The new comment with the same tools as on the item's page.
+        extra = content.kind_spec.comment_context
+        context = {
+            "content": content,
+            "may_comment": True,
+            **(extra(request, content) if extra is not None else {}),
+        }
+        context.update(comment=new, fresh_form=CommentForm())
+        return render(request, "core/_comment_created.html", context)
     return redirect(new.get_absolute_url())
 
 

@@ -10,6 +10,7 @@ class ModerationConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from harambee.core import slots
         from harambee.core.registry import (
             register_audit_actions,
             register_page_cache_app,
@@ -23,3 +24,6 @@ class ModerationConfig(AppConfig):
         register_page_cache_app(self.label)
         register_audit_actions(ModerationAction)
         register_posting_check(check_posting)
+        # A flag link beside each item's reactions and under each comment.
+        slots.register("item-tools", "moderation/_flag_link.html")
+        slots.register("comment-tools", "moderation/_flag_link.html")

@@ -8,6 +8,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
+        from harambee.core import slots
         from harambee.core.registry import (
             ReaderState,
             register_page_cache_app,
@@ -19,3 +20,5 @@ class NotificationsConfig(AppConfig):
         signals.connect()
         register_page_cache_app(self.label)
         register_reader_state(ReaderState("watch_state", watch_annotations, watch_state_of))
+        # "Watch this conversation" over every item's comments.
+        slots.register("conversation", "notifications/_watch.html")

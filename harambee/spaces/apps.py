@@ -14,7 +14,7 @@ class SpacesConfig(AppConfig):
             register_kind,
             register_page_cache_app,
         )
-        from harambee.spaces import views
+        from harambee.spaces import replies, views
         from harambee.spaces.models import SpaceAction
         from harambee.spaces.selectors import thread_reply_rule
 
@@ -27,6 +27,8 @@ class SpacesConfig(AppConfig):
                 render=views.render_post,
                 paged_replies=True,
                 reply_rule=thread_reply_rule,
+                # A reply added with htmx comes back with the thread's tools.
+                comment_context=replies.reply_context_for,
             )
         )
         register_audit_actions(SpaceAction)

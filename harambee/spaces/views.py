@@ -18,7 +18,7 @@ from harambee.core.models import comment_url
 from harambee.core.selectors import comment_page, conversation
 from harambee.core.visibility import thread_grant_ids
 from harambee.people.roles import Perm
-from harambee.spaces import rules, selectors, services
+from harambee.spaces import replies, rules, selectors, services
 from harambee.spaces.forms import (
     GuestAccountForm,
     InvitationForm,
@@ -374,14 +374,6 @@ def post_detail(request, pk: int):
 THREAD_PAGE_SIZE = 50
 
 
-def _page_start(value: str | None) -> int | None:
-    """``?from=``: a top-level reply's id, or nothing (the first page)."""
-    if value is None or not value.isascii() or not value.isdigit():
-        return None
-    number = int(value)
-    return number if 0 < number < 2**63 else None
-
-
 def render_post(request, pk: int, *, comment_form: CommentForm | None = None, status: int = 200):
     post = selectors.post_get(user=request.user, pk=pk)
     selectors.with_shown_space(request.user, [post])
@@ -397,20 +389,19 @@ def render_post(request, pk: int, *, comment_form: CommentForm | None = None, st
             quote_problem = str(problem)
     # Top-level replies come in pages, oldest first; ``?from=`` starts at one of them.
     comments, next_start, earlier = comment_page(
-        content=post, start=_page_start(request.GET.get("from")), limit=THREAD_PAGE_SIZE
+        content=post, start=replies.page_start(request.GET.get("from")), limit=THREAD_PAGE_SIZE
     )
     context = conversation(request, post, comment_form, comments=comments)
     summaries = selectors.thread_summaries(thread=post)
     answer = selectors.shown_answer(thread=post)
+    start = comments[0].pk if earlier and comments else None
     context.update(
-        post=post,
-        page_start=comments[0].pk if earlier and comments else None,
+        replies.reply_context(request, post, answer=answer, start=start),
         next_start=next_start,
         earlier=earlier,
         answer_url=comment_url(post, answer) if answer else "",
         summary=summaries[0] if summaries else None,
         earlier_summaries=summaries[1:],
-        answer=answer,
         quote_problem=quote_problem,
         may_edit=user.is_authenticated and post.author_id == user.pk,
         may_moderate=rules.thread_may(user, post, Perm.MODERATE_THREADS),

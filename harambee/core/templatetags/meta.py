@@ -1,0 +1,76 @@
+"""The small print under a title: ``{% time %}`` for any moment, ``{% item_meta %}``
+for an item's meta line. The ``<time>`` markup lives here and nowhere else (a test
+keeps it so)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import template
+from django.template.defaultfilters import date as date_filter
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]  # not in stubs
+
+register = template.Library()
+
+# Machine-readable forms for the ``datetime`` attribute.
+INSTANT = r"Y-m-d\TH:i:sO"
+DAY = "Y-m-d"
+
+
+@register.simple_tag(takes_context=True)
+def time(
+    context: template.Context, value: Any, fmt: str = "j M Y, H:i", *, day: bool = False
+) -> SafeString | str:
+    """``<time datetime="…">…</time>`` for ``value`` in the reader's time zone, shown
+    with the ``date`` filter's format ``fmt``. The attribute gives a datetime to the
+    second, or only its day with ``day=True``; a date always as its day. No value
+    shows nothing."""
+    if value in (None, ""):
+        return ""
+    machine = DAY
+    if isinstance(value, datetime.datetime):
+        value = template_localtime(value, use_tz=context.use_tz)
+        machine = DAY if day else INSTANT
+    return format_html(
+        '<time datetime="{}">{}</time>', date_filter(value, machine), date_filter(value, fmt)
+    )
+
+
+_SHOWN_SPACE = object()
+
+
+@register.inclusion_tag("core/_item_meta.html")
+def item_meta(
+    item: Any,
+    *,
+    on: str = "created",
+    fmt: str = "j M Y, H:i",
+    coauthors: bool = False,
+    space: Any = _SHOWN_SPACE,
+    space_url: str = "",
+    count: str = "",
+    edit_url: str = "",
+    may_edit: bool = True,
+) -> dict[str, Any]:
+    """An item's meta line: "by" its author (and ``coauthors``), its space, the moment
+    ``on`` (shown with ``fmt``, left out if empty), its visibility, the number of its
+    ``count="comments"`` or ``"replies"``, and an ``edit_url`` link if ``may_edit``.
+
+    The space is the one the view set in ``shown_space`` (never one the reader may not
+    know: ``spaces.selectors.with_shown_space``), linked to its page; a caller may name
+    another (``space``, ``space_url``) or none (``space=None``)."""
+    if space is _SHOWN_SPACE:
+        space = getattr(item, "shown_space", None)
+    return {
+        "item": item,
+        "when": getattr(item, on),
+        "fmt": fmt,
+        "coauthors": coauthors,
+        "space": space or None,
+        "space_url": space_url or (space.get_absolute_url() if space else ""),
+        "count": count,
+        "edit_url": edit_url if may_edit else "",
+    }
