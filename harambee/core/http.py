@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest
+from django.http import FileResponse, Http404, HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -45,3 +45,18 @@ def alliance_perm_required(perm: str):
         return wrapped
 
     return decorator
+
+
+def file_response(field: Any, *, filename: str, content_type: str) -> FileResponse:
+    """A stored file as a download that no shared cache keeps and no browser runs."""
+    try:
+        handle = field.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type
+    )
+    # Never cached by shared caches: the next reader may not be allowed to see it.
+    response["Cache-Control"] = "private, max-age=3600"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -5,14 +5,14 @@ import sys
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from harambee.core.forms import CommentForm
-from harambee.core.http import is_htmx
+from harambee.core.http import file_response, is_htmx
 from harambee.core.models import Comment, Content, Reaction
 from harambee.core.selectors import attachment_get, comment_get, content_get, reaction_summary
 from harambee.core.services import comment_create, may_comment, reaction_toggle
@@ -90,30 +90,16 @@ def react(request, pk: int):
     return redirect(content.get_absolute_url())
 
 
-def _file_response(field, *, filename: str, content_type: str) -> FileResponse:
-    try:
-        handle = field.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=content_type
-    )
-    # Never cached by shared caches: the next reader may not be allowed to see it.
-    response["Cache-Control"] = "private, max-age=3600"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
-
-
 def attachment(request, pk: int, name: str):
     item = attachment_get(user=request.user, pk=pk)
-    return _file_response(item.file, filename=item.download_name, content_type=item.mime)
+    return file_response(item.file, filename=item.download_name, content_type=item.mime)
 
 
 def attachment_thumbnail(request, pk: int):
     item = attachment_get(user=request.user, pk=pk)
     if not item.thumbnail:
         raise Http404
-    return _file_response(item.thumbnail, filename="thumbnail.jpg", content_type="image/jpeg")
+    return file_response(item.thumbnail, filename="thumbnail.jpg", content_type="image/jpeg")
 
 
 def language(request, code: str):

@@ -54,7 +54,8 @@ _GRANT_IDS_ATTR = "_harambee_thread_grant_ids"
 _GRANTABLE = (Visibility.ALLIANCE, Visibility.SPACE)
 
 
-def _is_reader(user: Any) -> bool:
+def is_reader(user: Any) -> bool:
+    """A signed-in, active account: the only kind that reads beyond public items."""
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
@@ -68,7 +69,7 @@ def active_memberships(user: Any) -> dict[int, Any]:
     """``user``'s active memberships by space id, loaded in one query and cached on
     the user object for the length of one request (``spaces.selectors.membership_for``
     and the gate share it)."""
-    if not _is_reader(user):
+    if not is_reader(user):
         return {}
     cached = user.__dict__.get(_MEMBERSHIPS_ATTR)
     if cached is None:
@@ -82,7 +83,7 @@ def active_memberships(user: Any) -> dict[int, Any]:
 def active_space_ids(user: Any) -> frozenset[int]:
     """The ids of spaces ``user`` is an active member of, cached on the user object
     for the length of one request."""
-    if not _is_reader(user):
+    if not is_reader(user):
         return frozenset()
     cached = getattr(user, _SPACE_IDS_ATTR, None)
     if cached is None:
@@ -100,7 +101,7 @@ def _active_thread_grants(user: Any) -> QuerySet[Any]:
 def thread_grant_ids(user: Any) -> frozenset[int]:
     """The ids of threads ``user`` holds a running guest grant for, cached on the user
     object for the length of one request."""
-    if not _is_reader(user):
+    if not is_reader(user):
         return frozenset()
     cached = getattr(user, _GRANT_IDS_ATTR, None)
     if cached is None:
@@ -121,7 +122,7 @@ def forget_memberships(user: Any) -> None:
 def visible(user: Any, queryset: Q_T) -> Q_T:
     """Narrow ``queryset`` (Content or a subclass) to the rows ``user`` may read."""
     queryset = queryset.filter(removed=False)
-    if not _is_reader(user):
+    if not is_reader(user):
         return queryset.filter(visibility=Visibility.PUBLIC)
     member_of = _active_memberships(user).values("space_id")
     coauthor = Exists(
@@ -147,7 +148,7 @@ def can_view(user: Any, obj: Content) -> bool:
         return False
     if obj.visibility == Visibility.PUBLIC:
         return True
-    if not _is_reader(user):
+    if not is_reader(user):
         return False
     if obj.author_id == user.pk:
         return True
@@ -168,7 +169,7 @@ def visible_spaces(user: Any, queryset: QuerySet[Space]) -> QuerySet[Space]:
     """Narrow a queryset of spaces to those ``user`` may know exist."""
     from harambee.spaces.models import Space
 
-    if not _is_reader(user):
+    if not is_reader(user):
         return queryset.filter(listing=Space.Listing.PUBLIC)
     if user.may(Perm.SEE_ALL_SPACES):
         return queryset
@@ -185,7 +186,7 @@ def can_see_space(user: Any, space: Space) -> bool:
 
     if space.listing == Space.Listing.PUBLIC:
         return True
-    if not _is_reader(user):
+    if not is_reader(user):
         return False
     if user.may(Perm.SEE_ALL_SPACES):
         return True
@@ -202,7 +203,7 @@ def listed_people(queryset: Q_T) -> Q_T:
 
 def visible_people(user: Any, queryset: Q_T) -> Q_T:
     """Narrow a queryset of people to those ``user`` may see (profile, lists, links)."""
-    if not _is_reader(user):
+    if not is_reader(user):
         return queryset.none()
     if not user.may(Perm.SEE_DIRECTORY):
         return queryset.filter(pk=user.pk)
@@ -213,7 +214,7 @@ def visible_people(user: Any, queryset: Q_T) -> Q_T:
 
 def can_see_person(user: Any, person: Any) -> bool:
     """Whether ``user`` may see ``person``. Agrees with ``visible_people``."""
-    if not _is_reader(user):
+    if not is_reader(user):
         return False
     if person.pk == user.pk:
         return True

@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from harambee.core.files import FileRefused
-from harambee.core.http import paginate
+from harambee.core.http import file_response, paginate
 from harambee.core.selectors import conversation
-from harambee.core.views import _file_response
 from harambee.initiatives.selectors import known_initiatives
 from harambee.library import rules, selectors, services
 from harambee.library.forms import (
@@ -210,7 +209,7 @@ def download(request, pk: int, number: int | None = None):
     """The gate first (404 for hidden and missing alike), then count, then the file."""
     version = selectors.version_get(user=request.user, pk=pk, number=number)
     attachment = version.attachment
-    response = _file_response(
+    response = file_response(
         attachment.file, filename=attachment.download_name, content_type=attachment.mime
     )
     services.resource_download_count(version=version)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from harambee.core.models import Content
+from harambee.core.visibility import is_reader
 from harambee.moderation.selectors import (
-    is_reader,
     moderated_space_ids,
     readable_ignoring_removal,
 )

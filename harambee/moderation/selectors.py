@@ -14,7 +14,7 @@ from django.db.models import Count, Max, Min, Q, QuerySet
 from django.http import Http404
 
 from harambee.core.models import Comment, Content
-from harambee.core.visibility import can_see_space, can_view, visible
+from harambee.core.visibility import can_see_space, can_view, is_reader, visible
 from harambee.moderation.models import Flag, Hiding, Reason, Suspension
 from harambee.people.models import User
 from harambee.people.roles import Perm, space_may
@@ -22,10 +22,6 @@ from harambee.spaces.models import Membership, Post
 
 _MODERATED_ATTR = "_harambee_moderated_space_ids"
 _SUSPENSION_ATTR = "_harambee_suspension"
-
-
-def is_reader(user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
 
 
 def moderated_space_ids(user: Any) -> frozenset[int]:

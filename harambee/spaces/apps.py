@@ -16,7 +16,7 @@ class SpacesConfig(AppConfig):
         )
         from harambee.spaces import replies, views
         from harambee.spaces.models import SpaceAction
-        from harambee.spaces.selectors import thread_reply_rule
+        from harambee.spaces.rules import thread_reply_rule
 
         register_page_cache_app(self.label)
         register_kind(

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from harambee.core.visibility import can_see_space, can_view
+from harambee.core.models import Content, Visibility
+from harambee.core.visibility import can_see_space, can_view, thread_grant_ids
 from harambee.people.roles import Perm
 from harambee.spaces.models import Post, Space
 from harambee.spaces.selectors import membership_for
@@ -62,3 +63,21 @@ def may_mark_answer(user: Any, thread: Post) -> bool:
     if thread.author_id == user.pk and can_view(user, thread):
         return True
     return thread_may(user, thread, Perm.MODERATE_THREADS)
+
+
+def thread_reply_rule(user: Any, content: Content) -> bool | None:
+    """What threads add to the comment rule: a locked thread takes no replies (False);
+    an outside voice with a running grant may reply (True); otherwise None, and the
+    usual rule decides. ``user`` may already read ``content``."""
+    if isinstance(content, Post):
+        locked = content.locked
+    else:
+        locked = Post.objects.filter(pk=content.pk, locked=True).exists()
+    if locked:
+        return False
+    if content.visibility in (
+        Visibility.ALLIANCE,
+        Visibility.SPACE,
+    ) and content.pk in thread_grant_ids(user):
+        return True
+    return None

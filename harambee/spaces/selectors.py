@@ -9,14 +9,14 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from harambee.core.models import Comment, Content, Visibility, comment_url
+from harambee.core.models import Comment, Content, comment_url
 from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import (
     active_memberships,
     can_see_space,
     can_view,
-    thread_grant_ids,
     visible,
+    visible_people,
     visible_spaces,
 )
 from harambee.people.models import User
@@ -160,24 +160,6 @@ def with_shown_space(user: Any, items: list[Any]) -> list[Any]:
 # Threads -------------------------------------------------------------------------
 
 
-def thread_reply_rule(user: Any, content: Content) -> bool | None:
-    """What threads add to the comment rule: a locked thread takes no replies (False);
-    an outside voice with a running grant may reply (True); otherwise None, and the
-    usual rule decides. ``user`` may already read ``content``."""
-    if isinstance(content, Post):
-        locked = content.locked
-    else:
-        locked = Post.objects.filter(pk=content.pk, locked=True).exists()
-    if locked:
-        return False
-    if content.visibility in (
-        Visibility.ALLIANCE,
-        Visibility.SPACE,
-    ) and content.pk in thread_grant_ids(user):
-        return True
-    return None
-
-
 def thread_summaries(*, thread: Post, limit: int = 6) -> list[ThreadSummary]:
     """The current summary first, then up to ``limit - 1`` earlier ones, in one query."""
     return list(ThreadSummary.objects.filter(thread=thread).select_related("author")[:limit])
@@ -239,6 +221,11 @@ def _first_or_404(queryset: QuerySet[Any]) -> Any:
     if row is None:
         raise Http404
     return row
+
+
+def people_shown(*, user: Any, ids: list[int]) -> set[int]:
+    """Which of these people ``user`` may see (the person gate), in one query."""
+    return set(visible_people(user, User.objects.filter(pk__in=ids)).values_list("pk", flat=True))
 
 
 def latest_join_request(*, user: Any, space: Space) -> JoinRequest | None:

@@ -75,6 +75,8 @@ def space_detail(request, slug: str):
         page=page,
         member_count=selectors.member_count(space=space),
         may_post=membership is not None and membership.may(Perm.POST),
+        may_edit_space=membership is not None and membership.may(Perm.EDIT_SPACE),
+        may_see_members=request.user.is_authenticated and request.user.may(Perm.SEE_ALL_MEMBERS),
         may_decide=membership is not None and membership.may(Perm.DECIDE_REQUESTS),
         pending_count=(
             selectors.pending_requests(space=space).count()
@@ -186,6 +188,10 @@ def members(request, slug: str):
             "page": page,
             "may_manage": may_manage,
             "may_invite": membership is not None and membership.may(Perm.INVITE),
+            # Names link to profiles only where the reader may open them (not guests').
+            "linkable": selectors.people_shown(
+                user=request.user, ids=[m.user_id for m in page.object_list]
+            ),
             "role_form": RoleForm(),
         },
     )

@@ -20,9 +20,8 @@ from harambee.core.markdown import (
 )
 from harambee.core.models import Content, Visibility
 from harambee.core.posting import check_posting
-from harambee.core.visibility import can_see_space, can_view
+from harambee.core.visibility import can_see_person, can_see_space, can_view
 from harambee.people.models import User
-from harambee.people.roles import Perm
 from harambee.spaces.models import Space
 from harambee.spaces.rules import may_write_in
 from harambee.stream.models import (
@@ -189,9 +188,7 @@ def _check_follow(follower: User, target: Hashtag | User | Space) -> dict[str, A
         if not can_see_space(follower, target):
             raise PermissionDenied
         return {"space": target}
-    if target.pk == follower.pk or not target.is_active or target.is_guest:
-        raise PermissionDenied
-    if not follower.may(Perm.SEE_DIRECTORY):
+    if target.pk == follower.pk or not can_see_person(follower, target):
         raise PermissionDenied
     return {"person": target}
 
