@@ -50,7 +50,8 @@ test-postgres: $(STAMP) $(TOOLS)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy harambee/core/visibility.py harambee/*/services.py harambee/*/selectors.py
+	$(BIN)/mypy harambee/core/visibility.py harambee/*/services.py harambee/*/selectors.py \
+		harambee/core/progress.py harambee/sampledata
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "harambee.moderation",
     "harambee.synthesis",
     "harambee.notifications",
+    "harambee.sampledata",
 ]
 
 MIDDLEWARE = [
