@@ -51,7 +51,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy harambee/core/visibility.py harambee/*/services.py harambee/*/selectors.py \
-		harambee/core/progress.py harambee/sampledata
+		harambee/core/progress.py harambee/sampledata/*.py harambee/sampledata/generate \
+		harambee/sampledata/management
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -88,8 +89,16 @@ def load_initiatives(
 def load_inquiry(
     people: dict[str, User], initiatives: dict[str, Initiative], now: datetime
 ) -> dict[str, LearningNote]:
+    """Write the inquiry cycles, then the learning notes with their lessons. Returns the
+    notes by key."""
+    cycles = _load_cycles(people, initiatives, now)
+    return _load_notes(people, initiatives, cycles, now)
+
+
+def _load_cycles(
+    people: dict[str, User], initiatives: dict[str, Initiative], now: datetime
+) -> dict[str, InquiryCycle]:
     latest = now - timedelta(minutes=10)
-    themes = {theme.slug: theme for theme in Theme.objects.all()}
 
     def day(days_ago: int | None) -> date | None:
         return None if days_ago is None else (now - timedelta(days=days_ago)).date()
@@ -124,7 +133,17 @@ def load_inquiry(
             backdate(PhaseNote, phase_note.pk, written, "created")
         comment_threads(people, cycle, spec.comments, recorded, latest)
         cycles[spec.key] = cycle
+    return cycles
 
+
+def _load_notes(
+    people: dict[str, User],
+    initiatives: dict[str, Initiative],
+    cycles: dict[str, InquiryCycle],
+    now: datetime,
+) -> dict[str, LearningNote]:
+    latest = now - timedelta(minutes=10)
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
     notes: dict[str, LearningNote] = {}
     for n, spec in enumerate(NOTES):
         written = now - timedelta(days=spec.days_ago, hours=(n * 7) % 11)
@@ -164,15 +183,23 @@ def load_inquiry(
                 actor=people[spec.edit.by],
                 note=note,
                 summary=spec.edit.summary,
-                **{
-                    section: _append(getattr(note, section), text(paragraph))
-                    for section, paragraph in spec.edit.additions
-                },
+                **_sections(
+                    {
+                        section: _append(getattr(note, section), text(paragraph))
+                        for section, paragraph in spec.edit.additions
+                    }
+                ),
             )
             backdate(Content, note.pk, edited, "updated")
             note.revisions.filter(number__gt=1).update(created=edited)
         notes[spec.key] = LearningNote.objects.get(pk=note.pk)
     return notes
+
+
+def _sections(texts: dict[str, str]) -> dict[str, Any]:
+    """Section texts as ``note_update`` keyword arguments (it takes the sections as
+    ``**fields``, beside its typed ones)."""
+    return texts
 
 
 def _append(text: str, addition: str) -> str:
@@ -221,7 +248,7 @@ def load_adaptation(people: dict[str, User], notes: dict[str, LearningNote], now
         note=copy,
         summary=spec.summary,
         cycle=original.cycle,
-        **{section: text(new) for section, new in spec.changes},
+        **_sections({section: text(new) for section, new in spec.changes}),
     )
     adaptation = inquiry.adaptation_submit(actor=adapter, adaptation=adaptation)
     inquiry.adaptation_decide(

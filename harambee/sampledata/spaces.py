@@ -52,7 +52,7 @@ def load_spaces(people: dict[str, User], now: datetime) -> dict[str, Space]:
         as_guest=True,
         message=guest_invitation["message"],
     )
-    membership = services.invitation_accept(invitation=invitation, user=guest)
+    accepted = services.invitation_accept(invitation=invitation, user=guest)
     invited = space.created + timedelta(days=2)
     Invitation.objects.filter(pk=invitation.pk).update(
         created=invited,
@@ -60,7 +60,7 @@ def load_spaces(people: dict[str, User], now: datetime) -> dict[str, Space]:
         used=invited + timedelta(hours=20),
         expires=invited + Invitation.DEFAULT_LIFETIME,
     )
-    backdate(Membership, membership.pk, invited + timedelta(hours=20), "joined")
+    backdate(Membership, accepted.pk, invited + timedelta(hours=20), "joined")
     return spaces
 
 

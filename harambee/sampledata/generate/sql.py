@@ -16,12 +16,18 @@ from harambee.core.markdown import render_markdown
 
 def insert_sql(model: type[models.Model], names: Sequence[str]) -> str:
     meta = model._meta
-    columns = [meta.get_field(name).column for name in names]
+    columns = [_column(meta.get_field(name)) for name in names]
     qn = connection.ops.quote_name
     return (
         f"INSERT INTO {qn(meta.db_table)} ({', '.join(qn(c) for c in columns)}) "  # noqa: S608
         f"VALUES ({', '.join(['%s'] * len(columns))})"
     )
+
+
+def _column(field: models.Field[Any, Any] | models.ForeignObjectRel) -> str:
+    if not isinstance(field, models.Field) or field.column is None:
+        raise TypeError(f"{field} has no column of its own")
+    return field.column
 
 
 def m2m_sql(descriptor: Any) -> str:
@@ -33,7 +39,7 @@ def m2m_sql(descriptor: Any) -> str:
 
 
 def next_id(model: type[models.Model]) -> int:
-    return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
+    return (model._default_manager.aggregate(m=Max("pk"))["m"] or 0) + 1
 
 
 def datetime_adapter() -> Callable[[datetime], Any]:

@@ -159,7 +159,7 @@ TOPICS = (
     "mangrove restoration",
     "school water clubs",
 )
-SPACE_NOUNS = {
+SPACE_NOUNS: dict[str, str] = {
     Space.Type.INITIATIVE: "initiative",
     Space.Type.WORKING_GROUP: "working group",
     Space.Type.DISCUSSION_GROUP: "discussion",
