@@ -9,7 +9,6 @@ Files are made in code (``demo_pdf``, ``demo_photo``); links use reserved
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from textwrap import dedent
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -17,24 +16,22 @@ from django.core.files.base import ContentFile
 from harambee.core.models import Content
 from harambee.core.services import comment_create, reaction_toggle
 from harambee.core.visibility import can_view
-from harambee.initiatives.models import Theme
+from harambee.initiatives.models import Initiative, Theme
 from harambee.library import services
 from harambee.library.models import Resource, ResourceVersion
-from harambee.people.models import Organisation
+from harambee.people.models import Organisation, User
+from harambee.sampledata.common import text
 from harambee.sampledata.datafiles import read, records
 from harambee.sampledata.files import demo_pdf, demo_photo
 from harambee.sampledata.people import ORGANISATIONS
 from harambee.sampledata.specs import ResourceSpec
+from harambee.spaces.models import Space
 from harambee.wiki.models import WikiPage
 
 RESOURCES: tuple[ResourceSpec, ...] = records(ResourceSpec, read("library")["resources"])
 # Titles of knowledge-base pages a training pack on multi-stakeholder processes
 # would point to; those the wiki's demo made are added, in this order.
 TRAINING_WIKI_TITLES: dict[str, str] = read("library")["training_wiki_titles"]
-
-
-def _text(body: str) -> str:
-    return dedent(body).strip()
 
 
 def _safe_name(title: str, extension: str) -> str:
@@ -63,7 +60,7 @@ def _resource(
         space=spaces[spec.space] if spec.space else None,
         title=spec.title,
         resource_type=spec.type,
-        body=_text(spec.body),
+        body=text(spec.body),
         visibility=spec.visibility,
         link=spec.link,
         upload=_upload(spec),
@@ -100,7 +97,10 @@ def _organisations() -> dict[str, Any]:
 
 
 def load_library(
-    people: dict[str, Any], spaces: dict[str, Any], initiatives: dict[str, Any], now: datetime
+    people: dict[str, User],
+    spaces: dict[str, Space],
+    initiatives: dict[str, Initiative],
+    now: datetime,
 ) -> None:
     orgs = _organisations()
     themes = {theme.slug: theme for theme in Theme.objects.all()}
@@ -111,115 +111,56 @@ def load_library(
         Content.objects.filter(pk=resource.pk).update(created=when, updated=when)
         made[spec.key] = resource
 
-    # The toolkit's second edition: the first stays downloadable.
-    toolkit = made["mapping"]
-    second = services.resource_version_add(
-        actor=people["amara"],
-        resource=toolkit,
-        upload=ContentFile(
-            demo_pdf(
-                (
-                    "Stakeholder mapping toolkit, second edition",
-                    "Harambee Alliance Secretariat, with the Cape Centre for Complexity and Change",
-                    "",
-                    "1. Actor listing: everyone who affects or is affected by the issue.",
-                    "2. Power and interest grid: where each actor stands, and why.",
-                    "3. Relationship map: alliances, tensions, silences.",
-                    "4. Who is not here? The voices the process still misses.",
-                    "5. New: a worksheet for revisiting the map after six months.",
-                )
-            ),
-            name="stakeholder-mapping-toolkit-2.pdf",
-        ),
-        note="Added a worksheet for revisiting the map after six months; fixed the grid's labels.",
-    )
-    ResourceVersion.objects.filter(pk=second.pk).update(created=now - timedelta(days=30))
+    _second_edition(people, made, now)
     for spec in RESOURCES:
         _count_downloads(made[spec.key], spec.downloads)
+    talk = read("library")["talk"]
+    for key, author, body in talk["comments"]:
+        comment_create(author=people[author], content=made[key], body=body)
+    for key, person, kind in talk["reactions"]:
+        reaction_toggle(user=people[person], content=made[key], type=kind)
+    for collection in read("library")["collections"]:
+        _collection(people, spaces, made, collection)
 
-    comment_create(
-        author=people["otieno"],
-        content=toolkit,
-        body="We used the 'who is not here' sheet in Gatanga: it is how the women's "
-        "committee ended up at the table.",
+
+def _second_edition(people: dict[str, User], made: dict[str, Resource], now: datetime) -> None:
+    """A new version of a resource: the first stays downloadable."""
+    edition = read("library")["second_edition"]
+    second = services.resource_version_add(
+        actor=people[edition["by"]],
+        resource=made[edition["resource"]],
+        upload=ContentFile(demo_pdf(tuple(edition["pdf"])), name=edition["name"]),
+        note=edition["note"],
     )
-    comment_create(
-        author=people["ingrid"],
-        content=toolkit,
-        body="The Spanish version of the grid is in the dialogue toolkit, module 1.",
+    ResourceVersion.objects.filter(pk=second.pk).update(
+        created=now - timedelta(days=edition["days_ago"])
     )
-    for key in ("kwame", "lucia", "arjun"):
-        reaction_toggle(user=people[key], content=toolkit, type="insightful")
-    reaction_toggle(user=people["akosua"], content=made["fire-video"], type="thanks")
-
-    _load_collections(people, spaces, made, WikiPage)
 
 
-def _load_collections(
-    people: dict[str, Any], spaces: dict[str, Any], made: dict[str, Resource], wiki_page: Any
+def _collection(
+    people: dict[str, User],
+    spaces: dict[str, Space],
+    made: dict[str, Resource],
+    spec: dict[str, Any],
 ) -> None:
-    # The training programme's facilitator curates the pack, so it can hold the
-    # cohort's own slides: readers outside the cohort do not see that entry at all.
-    curator = people["marites"]
-    pack = services.collection_create(
+    curator = people[spec["author"]]
+    collection = services.collection_create(
         author=curator,
-        space=None,
-        title="Training pack on multi-stakeholder processes",
-        body=_text("""
-            Everything a new facilitator needs for the first three months of a
-            multi-stakeholder process, in the order we suggest reading it. Some items are
-            only for participants of the training programme: you see those if you are one.
-        """),
-        visibility="public",
+        space=spaces[spec["space"]] if spec.get("space") else None,
+        title=spec["title"],
+        body=text(spec["body"]),
+        visibility=spec["visibility"],
     )
-    entries = [
-        ("complexity", "Start here: why a blueprint will not survive the first meeting."),
-        ("mapping", "The core toolkit. Do worksheets 1 and 4 before your first workshop."),
-        ("mapping-fr", "The same toolkit in French."),
-        ("dialogo", "For Spanish-speaking groups: agreements and listening exercises."),
-        ("cohort-slides", "Participants of cohort 3: the slides of module 2."),
-        ("literature", "Background reading on power and inclusion."),
-        ("enabling", "To share with the leaders who mandate your process."),
-    ]
-    for key, note in entries:
-        services.collection_entry_add(actor=curator, collection=pack, item=made[key], note=note)
-    pages = {p.title: p for p in wiki_page.objects.filter(title__in=list(TRAINING_WIKI_TITLES))}
+    for key, note in spec["entries"]:
+        services.collection_entry_add(
+            actor=curator, collection=collection, item=made[key], note=note
+        )
+    if not spec.get("wiki_pages"):
+        return
+    pages = {p.title: p for p in WikiPage.objects.filter(title__in=list(TRAINING_WIKI_TITLES))}
     for title, note in TRAINING_WIKI_TITLES.items():
         page = pages.get(title)
         if page is not None and can_view(curator, page):
-            services.collection_entry_add(actor=curator, collection=pack, item=page, note=note)
-
-    land = services.collection_create(
-        author=people["ana"],
-        space=spaces["land"],
-        title="Land and tenure reading list",
-        body="What the working group reads and shares about tenure, consent and carbon.",
-        visibility="alliance",
-    )
-    for key, note in (
-        ("tenure", "Our position, agreed in 2025."),
-        ("para", "Members of the Pará space: the draft we are discussing."),
-        ("consent", "A consent protocol any community can adapt."),
-        ("cartografia", "How to map a territory with the community."),
-        ("fire-video", ""),
-    ):
-        services.collection_entry_add(
-            actor=people["ana"], collection=land, item=made[key], note=note
-        )
-
-    water = services.collection_create(
-        author=people["otieno"],
-        space=spaces["tana"],
-        title="Water stewardship starter kit",
-        body="For a catchment forum's first year: data, dialogue and who to involve.",
-        visibility="public",
-    )
-    for key, note in (
-        ("water-video", "Watch this together at the first meeting."),
-        ("mwongozo", "Kiswahili guide for village meetings (members of the space)."),
-        ("tana-data", "Our river data, with the codebook."),
-        ("maha-report", "What Ahmednagar learned about women's voices on committees."),
-    ):
-        services.collection_entry_add(
-            actor=people["otieno"], collection=water, item=made[key], note=note
-        )
+            services.collection_entry_add(
+                actor=curator, collection=collection, item=page, note=note
+            )

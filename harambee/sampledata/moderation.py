@@ -16,18 +16,13 @@ from harambee.core.models import Comment, Visibility
 from harambee.moderation import services
 from harambee.moderation.models import Flag, Hiding
 from harambee.people.roles import AllianceRole
+from harambee.sampledata.common import backdate
+from harambee.sampledata.datafiles import read
 from harambee.spaces.models import Post
 from harambee.stream.models import StreamPost
 
-SPAM = (
-    "Cheap certified carbon credits and solar kits, 70% off this week only!!! "
-    "Message me on WhatsApp for the price list."
-)
+WORDS = read("moderation")
 WIDE = Q(space__isnull=True, visibility__in=[Visibility.PUBLIC, Visibility.ALLIANCE])
-
-
-def _backdate(model: Any, pk: int, when: datetime, *fields: str) -> None:
-    model.objects.filter(pk=pk).update(**dict.fromkeys(fields, when))
 
 
 def load_moderation(people: dict[str, Any], spaces: dict[str, Any], now: datetime) -> None:
@@ -42,16 +37,9 @@ def load_moderation(people: dict[str, Any], spaces: dict[str, Any], now: datetim
     # Two people flag the same alliance-wide stream post.
     post = posts[0]
     flaggers = [m for m in members if m.pk != post.author_id][:2]
-    for n, (who, reason, note) in enumerate(
-        zip(
-            flaggers,
-            ("off_topic", "other"),
-            ("", "This reads like a sales pitch for one organisation's product."),
-            strict=True,
-        )
-    ):
+    for n, (who, (reason, note)) in enumerate(zip(flaggers, WORDS["post_flags"], strict=True)):
         flag, _ = services.flag_create(flagger=who, content=post, reason=reason, note=note)
-        _backdate(Flag, flag.pk, now - timedelta(hours=6 - n), "created")
+        backdate(Flag, flag.pk, now - timedelta(hours=6 - n), "created")
 
     # A comment on a stream post or forum thread, flagged as abusive.
     comment = (
@@ -68,22 +56,20 @@ def load_moderation(people: dict[str, Any], spaces: dict[str, Any], now: datetim
             flagger=who,
             content=comment.content,
             comment=comment,
-            reason="abusive",
-            note="Mocks another member's English.",
+            reason=WORDS["comment_flag"][0],
+            note=WORDS["comment_flag"][1],
         )
-        _backdate(Flag, flag.pk, now - timedelta(hours=3), "created")
+        backdate(Flag, flag.pk, now - timedelta(hours=3), "created")
 
     # A spam post from a new account, flagged and hidden by a steward.
-    spammer = members[-1]
+    spammer, advert = members[-1], WORDS["spam"]
     spam = StreamPost.objects.create(
-        space=None, author=spammer, visibility=Visibility.ALLIANCE, title=SPAM[:60], body=SPAM
+        space=None, author=spammer, visibility=Visibility.ALLIANCE, title=advert[:60], body=advert
     )
-    _backdate(StreamPost, spam.pk, now - timedelta(days=1, hours=2), "created", "updated")
+    backdate(StreamPost, spam.pk, now - timedelta(days=1, hours=2), "created", "updated")
     services.flag_create(flagger=members[0], content=spam, reason="spam")
-    hiding = services.content_hide(
-        actor=steward, content=spam, reason="Advertising; the author was asked to stop."
-    )
-    _backdate(Hiding, hiding.pk, now - timedelta(days=1), "created")
+    hiding = services.content_hide(actor=steward, content=spam, reason=WORDS["spam_hidden_because"])
+    backdate(Hiding, hiding.pk, now - timedelta(days=1), "created")
 
     # A flag a steward looked at and dismissed.
     thread = Post.objects.filter(WIDE, removed=False).order_by("created").first()

@@ -305,3 +305,41 @@ class StreamSpec:
     text: str
     replies: tuple[tuple[str, str], ...] = ()
     reactions: tuple[tuple[str, str], ...] = ()
+
+
+# --- Stories (stories.toml) -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StorySpec:
+    author: str
+    audience: str
+    title: str
+    body: str
+    space: str = ""
+    coauthors: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()  # theme slugs
+    submitted: bool = False
+    published_by: str = ""
+    days_ago: int | None = None
+    comments: tuple[tuple[str, str], ...] = ()  # (person key, text)
+
+
+@dataclass(frozen=True)
+class CallSpec:
+    by: str
+    title: str
+    body: str
+    deadline_days: int
+    visibility: str
+    space: str = ""
+    collection_by: str = ""  # publishes the published answers as a collection
+    collection_intro: str = ""
+
+
+@dataclass(frozen=True)
+class StoryGroup:
+    """A call and the stories that answer it, or stories on their own."""
+
+    stories: tuple[StorySpec, ...]
+    call: CallSpec | None = None

@@ -9,52 +9,31 @@ stewards)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.db.models import Count
 
 from harambee.core.models import Visibility
 from harambee.core.visibility import visible
 from harambee.initiatives.models import Lesson, Theme
+from harambee.people.models import User
+from harambee.sampledata.datafiles import read
 from harambee.synthesis import services
 from harambee.synthesis.models import ThemeSynthesis
 
 # What a steward writes per theme: an opening, then a sentence per cited lesson.
-OPENINGS = {
-    "multi-stakeholder-processes": (
-        "Across the initiatives, processes that last are the ones where each party can "
-        "see what it gains and where convening is shared rather than owned."
-    ),
-    "forests-land-use": (
-        "Forest and land-use initiatives keep finding that maps and boundaries drawn "
-        "together settle more than maps drawn for people."
-    ),
-    "water-sanitation": (
-        "Water initiatives learn that committees work when money, rules and repairs are "
-        "visible to the households who pay."
-    ),
-}
-SENTENCES = (
-    "The clearest evidence so far: {cite}.",
-    "A second initiative saw something similar: {cite}.",
-    "It does not always hold; compare {cite}.",
-    "Still open, and worth a peer exchange: {cite}.",
-)
+WORDS = read("synthesis")
+OPENINGS: dict[str, str] = WORDS["openings"]
 
 
 def _body(opening: str, lesson_ids: list[int]) -> str:
     lines = [opening, ""]
-    for sentence, pk in zip(SENTENCES, lesson_ids, strict=False):
+    for sentence, pk in zip(WORDS["sentences"], lesson_ids, strict=False):
         lines.append("- " + sentence.format(cite=f"[[lesson:{pk}]]"))
-    lines += [
-        "",
-        "*Open questions:* what would change this picture? Add your learning notes to "
-        "the theme, and the next synthesis will cite them.",
-    ]
+    lines += ["", WORDS["closing"]]
     return "\n".join(lines)
 
 
-def load_synthesis(people: dict[str, Any], now: datetime) -> None:
+def load_synthesis(people: dict[str, User], now: datetime) -> None:
     steward = people.get("esi") or people["amara"]
     readable = visible(steward, Lesson.objects.all())
     themes = list(
@@ -82,10 +61,7 @@ def load_synthesis(people: dict[str, Any], now: datetime) -> None:
             restricted_cited = True
         if not public:
             continue
-        opening = OPENINGS.get(
-            theme.slug,
-            f"What the initiatives have learned on {theme.name.lower()} so far.",
-        )
+        opening = OPENINGS.get(theme.slug) or WORDS["fallback"].format(theme=theme.name.lower())
         services.synthesis_save(actor=steward, theme=theme, body=_body(opening, public))
         ThemeSynthesis.objects.filter(theme=theme).update(updated=now - timedelta(days=3 + n))
     services.related_compute_all()

@@ -9,11 +9,11 @@ notes exist; it takes the dictionaries that function builds.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from textwrap import dedent
 
 from harambee.core.services import comment_create
 from harambee.initiatives.models import LearningNote
 from harambee.people.models import User
+from harambee.sampledata.common import text
 from harambee.sampledata.datafiles import read, records
 from harambee.sampledata.specs import PageSpec
 from harambee.spaces.models import Space
@@ -24,7 +24,8 @@ PAGES: tuple[PageSpec, ...] = records(PageSpec, read("wiki")["pages"])
 
 
 def _text(body: str) -> str:
-    return dedent(body).strip() + "\n"
+    """A page body from the data file, ending with a newline."""
+    return text(body) + "\n"
 
 
 def load_wiki(
