@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from harambee.core.models import Content
-from harambee.sampledata.generator_old import Plan, generate
+from harambee.sampledata.generate import Plan, generate
 
 
 class Command(BaseCommand):
