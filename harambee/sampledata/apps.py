@@ -1,8 +1,8 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class SampleDataConfig(AppConfig):
+    """No models and no pages: the ``demo`` and ``generate`` commands and their data."""
+
     name = "harambee.sampledata"
     label = "sampledata"
-    verbose_name = _("Sample data")
