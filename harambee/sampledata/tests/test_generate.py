@@ -27,6 +27,7 @@ from harambee.initiatives.models import (
     Theme,
 )
 from harambee.initiatives.services import WIDTH, _snapshot
+from harambee.library.models import Collection, CollectionEntry, Resource
 from harambee.people.models import User
 from harambee.people.roles import AllianceRole, SpaceRole
 from harambee.sampledata.generate import (
@@ -37,8 +38,15 @@ from harambee.sampledata.generate import (
     generate,
     kind_at,
 )
+from harambee.search.models import Entry
 from harambee.spaces.models import Membership, Post, Space
 from harambee.stories.models import Story, StoryCall
+from harambee.stream.models import ContentHashtag, StreamPost
+from harambee.stream.services import content_tags_sync
+from harambee.synthesis.models import RelatedItem
+from harambee.synthesis.services import RELATED_KINDS
+from harambee.wiki.markup import render_page
+from harambee.wiki.models import WikiLink, WikiPage, WikiRevision
 
 SCALE = 300
 
@@ -407,13 +415,6 @@ def test_the_command_fills_an_empty_database_and_refuses_a_full_one():
 
 
 def test_wiki_pages_resources_collections_and_stream_posts_are_whole(generated, client_for):
-    from harambee.library.models import Collection, CollectionEntry, Resource
-    from harambee.search.models import Entry
-    from harambee.stream.models import ContentHashtag, StreamPost
-    from harambee.stream.services import content_tags_sync
-    from harambee.wiki.markup import render_page
-    from harambee.wiki.models import WikiLink, WikiPage, WikiRevision
-
     # Wiki pages: one first revision each, the same text, [[links]] recorded.
     pages = WikiPage.objects.all()
     assert pages.filter(space__isnull=True).exists() and pages.filter(space__isnull=False)
@@ -469,9 +470,6 @@ def test_wiki_pages_resources_collections_and_stream_posts_are_whole(generated, 
 
 
 def test_related_experiences_are_computed_for_the_newest_items(generated):
-    from harambee.synthesis.models import RelatedItem
-    from harambee.synthesis.services import RELATED_KINDS
-
     related = RelatedItem.objects.select_related("source", "target")
     sources = {r.source_id for r in related}
     eligible = Content.objects.filter(kind__in=RELATED_KINDS, removed=False).count()
@@ -484,8 +482,6 @@ def test_related_experiences_are_computed_for_the_newest_items(generated):
 
 
 def test_the_related_command_recomputes_the_newest(generated):
-    from harambee.synthesis.models import RelatedItem
-
     RelatedItem.objects.all().delete()
     out = StringIO()
     call_command("related", "--newest", "5", "--no-progress", stdout=out)

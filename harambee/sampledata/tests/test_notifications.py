@@ -6,7 +6,7 @@ from django.utils import timezone
 from harambee.core.tests.factories import CommentFactory, MembershipFactory, PostFactory
 from harambee.core.visibility import can_view
 from harambee.notifications import selectors
-from harambee.notifications.models import Notification
+from harambee.notifications.models import Notification, Watch
 from harambee.sampledata.notifications import load_notifications
 
 pytestmark = pytest.mark.django_db
@@ -30,8 +30,6 @@ def test_demo_notifications_are_pending_and_through_the_gate(cast):
 
 
 def test_demo_sign_ins_watch_a_forum_thread_they_may_read(cast):
-    from harambee.notifications.models import Watch
-
     hidden = PostFactory(space=None, author=cast.steward, visibility="private")
     forum = PostFactory(space=None, author=cast.space_lead, visibility="alliance")
     people = {"lucia": cast.space_member, "kwame": cast.space_lead}

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from harambee.core.tests.factories import SpaceFactory
+from harambee.conftest import make_user
+from harambee.core.tests.factories import MembershipFactory, SpaceFactory
 from harambee.people.roles import AllianceRole
 from harambee.sampledata.synthesis import load_synthesis
 from harambee.synthesis.models import RelatedItem, ThemeSynthesis
@@ -16,9 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 def test_load_synthesis_writes_what_we_know_and_related_items(cast):
-    from harambee.conftest import make_user
-    from harambee.core.tests.factories import MembershipFactory
-
     esi = make_user(display_name="Esi", role=AllianceRole.STEWARD)
     MembershipFactory(space=cast.space, user=esi)
     themes = [f.theme(slug, slug.title()) for slug in ("water-sanitation", "forests-land-use")]

@@ -28,6 +28,7 @@ from harambee.people.roles import AllianceRole, SpaceRole
 from harambee.sampledata.files import demo_pdf, demo_photo
 from harambee.sampledata.people import DEMO_PASSWORD, DEMO_SIGN_INS
 from harambee.spaces.models import Invitation, JoinRequest, Membership, Post, Space
+from harambee.stories.models import Story, StoryCall
 
 GHANA_FORUM = "Ghana collaborative forest-management forum"
 CONTINENT = {
@@ -386,8 +387,6 @@ def test_member_reads_the_initiative_pages(counts, client_for):
 
 
 def test_stories_in_every_state_and_a_published_collection(counts, client):
-    from harambee.stories.models import Story, StoryCall
-
     assert counts["stories"] >= 6 and counts["story_calls"] >= 2
     assert set(Story.objects.values_list("status", flat=True)) == {"draft", "review", "published"}
     assert Story.objects.filter(space__isnull=True, status="published").exists()

@@ -4,11 +4,14 @@ restricted ones kept behind the gate."""
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from harambee.core.models import Kind
 from harambee.library.models import Collection, Resource
 from harambee.sampledata.library import TRAINING_WIKI_TITLES
 from harambee.sampledata.people import ORGANISATIONS
+from harambee.wiki.models import WikiPage
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +33,6 @@ def test_the_demo_library_is_varied(demo):
     pack = Collection.objects.get(title="Training pack on multi-stakeholder processes")
     assert pack.entries.count() >= 7
     # The wiki's demo runs first: its public pages on these topics join the pack.
-    from harambee.core.models import Kind
-    from harambee.wiki.models import WikiPage
 
     in_pack = set(
         pack.entries.filter(item__kind=Kind.WIKI_PAGE).values_list("item__title", flat=True)
@@ -47,8 +48,6 @@ def test_the_demo_library_is_varied(demo):
 
 
 def test_the_demo_library_keeps_restricted_items_behind_the_gate(demo, client_for):
-    from django.contrib.auth.models import AnonymousUser
-
     anon = client_for(AnonymousUser())
     index = anon.get(reverse("library:index") + "?sort=downloads").content.decode()
     assert "Stakeholder mapping toolkit" in index
