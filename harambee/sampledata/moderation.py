@@ -8,24 +8,24 @@ the stream is loaded (it flags stream posts and forum threads that exist by then
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.db.models import Q
 
 from harambee.core.models import Comment, Visibility
 from harambee.moderation import services
 from harambee.moderation.models import Flag, Hiding
+from harambee.people.models import User
 from harambee.people.roles import AllianceRole
 from harambee.sampledata.common import backdate
 from harambee.sampledata.datafiles import read
-from harambee.spaces.models import Post
+from harambee.spaces.models import Post, Space
 from harambee.stream.models import StreamPost
 
 WORDS = read("moderation")
 WIDE = Q(space__isnull=True, visibility__in=[Visibility.PUBLIC, Visibility.ALLIANCE])
 
 
-def load_moderation(people: dict[str, Any], spaces: dict[str, Any], now: datetime) -> None:
+def load_moderation(people: dict[str, User], spaces: dict[str, Space], now: datetime) -> None:
     """Write the demo's flags, one hidden item and one dismissed flag."""
     stewards = [u for u in people.values() if u.role == AllianceRole.STEWARD]
     members = [u for u in people.values() if u.role == AllianceRole.MEMBER]

@@ -12,18 +12,18 @@ forum thread they may read and did not start, so its page shows "Stop watching".
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from harambee.core.models import Comment, Content
 from harambee.core.visibility import visible
 from harambee.notifications import services
 from harambee.notifications.models import Kind, Notification
+from harambee.people.models import User
 from harambee.spaces.models import Post
 
 SIGN_INS = ("amara", "kwame", "lucia", "pieter")  # steward@, lead@, member@, guest@
 
 
-def load_notifications(people: dict[str, Any], now: datetime) -> None:
+def load_notifications(people: dict[str, User], now: datetime) -> None:
     for n, key in enumerate(SIGN_INS):
         person = people.get(key)
         if person is None:

@@ -92,11 +92,12 @@ def load_requests(people: dict[str, User], spaces: dict[str, Space], now: dateti
             user=people[person_key], space=spaces[space_key], message=message
         )
         backdate(JoinRequest, request.pk, now - timedelta(days=days_ago, hours=2), "created")
+    open_invitation = data["open_invitation"]
     invitation = services.invitation_create(
-        actor=people[data["open_invitation"]["by"]],
-        space=spaces[data["open_invitation"]["space"]],
-        email=data["open_invitation"]["email"],
-        message=data["open_invitation"]["message"],
+        actor=people[open_invitation["by"]],
+        space=spaces[open_invitation["space"]],
+        email=open_invitation["email"],
+        message=open_invitation["message"],
     )
     invited = now - timedelta(days=2)
     Invitation.objects.filter(pk=invitation.pk).update(
