@@ -62,7 +62,9 @@ lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy harambee/core/visibility.py harambee/*/services.py harambee/*/selectors.py
+	$(BIN)/mypy harambee/core/visibility.py harambee/*/services.py harambee/*/selectors.py \
+		harambee/core/progress.py harambee/sampledata/*.py harambee/sampledata/generate \
+		harambee/sampledata/management
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "harambee.synthesis",
     "harambee.notifications",
     "harambee.site",
+    "harambee.sampledata",
 ]
 
 MIDDLEWARE = [

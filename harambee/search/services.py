@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 
 from harambee.core import anoncache
 from harambee.core.models import Comment, Content
+from harambee.core.progress import Progress
 from harambee.search import backends
 from harambee.search.models import Entry
 
@@ -134,8 +135,6 @@ def index_rebuild(*, progress: TextIO | None = None, batch: int = BATCH) -> int:
 
     Items and their comments are written together, oldest item first, so entry ids
     follow the items' age: a search's candidates are "the newest" by entry id."""
-    from harambee.core.generate import Progress
-
     with transaction.atomic():
         backends.clear(connection)
     items = Content.objects.filter(removed=False).only("pk", "title", "body", "body_html")

@@ -12,7 +12,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from harambee.core.demo import demo_pdf
 from harambee.core.models import AuditEntry, Content
 from harambee.core.tests.factories import CommentFactory, OrganisationFactory, UserFactory
 from harambee.core.tests.matrix import assert_allowed, assert_denied
@@ -20,6 +19,7 @@ from harambee.core.tests.querycount import assert_constant_queries
 from harambee.initiatives.models import Theme
 from harambee.library import services
 from harambee.library.models import Collection, CollectionEntry, Resource, ResourceVersion
+from harambee.sampledata.files import demo_pdf
 from harambee.wiki.models import WikiPage
 
 pytestmark = pytest.mark.django_db

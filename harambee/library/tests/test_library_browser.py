@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from harambee.core.demo import demo_pdf
 from harambee.core.tests.browser.test_accessibility import (
     LAPTOP,
     PHONE,
@@ -20,6 +19,7 @@ from harambee.initiatives.models import Theme
 from harambee.library import services
 from harambee.library.models import Resource
 from harambee.library.tests.test_library import add, png
+from harambee.sampledata.files import demo_pdf
 
 pytestmark = pytest.mark.browser
 
