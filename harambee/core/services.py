@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from harambee.core import files
 from harambee.core.models import Attachment, AuditAction, AuditEntry, Comment, Content, Reaction
 from harambee.core.posting import check_posting
 from harambee.core.visibility import active_memberships, can_view
@@ -120,8 +121,6 @@ def attachment_add(
     nothing is stored then."""
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
-
-    from harambee.core import files
 
     if not can_view(actor, content) or not (
         content.author_id == actor.pk or content.coauthors.filter(pk=actor.pk).exists()

@@ -103,7 +103,6 @@ def filter_choices(*, user: Any, space: Space | None = None) -> dict[str, list[t
 def resource_get(*, user: Any, pk: int) -> Resource:
     """The resource, or 404 alike for a missing and a hidden one. ``has_related``
     spares the page a query when no wiki page or collection refers to it."""
-    from harambee.wiki.models import WikiPage
 
     pages = WikiPage.objects.filter(resources=OuterRef("pk"))
     entries = CollectionEntry.objects.filter(item_id=OuterRef("pk"))
@@ -147,7 +146,6 @@ def version_get(*, user: Any, pk: int, number: int | None = None) -> ResourceVer
 def resource_related(*, user: Any, resource: Resource) -> dict[str, Any]:
     """Related wiki pages and collections (in one query), themes, organisations and
     initiatives (in another), each only if the reader may see it."""
-    from harambee.wiki.models import WikiPage
 
     pages: list[Content] = []
     collections: list[Content] = []

@@ -15,11 +15,11 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
-from harambee.core import files
+from harambee.core import anoncache, files
 from harambee.core.models import Attachment, Content, Visibility
 from harambee.core.posting import check_posting
 from harambee.core.services import attachment_add, audit_visibility_change
-from harambee.core.visibility import can_view
+from harambee.core.visibility import can_view, visible
 from harambee.library import rules
 from harambee.library.models import (
     EARLIEST_YEAR,
@@ -339,7 +339,6 @@ def collection_entry_move(
         raise PermissionDenied
     if direction not in ("up", "down"):
         raise ValueError(direction)
-    from harambee.core.visibility import visible
 
     entries = list(collection.entries.select_for_update().order_by("position", "pk"))
     readable = set(
@@ -361,7 +360,6 @@ def collection_entry_move(
     mine.position, other.position = other.position, mine.position
     CollectionEntry.objects.bulk_update(entries, ["position"])
     # bulk_update sends no signal: tell the anonymous page cache directly.
-    from harambee.core import anoncache
 
     transaction.on_commit(anoncache.bump)
 

@@ -19,9 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from harambee.core import visibility
-from harambee.core.models import Content, comment_url
+from harambee.core.models import Comment, Content, comment_url
 from harambee.core.visibility import can_see_space, can_view, visible
-from harambee.notifications.models import DEFAULTS, Kind, Notification, Preference
+from harambee.notifications.models import DEFAULTS, Kind, Notification, Preference, Watch
+from harambee.spaces.models import JoinRequest, Membership, ThreadGuest
 
 PAGE_SIZE = 30
 COUNT_CAP = 99
@@ -105,7 +106,6 @@ def _excerpt(text: str, limit: int = 300) -> str:
 
 def entry_for(notification: Notification, user: Any) -> Entry:
     """Describe a notice already let through by ``shown_to`` (or ``gated``)."""
-    from harambee.spaces.models import JoinRequest
 
     content, comment = notification.content, notification.comment
     space = notification.space or (content.space if content is not None else None)
@@ -126,11 +126,9 @@ def entry_for(notification: Notification, user: Any) -> Entry:
         approved = request.status == JoinRequest.Status.APPROVED
         url = space.get_absolute_url() if space and space_name else reverse("spaces:list")
     elif notification.kind == Kind.INVITATION and notification.invitation is not None:
-        from harambee.spaces.services import invitation_token
-
         invitation = notification.invitation
         if invitation.used is None and not invitation.is_expired:
-            url = reverse("spaces:invitation", args=[invitation_token(invitation)])
+            url = reverse("spaces:invitation", args=[invitation.token])
         else:
             url = space.get_absolute_url() if space and space_name else reverse("spaces:list")
     actor = notification.actor.display_name if notification.actor is not None else ""
@@ -183,7 +181,6 @@ def prime_gate(users: list[Any]) -> None:
     """Load the memberships and thread grants of many people in two queries and leave
     them where the gate keeps its per-request answers, so ``can_view`` for each of
     them asks the database nothing more (digests check thousands of people a batch)."""
-    from harambee.spaces.models import Membership, ThreadGuest
 
     ids = [u.pk for u in users]
     spaces: dict[int, set[int]] = {pk: set() for pk in ids}
@@ -227,9 +224,6 @@ def watch_annotations(user: Any) -> dict[str, Any]:
     """Annotations of a ``Content`` query that tell how ``user`` (signed in) hears of
     its replies: their choice, whether they replied, whether they are a co-author."""
     from django.db.models import Subquery
-
-    from harambee.core.models import Comment
-    from harambee.notifications.models import Watch
 
     return {
         "watch_choice": Subquery(

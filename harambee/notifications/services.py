@@ -23,8 +23,12 @@ from harambee.notifications.models import (
     Preference,
     Watch,
 )
-from harambee.notifications.selectors import comment_alive
+from harambee.notifications.selectors import comment_alive, prime_gate
 from harambee.people.models import User
+from harambee.people.roles import Perm
+from harambee.spaces.models import JoinRequest, Membership
+from harambee.stream.models import ContentHashtag, Follow
+from harambee.wiki.models import WikiWatch
 
 UNSUBSCRIBE_SALT = "harambee.notifications.unsubscribe"
 ALL_KINDS = "all"
@@ -96,8 +100,6 @@ def notification_create_many(
     actor_id = actor.pk if actor is not None else None
     candidates = list(recipients)
     if len(candidates) > PRIME_OVER:
-        from harambee.notifications.selectors import prime_gate
-
         # Many followers: their memberships in two queries, not one each.
         prime_gate(candidates)
     people = {
@@ -149,7 +151,6 @@ def notification_create_many(
 
 def fan_out_content(*, content: Content) -> int:
     """A new item: mentions first, then followers of its space, tags and author."""
-    from harambee.stream.models import ContentHashtag, Follow
 
     if content.removed:
         return 0
@@ -230,7 +231,6 @@ def watch_set(*, user: Any, content: Content, watching: bool) -> None:
 
 
 def fan_out_wiki_revision(*, revision: Any) -> int:
-    from harambee.wiki.models import WikiWatch
 
     if revision.number <= 1:
         return 0
@@ -244,8 +244,6 @@ def fan_out_wiki_revision(*, revision: Any) -> int:
 
 
 def fan_out_join_request(*, request: Any) -> int:
-    from harambee.people.roles import Perm
-    from harambee.spaces.models import JoinRequest, Membership
 
     if request.status == JoinRequest.Status.PENDING:
         deciders = [

@@ -9,9 +9,12 @@ from typing import Any
 from django.db import transaction
 from django.db.models.signals import post_save
 
+from harambee.core.models import Comment, Content
+from harambee.spaces.models import Invitation, JoinRequest
+from harambee.wiki.models import WikiRevision
+
 
 def _content_saved(sender: type, instance: Any, created: bool, raw: bool = False, **kwargs):
-    from harambee.core.models import Content
     from harambee.notifications import tasks
 
     if raw or not isinstance(instance, Content):
@@ -64,9 +67,6 @@ def _invitation_saved(sender: type, instance: Any, created: bool, raw: bool = Fa
 
 
 def connect() -> None:
-    from harambee.core.models import Comment
-    from harambee.spaces.models import Invitation, JoinRequest
-    from harambee.wiki.models import WikiRevision
 
     # Every Content subclass: the sender is the concrete class, so listen to all.
     post_save.connect(_content_saved, dispatch_uid="notifications_content")

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from harambee.core.models import Comment, Content
+from harambee.spaces.models import Invitation, JoinRequest
+from harambee.wiki.models import WikiRevision
+
 
 @task()
 def fan_out(what: str, pk: int) -> None:
     """Tell everyone who should hear of a new item, reply, wiki edit, join request,
     decision or invitation."""
-    from harambee.core.models import Comment, Content
     from harambee.notifications import services
-    from harambee.spaces.models import Invitation, JoinRequest
-    from harambee.wiki.models import WikiRevision
 
     if what == "content":
         content = Content.objects.select_related("author").filter(pk=pk).first()

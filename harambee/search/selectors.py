@@ -25,11 +25,12 @@ from django.utils.safestring import SafeString, mark_safe
 from harambee.core.models import Comment, Content
 from harambee.core.registry import kind_choices
 from harambee.core.visibility import visible, visible_spaces
-from harambee.initiatives.models import Initiative
+from harambee.initiatives.models import Initiative, Theme
 from harambee.initiatives.selectors import known_initiatives
 from harambee.search import backends
 from harambee.search.query import Query, parse
 from harambee.spaces.models import Space
+from harambee.spaces.selectors import with_shown_space
 
 PAGE_SIZE = 10
 MAX_PAGES = 20
@@ -81,7 +82,6 @@ def highlighted(text: str) -> SafeString:
 
 
 def _filtered(user: Any, filters: Filters) -> QuerySet[Content]:
-    from harambee.initiatives.models import Initiative
 
     qs = visible(user, Content.objects.all())
     if filters.kind:
@@ -130,8 +130,6 @@ def _filtered(user: Any, filters: Filters) -> QuerySet[Content]:
 
 def _kinds_with_themes() -> list[Any]:
     from django.apps import apps
-
-    from harambee.initiatives.models import Theme
 
     found = []
     for model in apps.get_models():
@@ -198,7 +196,6 @@ def search(
         .select_related("space", "author")
         .defer("body", "body_html")
     }
-    from harambee.spaces.selectors import with_shown_space
 
     with_shown_space(user, list(items.values()))
     for pk in ids:
@@ -220,7 +217,6 @@ def search(
 
 
 def _facets(user: Any, results: Results, rows: list[tuple[Any, ...]]) -> None:
-    from harambee.spaces.models import Space
 
     by_kind = Counter(row[1] for row in rows)
     by_space = Counter(row[2] for row in rows)

@@ -4,12 +4,14 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core import signing
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.markdown import render_markdown
 from harambee.core.models import Content
 from harambee.people.roles import Perm, SpaceRole, space_may
 
@@ -87,7 +89,6 @@ class Space(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        from harambee.core.markdown import render_markdown
 
         self.description_html = render_markdown(self.description)
         super().save(*args, **kwargs)
@@ -183,6 +184,9 @@ def new_nonce() -> str:
     return secrets.token_hex(16)
 
 
+INVITATION_SALT = "harambee.invitation"
+
+
 class Invitation(models.Model):
     """A single-use, expiring link sent by email.
 
@@ -235,6 +239,12 @@ class Invitation(models.Model):
         if self.thread_id:
             return f"{self.email} → thread #{self.thread_id}"
         return f"{self.email} → {self.space}"
+
+    @property
+    def token(self) -> str:
+        """The link token: the signed id and nonce. It is derived again whenever the
+        email is sent, so the task queue never holds a secret."""
+        return signing.dumps([self.pk, self.nonce], salt=INVITATION_SALT)
 
     @property
     def is_expired(self) -> bool:
@@ -304,7 +314,6 @@ class ThreadSummary(models.Model):
         return f"Summary #{self.pk}"
 
     def save(self, *args, **kwargs):
-        from harambee.core.markdown import render_markdown
 
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)

@@ -25,6 +25,7 @@ from harambee.people.models import User
 from harambee.people.roles import AllianceRole, Perm, SpaceRole
 from harambee.spaces import tasks
 from harambee.spaces.models import (
+    INVITATION_SALT,
     Invitation,
     JoinRequest,
     Membership,
@@ -286,14 +287,6 @@ def invitation_create(
     return invitation
 
 
-def invitation_token(invitation: Invitation) -> str:
-    """The link token: the signed id and nonce. It is derived again whenever the
-    email is sent, so the task queue never holds a secret."""
-    from django.core import signing
-
-    return signing.dumps([invitation.pk, invitation.nonce], salt="harambee.invitation")
-
-
 class InvitationProblem(Exception):
     """The invitation cannot be used; the message explains why."""
 
@@ -302,7 +295,7 @@ def invitation_from_token(token: str) -> Invitation:
     from django.core import signing
 
     try:
-        pk, nonce = signing.loads(token, salt="harambee.invitation")
+        pk, nonce = signing.loads(token, salt=INVITATION_SALT)
     except (signing.BadSignature, ValueError, TypeError):
         raise InvitationProblem(
             _("This invitation link is not valid. Check that you copied the whole link.")

@@ -8,13 +8,12 @@ from django.utils import timezone
 from django_tasks import task
 
 from harambee.core.email import send_templated
+from harambee.people.roles import Perm
+from harambee.spaces.models import Invitation, JoinRequest, Membership
 
 
 @task()
 def send_invitation(invitation_id: int) -> None:
-    from harambee.spaces.models import Invitation
-    from harambee.spaces.services import invitation_token
-
     with transaction.atomic():
         invitation = (
             Invitation.objects.select_for_update(of=("self",))
@@ -24,7 +23,7 @@ def send_invitation(invitation_id: int) -> None:
         )
         if invitation is None:
             return
-        link = reverse("spaces:invitation", args=[invitation_token(invitation)])
+        link = reverse("spaces:invitation", args=[invitation.token])
         send_templated(
             to=invitation.email,
             template="spaces/email/invitation",
@@ -37,9 +36,6 @@ def send_invitation(invitation_id: int) -> None:
 
 @task()
 def tell_leads_of_request(request_id: int) -> None:
-    from harambee.people.roles import Perm
-    from harambee.spaces.models import JoinRequest, Membership
-
     with transaction.atomic():
         request = (
             JoinRequest.objects.select_for_update(of=("self",))
@@ -69,8 +65,6 @@ def tell_leads_of_request(request_id: int) -> None:
 
 @task()
 def tell_requester_of_decision(request_id: int) -> None:
-    from harambee.spaces.models import JoinRequest
-
     with transaction.atomic():
         request = (
             JoinRequest.objects.select_for_update(of=("self",))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.markdown import render_markdown
 from harambee.core.models import Attachment, Content
 
 AUDIENCES = [
@@ -41,7 +42,6 @@ class StoryCall(Content):
         verbose_name_plural = _("story calls")
 
     def save(self, *args, **kwargs):
-        from harambee.core.markdown import render_markdown
 
         self.collection_intro_html = render_markdown(self.collection_intro)
         super().save(*args, **kwargs)

@@ -8,9 +8,10 @@ from typing import Any
 from django.conf import settings
 from django.db.models.signals import post_save
 
+from harambee.core.models import Content
+
 
 def _content_saved(sender: type, instance: Any, created: bool, raw: bool = False, **kwargs):
-    from harambee.core.models import Content
     from harambee.stream.services import content_tags_sync
 
     if raw or not isinstance(instance, Content):

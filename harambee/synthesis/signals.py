@@ -9,6 +9,9 @@ from typing import Any
 from django.db import transaction
 from django.db.models.signals import post_save
 
+from harambee.initiatives.models import LearningNote, Lesson
+from harambee.stories.models import Story
+
 
 def _saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if raw:
@@ -19,8 +22,6 @@ def _saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None
 
 
 def connect() -> None:
-    from harambee.initiatives.models import LearningNote, Lesson
-    from harambee.stories.models import Story
 
     for model in (LearningNote, Lesson, Story):
         uid = f"synthesis_related_{model._meta.label_lower}"

@@ -19,6 +19,7 @@ from harambee.spaces.rules import may_write_in
 from harambee.wiki import diff as wikidiff
 from harambee.wiki import rules, selectors, services
 from harambee.wiki.forms import EditForm, PageForm, RenameForm, template_text
+from harambee.wiki.markup import render_page as render_markup
 from harambee.wiki.models import WikiPage
 
 
@@ -256,7 +257,6 @@ def diff(request, slug: str, space_slug: str | None = None):
 
 
 def revision(request, slug: str, number: int, space_slug: str | None = None):
-    from harambee.wiki.markup import render_page as render_markup
 
     page = _page(request, space_slug, slug)
     old = selectors.revision_get(page=page, number=number)

@@ -311,7 +311,7 @@ def urls_for(name: str, cast, world) -> list[str]:
     if name == "spaces:request_decide":
         return [reverse(name, args=[s.slug, 1]) for s in spaces]
     if name == "spaces:invitation":
-        return [reverse(name, args=[services.invitation_token(world["invitation"])])]
+        return [reverse(name, args=[world["invitation"].token])]
     if name == "people:person":
         return [reverse(name, args=[u.pk]) for u in (cast.space_member, cast.guest, cast.member)]
     if name == "people:organisation":
