@@ -1,8 +1,11 @@
-"""No page shows anybody a title, body or comment they may not see.
+"""No page shows anybody a title, body or comment they may not see, and every item
+a person may see is shown to them.
 
 Every item carries unique markers; every GET route of the product is rendered as
 every member of the cast; no marker of an item hidden from that person may appear.
-A route added without a way to fill its parameters here fails the test.
+A route added without a way to fill its parameters here fails the test. The other
+way round, every item each of them may see shows on its own page, in search and on
+its app's lists. The world is built once per module (``leak_world``).
 """
 
 from __future__ import annotations
