@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 import pytest
@@ -27,24 +28,22 @@ from harambee.people.roles import AllianceRole, SpaceRole
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(autouse=True)
-def _fast_and_offline(settings, monkeypatch):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.HARAMBEE_STEWARD_MFA = False
+# What every test runs with: a fast hasher, a private cache, immediate tasks.
+TEST_SETTINGS = {
+    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+    "HARAMBEE_STEWARD_MFA": False,
     # Test transactions never commit, so the cache's invalidation would never run:
     # the anonymous page cache is off except in its own (transactional) tests.
-    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0
-    settings.SEARCH_VOCABULARY_CACHE_SECONDS = 0
-    settings.TASKS = {
+    "ANONYMOUS_PAGE_CACHE_SECONDS": 0,
+    "SEARCH_VOCABULARY_CACHE_SECONDS": 0,
+    "TASKS": {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []}
-    }
-    real_connect = socket.socket.connect
+    },
+}
 
+
+def _guarded_connect(real_connect):
     def guarded_connect(self, address):
         host = address[0] if isinstance(address, tuple) else None
         if host is not None:
@@ -56,7 +55,38 @@ def _fast_and_offline(settings, monkeypatch):
                 raise RuntimeError(f"Tests may not reach the network ({host}).")
         return real_connect(self, address)
 
-    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    return guarded_connect
+
+
+def _test_settings(settings) -> dict:
+    return {
+        **TEST_SETTINGS,
+        "STORAGES": {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    }
+
+
+@contextmanager
+def offline_test_settings(**extra):
+    """The test settings and the network guard, for work done outside a test function
+    (a world built once per module): what ``_fast_and_offline`` gives each test."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    with override_settings(**_test_settings(settings), **extra), pytest.MonkeyPatch.context() as mp:
+        mp.setattr(socket.socket, "connect", _guarded_connect(socket.socket.connect))
+        cache.clear()
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_offline(settings, monkeypatch):
+    for name, value in _test_settings(settings).items():
+        setattr(settings, name, value)
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect(socket.socket.connect))
     from django.core.cache import cache
 
     cache.clear()
@@ -77,8 +107,8 @@ def make_user(**kwargs):
     return user
 
 
-@pytest.fixture
-def cast(db):
+def make_cast() -> SimpleNamespace:
+    """The cast and its two spaces (the database must be open)."""
     space = SpaceFactory(name="Ghana forest forum", slug="ghana-forest")
     other = SpaceFactory(name="Water working group", slug="water")
     people = SimpleNamespace(
@@ -98,6 +128,11 @@ def cast(db):
     MembershipFactory(space=space, user=people.space_lead, role=SpaceRole.LEAD)
     people.names = ["anon", "outsider", "guest", "member", "space_member", "space_lead", "steward"]
     return people
+
+
+@pytest.fixture
+def cast(db):
+    return make_cast()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from harambee.core.models import AuditEntry
 from harambee.core.tests.factories import OrganisationFactory, SpaceFactory
-from harambee.core.tests.matrix import assert_allowed, assert_denied
+from harambee.core.tests.matrix import assert_allowed, assert_forbidden
 from harambee.core.tests.querycount import assert_constant_queries
 from harambee.initiatives import services
 from harambee.initiatives.models import Initiative, LearningNote, Lesson, Theme
@@ -85,7 +85,7 @@ def test_directory_filters(cast, client_for, initiative):
 def test_profile_is_edited_by_leads_only(cast, client_for, initiative):
     url = reverse("initiatives:edit", args=[cast.space.slug])
     assert_allowed(client_for, url, [cast.space_lead])
-    assert_denied(client_for, url, [cast.anon, cast.space_member, cast.member, cast.steward])
+    assert_forbidden(client_for, url, [cast.anon, cast.space_member, cast.member, cast.steward])
     response = client_for(cast.space_lead).post(
         url,
         {

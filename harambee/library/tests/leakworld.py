@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from harambee.core.models import Attachment, Visibility
 from harambee.core.tests.factories import CommentFactory, OrganisationFactory
+from harambee.core.visibility import can_see_space
 from harambee.library.models import Collection, CollectionEntry, Resource, ResourceVersion
 
 
@@ -118,3 +119,19 @@ def urls_for(name: str, cast, world) -> list[str] | None:
     if route in {"space_index", "space_create", "space_collections", "space_collection_create"}:
         return [reverse(name, args=[s.slug]) for s in spaces]
     return [reverse(name)]
+
+
+def listed_on(user, item, world) -> list[str] | None:
+    """A resource is listed in the library, and in its space's library; a collection
+    among the collections, and its space's; None for other kinds."""
+    if isinstance(item, Resource):
+        names = ("library:index", "library:space_index")
+    elif isinstance(item, Collection):
+        names = ("library:collections", "library:space_collections")
+    else:
+        return None
+    if item.space_id is None:
+        return [reverse(names[0])]
+    if not can_see_space(user, item.space):
+        return []
+    return [reverse(names[1], args=[item.space.slug])]

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from harambee.core.models import AuditEntry, Comment, Content
 from harambee.core.tests.factories import CommentFactory, PostFactory
-from harambee.core.tests.matrix import assert_allowed, assert_denied
+from harambee.core.tests.matrix import assert_allowed, assert_forbidden, assert_hidden
 from harambee.core.tests.querycount import assert_constant_queries
 from harambee.core.visibility import can_view
 from harambee.moderation import services
@@ -65,10 +65,10 @@ def flag(client, content, reason="spam", note="", comment=None):
 def test_flag_form_matrix_follows_the_gate(cast, items, client_for):
     url = reverse("moderation:flag", args=[items["space"].pk])
     assert_allowed(client_for, url, people(cast, ["guest", "space_member", "space_lead"]))
-    assert_denied(client_for, url, people(cast, ["anon", "outsider", "member", "steward"]))
+    assert_hidden(client_for, url, people(cast, ["anon", "outsider", "member", "steward"]))
     url = reverse("moderation:flag", args=[items["forum"].pk])
     assert_allowed(client_for, url, people(cast, ["member", "space_member", "steward"]))
-    assert_denied(client_for, url, people(cast, ["anon", "outsider", "guest"]))
+    assert_hidden(client_for, url, people(cast, ["anon", "outsider", "guest"]))
 
 
 def test_flagging_needs_sign_in_and_reading_rights(cast, items, client_for):
@@ -138,10 +138,10 @@ def test_flag_links_show_on_items_and_comments_to_signed_in_readers(cast, items,
 def test_queue_matrix(cast, client_for):
     url = reverse("moderation:queue")
     assert_allowed(client_for, url, people(cast, ["space_lead", "steward"]))
-    assert_denied(client_for, url, others(cast, ["space_lead", "steward"]))
+    assert_forbidden(client_for, url, others(cast, ["space_lead", "steward"]))
     for name in ("moderation:hidden",):
         assert_allowed(client_for, reverse(name), people(cast, ["space_lead", "steward"]))
-        assert_denied(client_for, reverse(name), others(cast, ["space_lead", "steward"]))
+        assert_forbidden(client_for, reverse(name), others(cast, ["space_lead", "steward"]))
 
 
 def test_the_moderation_link_shows_only_to_moderators(cast, client_for):
@@ -203,12 +203,14 @@ def act(client, content, action, **data):
 
 
 def test_act_matrix(cast, items, client_for):
+    """An item someone may not moderate is absent from moderation (``_content_to_moderate``),
+    even to those who may read it: 404, like one that does not exist."""
     space_item = items["space"]
     url = reverse("moderation:item", args=[space_item.pk])
     assert_allowed(client_for, url, people(cast, ["space_lead"]))
-    assert_denied(client_for, url, others(cast, ["space_lead"]))
+    assert_hidden(client_for, url, others(cast, ["space_lead"]))
     act_url = reverse("moderation:act", args=[space_item.pk])
-    assert_denied(
+    assert_hidden(
         client_for,
         act_url,
         others(cast, ["space_lead"]),
@@ -218,7 +220,7 @@ def test_act_matrix(cast, items, client_for):
     assert not Content.objects.get(pk=space_item.pk).removed
     forum_url = reverse("moderation:item", args=[items["forum"].pk])
     assert_allowed(client_for, forum_url, people(cast, ["steward"]))
-    assert_denied(client_for, forum_url, others(cast, ["steward"]))
+    assert_hidden(client_for, forum_url, others(cast, ["steward"]))
 
 
 def test_a_hidden_item_is_absent_for_everyone_and_restore_undoes_it(cast, items, client_for):
@@ -359,7 +361,7 @@ def test_every_action_is_refused_to_all_but_the_items_moderators(cast, items, cl
     if action == "restore":
         services.content_hide(actor=cast.space_lead, content=thread, reason="Spam")
     url = reverse("moderation:act", args=[thread.pk])
-    assert_denied(
+    assert_hidden(
         client_for, url, others(cast, ["space_lead"]), method="post", data={"action": action}
     )
     assert Flag.objects.get().status != Flag.Status.DISMISSED

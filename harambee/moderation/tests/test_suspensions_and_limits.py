@@ -13,7 +13,7 @@ from django.utils import timezone
 from harambee.core.models import AuditAction, AuditEntry, Comment, Content
 from harambee.core.posting import person_writing
 from harambee.core.tests.factories import MembershipFactory, PostFactory
-from harambee.core.tests.matrix import assert_allowed, assert_denied
+from harambee.core.tests.matrix import assert_allowed, assert_forbidden
 from harambee.moderation import services
 from harambee.moderation.models import Flag, ModerationAction, Suspension
 from harambee.people.roles import SpaceRole
@@ -47,8 +47,8 @@ def test_suspension_pages_matrix(cast, client_for):
         reverse("moderation:suspend", args=[cast.member.pk]),
     ):
         assert_allowed(client_for, url, people(cast, ["steward"]))
-        assert_denied(client_for, url, others(cast, ["steward"]))
-    assert_denied(
+        assert_forbidden(client_for, url, others(cast, ["steward"]))
+    assert_forbidden(
         client_for,
         reverse("moderation:suspend", args=[cast.member.pk]),
         others(cast, ["steward"]),
@@ -226,8 +226,8 @@ def test_move_matrix(cast, two_spaces, client_for):
     thread = PostFactory(space=cast.space, author=cast.space_member, visibility="public")
     url = reverse("moderation:move", args=[thread.pk])
     assert_allowed(client_for, url, people(cast, ["space_lead", "steward"]))
-    assert_denied(client_for, url, others(cast, ["space_lead", "steward"]))
-    assert_denied(
+    assert_forbidden(client_for, url, others(cast, ["space_lead", "steward"]))
+    assert_forbidden(
         client_for,
         url,
         others(cast, ["space_lead", "steward"]),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from harambee.core.tests.test_leaks import our_route_names, urls_for, world  # noqa: F401
+from harambee.core.tests.test_leaks import cast, leak_world, our_route_names, urls_for, world  # noqa: F401
 from harambee.core.visibility import can_see_space, can_view
 from harambee.notifications import selectors
 from harambee.notifications.models import Notification

@@ -11,7 +11,7 @@ from django.utils import timezone
 from harambee.core.models import Visibility
 from harambee.core.services import comment_create
 from harambee.core.tests.factories import CommentFactory, MembershipFactory, PostFactory
-from harambee.core.tests.matrix import assert_denied
+from harambee.core.tests.matrix import assert_forbidden, assert_hidden
 from harambee.core.tests.querycount import assert_constant_queries
 from harambee.notifications import selectors, services
 from harambee.notifications.digests import digests_send
@@ -260,18 +260,18 @@ def test_nobody_opens_or_marks_another_persons_notice(cast, client_for):
         recipients=[cast.space_member], kind=Kind.FOLLOWED, content=thread
     )
     notice = Notification.objects.get()
-    assert_denied(
+    assert_hidden(
         client_for,
         reverse("notifications:go", args=[notice.pk]),
         [cast.anon, cast.space_lead, cast.steward],
     )
-    assert_denied(
+    assert_hidden(
         client_for,
         reverse("notifications:read", args=[notice.pk]),
         [cast.anon, cast.space_lead],
         method="post",
     )
-    assert_denied(client_for, reverse("notifications:centre"), [cast.anon])
+    assert_forbidden(client_for, reverse("notifications:centre"), [cast.anon])
     notice.refresh_from_db()
     assert notice.read is None
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from harambee.core.models import Comment, Visibility
+from harambee.core.visibility import can_see_space
 from harambee.spaces.models import Post, ThreadGuest, ThreadSummary
 
 
@@ -107,3 +108,15 @@ def urls_for(name: str, cast, world) -> list[str] | None:
     if name == "spaces:thread_guest_end":
         return [reverse(name, args=[g.thread_id, g.pk]) for g in world["thread_grants"]]
     return None
+
+
+def listed_on(user, item, world) -> list[str] | None:
+    """A thread (the world's posts are threads too) is listed on its space's page, or
+    in the forum; None for other kinds."""
+    if not isinstance(item, Post):
+        return None
+    if item.space_id is None:
+        return [reverse("spaces:forum")]
+    if not can_see_space(user, item.space):
+        return []
+    return [reverse("spaces:detail", args=[item.space.slug])]

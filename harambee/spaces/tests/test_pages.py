@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from harambee.core.models import Visibility
 from harambee.core.tests.factories import CommentFactory, PostFactory, SpaceFactory
-from harambee.core.tests.matrix import assert_allowed, assert_denied
+from harambee.core.tests.matrix import assert_allowed, assert_forbidden, assert_hidden
 from harambee.spaces.models import Space
 
 pytestmark = pytest.mark.django_db
@@ -31,13 +31,13 @@ def test_space_page_matrix(cast, client_for):
     assert_allowed(
         client_for, url, [cast.guest, cast.member, cast.space_member, cast.space_lead, cast.steward]
     )
-    assert_denied(client_for, url, [cast.anon, cast.outsider])
+    assert_hidden(client_for, url, [cast.anon, cast.outsider])
 
 
 def test_secret_space_is_404_for_non_members(cast, client_for):
     secret = SpaceFactory(listing=Space.Listing.SECRET)
     url = reverse("spaces:detail", args=[secret.slug])
-    assert_denied(client_for, url, [cast.anon, cast.outsider, cast.guest, cast.member])
+    assert_hidden(client_for, url, [cast.anon, cast.outsider, cast.guest, cast.member])
     assert client_for(cast.member).get(url).status_code == 404
     assert_allowed(client_for, url, [cast.steward])
 
@@ -47,7 +47,7 @@ def test_post_page_matrix(cast, client_for):
     CommentFactory(content=post, author=cast.space_member, body="Thanks for this")
     url = reverse("spaces:post", args=[post.pk])
     assert_allowed(client_for, url, [cast.guest, cast.space_member, cast.space_lead])
-    assert_denied(client_for, url, [cast.anon, cast.outsider, cast.member, cast.steward])
+    assert_hidden(client_for, url, [cast.anon, cast.outsider, cast.member, cast.steward])
     assert client_for(cast.member).get(url).status_code == 404
     assert "Thanks for this" in client_for(cast.space_member).get(url).content.decode()
 
@@ -65,7 +65,7 @@ def test_directories_are_for_members_only(cast, client_for):
     for name in ("people:people", "people:organisations"):
         url = reverse(name)
         assert_allowed(client_for, url, [cast.member, cast.space_member, cast.steward])
-        assert_denied(client_for, url, [cast.anon, cast.guest, cast.outsider])
+        assert_forbidden(client_for, url, [cast.anon, cast.guest, cast.outsider])
 
 
 def test_directory_filters_by_sector_and_country(cast, client_for):
@@ -92,7 +92,7 @@ def test_guests_are_not_listed_in_the_directory(cast, client_for):
 def test_audit_log_is_for_stewards(cast, client_for):
     url = reverse("site:audit")
     assert_allowed(client_for, url, [cast.steward])
-    assert_denied(client_for, url, [cast.anon, cast.member, cast.space_lead, cast.guest])
+    assert_forbidden(client_for, url, [cast.anon, cast.member, cast.space_lead, cast.guest])
 
 
 def test_admin_is_for_stewards(cast, client_for):

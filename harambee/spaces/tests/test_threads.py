@@ -19,7 +19,12 @@ from harambee.core.tests.factories import (
     PostFactory,
     UserFactory,
 )
-from harambee.core.tests.matrix import assert_allowed, assert_denied
+from harambee.core.tests.matrix import (
+    assert_allowed,
+    assert_forbidden,
+    assert_hidden,
+    assert_refused,
+)
 from harambee.core.tests.querycount import assert_constant_queries
 from harambee.core.visibility import can_view
 from harambee.people.roles import AllianceRole, SpaceRole
@@ -74,7 +79,8 @@ def test_pin_and_lock_matrix(cast, threads, client_for, where):
     if where == "space":
         allowed.append(threads["facilitator"])
     for action in ("pin", "unpin", "lock", "unlock"):
-        assert_denied(client_for, url, others(cast, MODERATORS[where]), "post", {"action": action})
+        refused = others(cast, MODERATORS[where])
+        assert_refused(client_for, url, refused, thread, "post", {"action": action})
         assert_allowed(client_for, url, allowed, "post", {"action": action}, status=302)
     thread.refresh_from_db()
     assert not thread.pinned and not thread.locked
@@ -89,9 +95,10 @@ def test_summary_and_invite_pages_matrix(cast, threads, client_for, where):
         if where == "space":
             allowed.append(threads["facilitator"])
         assert_allowed(client_for, url, allowed)
-        assert_denied(client_for, url, others(cast, MODERATORS[where]))
+        assert_refused(client_for, url, others(cast, MODERATORS[where]), thread)
     url = reverse("spaces:thread_summary", args=[thread.pk])
-    assert_denied(client_for, url, others(cast, MODERATORS[where]), "post", {"body": "x"})
+    refused = others(cast, MODERATORS[where])
+    assert_refused(client_for, url, refused, thread, "post", {"body": "x"})
     assert not ThreadSummary.objects.exists()
 
 
@@ -99,7 +106,8 @@ def test_summary_and_invite_pages_matrix(cast, threads, client_for, where):
 def test_the_author_and_moderators_choose_the_answer(cast, threads, client_for, where):
     thread, reply = threads[where], threads[f"{where}_reply"]
     url = reverse("spaces:thread_answer", args=[thread.pk])
-    assert_denied(client_for, url, others(cast, ANSWERERS[where]), "post", {"comment": reply.pk})
+    refused = others(cast, ANSWERERS[where])
+    assert_refused(client_for, url, refused, thread, "post", {"comment": reply.pk})
     thread.refresh_from_db()
     assert thread.answer_id is None
     assert_allowed(
@@ -152,7 +160,7 @@ def test_the_main_menu_links_to_the_forum(client_for):
 def test_members_start_forum_threads_and_guests_cannot(cast, client_for):
     url = reverse("spaces:forum_create")
     assert_allowed(client_for, url, people(cast, ["member", "space_member", "steward"]))
-    assert_denied(client_for, url, people(cast, ["anon", "guest", "outsider"]))
+    assert_forbidden(client_for, url, people(cast, ["anon", "guest", "outsider"]))
     response = client_for(cast.member).post(
         url,
         {"title": "Who funds the forum meetings?", "body": "Asking.", "visibility": "alliance"},
@@ -379,13 +387,16 @@ def test_an_outside_voice_sees_only_their_thread_until_access_ends(
     assert "outside voice" in page and cast.space.name not in page
     response = voice_client.post(reverse("core:comment", args=[thread.pk]), {"body": "Not so."})
     assert response.status_code == 302 and Comment.objects.filter(author=voice).exists()
+    # Nothing else of the space, not even the space itself: hidden, 404.
     for url in (
         sibling.get_absolute_url(),
         forum.get_absolute_url(),
         cast.space.get_absolute_url(),
-        reverse("spaces:thread_summary", args=[thread.pk]),
     ):
-        assert voice_client.get(url).status_code in (403, 404), url
+        assert voice_client.get(url).status_code == 404, url
+    # The thread they may read, but not summarise: forbidden, 403.
+    summary = reverse("spaces:thread_summary", args=[thread.pk])
+    assert voice_client.get(summary).status_code == 403
     for url in ("/", reverse("spaces:forum"), reverse("spaces:list")):
         body = voice_client.get(url).content.decode()
         assert "SIBLING" not in body and "FORUMONLY" not in body and cast.space.name not in body
@@ -407,7 +418,9 @@ def test_a_facilitator_ends_an_outside_voice_early(cast, threads, client_for):
     )
     assert client_for(voice).get(threads["space"].get_absolute_url()).status_code == 200
     url = reverse("spaces:thread_guest_end", args=[threads["space"].pk, grant.pk])
-    assert_denied(client_for, url, people(cast, ["space_member", "guest", "member"]), "post")
+    # The member may not read the space's thread; its members may, and may not end a grant.
+    assert_hidden(client_for, url, [cast.member], "post")
+    assert_forbidden(client_for, url, people(cast, ["space_member", "guest"]), "post")
     assert client_for(threads["facilitator"]).post(url).status_code == 302
     assert client_for(voice).get(threads["space"].get_absolute_url()).status_code == 404
 

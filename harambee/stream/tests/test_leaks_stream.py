@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from harambee.core.tests.test_leaks import CAST, our_route_names, urls_for, world  # noqa: F401
+from harambee.core.tests.test_leaks import (  # noqa: F401
+    CAST,
+    cast,
+    leak_world,
+    our_route_names,
+    urls_for,
+    world,
+)
 from harambee.core.visibility import can_see_space, can_view
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.utils import timezone
 from harambee.core.markdown import extract_hashtags, render_markdown
 from harambee.core.models import Content, Visibility
 from harambee.core.tests.factories import MembershipFactory, PostFactory, SpaceFactory
-from harambee.core.tests.matrix import assert_allowed, assert_denied
+from harambee.core.tests.matrix import assert_allowed, assert_hidden, assert_refused
 from harambee.core.tests.querycount import assert_constant_queries
 from harambee.core.visibility import can_see_space, can_view
 from harambee.people.roles import AllianceRole
@@ -196,7 +196,7 @@ def test_stream_posts_obey_the_gate_for_the_whole_cast(cast, client_for, visibil
     people = [getattr(cast, name) for name in cast.names]
     allowed = [p for p in people if can_view(p, post)]
     assert_allowed(client_for, url, allowed)
-    assert_denied(client_for, url, [p for p in people if p not in allowed])
+    assert_hidden(client_for, url, [p for p in people if p not in allowed])
     for who in people:
         page = client_for(who).get(reverse("stream:stream")).content.decode()
         assert (post.title in page) == (who in allowed), (str(who), visibility)
@@ -439,8 +439,8 @@ def test_a_persons_items_page_follows_the_directory_rules(cast, client_for):
     stream_post(cast.space_member, "By Sam", visibility="alliance")
     url = reverse("stream:person", args=[cast.space_member.pk])
     assert_allowed(client_for, url, [cast.member, cast.steward, cast.space_member])
-    assert_denied(client_for, url, [cast.anon, cast.guest, cast.outsider])
-    assert_denied(client_for, reverse("stream:person", args=[cast.guest.pk]), [cast.member])
+    assert_hidden(client_for, url, [cast.anon, cast.guest, cast.outsider])
+    assert_hidden(client_for, reverse("stream:person", args=[cast.guest.pk]), [cast.member])
 
 
 # Query counts
@@ -540,16 +540,17 @@ def test_who_may_open_each_stream_page(cast, client_for):
     everyone = set(people)
     signed_in = everyone - {"anon"}
     sees_space = {n for n, p in people.items() if can_see_space(p, cast.space)}
+    # (page, who may open it, what it is about: hidden from those who may not see that)
     rows = [
-        (reverse("stream:stream"), everyone),
-        (reverse("stream:tag", args=["wash"]), everyone),
-        (reverse("stream:space", args=[cast.space.slug]), sees_space),
-        (reverse("stream:timeline"), signed_in),
-        (reverse("stream:bookmarks"), signed_in),
+        (reverse("stream:stream"), everyone, None),
+        (reverse("stream:tag", args=["wash"]), everyone, None),
+        (reverse("stream:space", args=[cast.space.slug]), sees_space, cast.space),
+        (reverse("stream:timeline"), signed_in, None),
+        (reverse("stream:bookmarks"), signed_in, None),
     ]
-    for url, allowed in rows:
+    for url, allowed, about in rows:
         assert_allowed(client_for, url, [people[n] for n in sorted(allowed)])
-        assert_denied(client_for, url, [people[n] for n in sorted(everyone - allowed)])
+        assert_refused(client_for, url, [people[n] for n in sorted(everyone - allowed)], about)
 
 
 def test_stream_actions_refuse_get(cast, client_for):

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from harambee.core.tests.factories import OrganisationFactory, SpaceFactory
-from harambee.core.tests.matrix import assert_allowed, assert_denied
+from harambee.core.tests.matrix import assert_allowed, assert_forbidden
 from harambee.spaces.models import Space
 from harambee.synthesis import services
 from harambee.synthesis.models import RelatedItem, ThemeSynthesis
@@ -142,7 +142,7 @@ def test_a_citation_of_a_lesson_the_reader_may_not_see_says_only_restricted(cast
 
 def test_only_stewards_write_what_we_know(cast, land, client_for):
     url = reverse("synthesis:theme_edit", args=[land["theme"].slug])
-    assert_denied(client_for, url, [cast.anon, cast.member, cast.space_lead])
+    assert_forbidden(client_for, url, [cast.anon, cast.member, cast.space_lead])
     assert_allowed(client_for, url, [cast.steward])
     response = client_for(cast.steward).post(
         url, {"body": f"Cite [[lesson:{land['kenya_lesson'].pk}]]."}

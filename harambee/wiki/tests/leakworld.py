@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from harambee.core.models import Visibility
 from harambee.core.tests.factories import CommentFactory
+from harambee.core.visibility import can_see_space
 from harambee.wiki.models import WikiLink, WikiPage, WikiRedirect, WikiRevision, WikiWatch
 
 
@@ -93,6 +94,23 @@ def build(cast, world) -> None:
         )
     examples = _page(world, space=None, author=cast.member, visibility=Visibility.PUBLIC)
     examples.examples.set(world["notes"])
+
+
+def has_page(user, item) -> bool | None:
+    """A page in a space the reader may not know exists has no address for them
+    (``wiki.selectors.page_by_pk``), even a public one; None for other kinds."""
+    if not isinstance(item, WikiPage):
+        return None
+    return item.space_id is None or can_see_space(user, item.space)
+
+
+def listed_on(user, item, world) -> list[str] | None:
+    """A page is listed in its wiki's index; None for other kinds."""
+    if not isinstance(item, WikiPage):
+        return None
+    if item.space_id is None:
+        return [reverse("wiki:index")]
+    return [reverse("wiki:space_index", args=[item.space.slug])]
 
 
 def _page_urls(name: str, page: WikiPage) -> list[str]:

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from harambee.core.models import AuditAction, AuditEntry, Visibility
-from harambee.core.tests.matrix import assert_allowed, assert_denied
+from harambee.core.tests.matrix import assert_allowed, assert_forbidden, assert_hidden
 from harambee.initiatives.models import Initiative, LearningNote
 from harambee.wiki import services
 from harambee.wiki.models import WikiPage, WikiRevision, WikiWatch
@@ -109,17 +109,19 @@ def test_an_overlong_summary_is_refused(cast, client_for):
 
 def test_who_may_write_where(cast, client_for):
     assert_allowed(client_for, reverse("wiki:create"), [cast.member, cast.steward])
-    assert_denied(client_for, reverse("wiki:create"), [cast.anon, cast.guest])
+    assert_forbidden(client_for, reverse("wiki:create"), [cast.anon, cast.guest])
     space_new = reverse("wiki:space_create", args=[cast.space.slug])
     # A guest invited into the space writes there like its other members.
     assert_allowed(client_for, space_new, [cast.space_member, cast.space_lead, cast.guest])
-    assert_denied(client_for, space_new, [cast.anon, cast.outsider, cast.member, cast.steward])
+    # The outsider may not know the space; the others see it and may not write there.
+    assert_hidden(client_for, space_new, [cast.anon, cast.outsider])
+    assert_forbidden(client_for, space_new, [cast.member, cast.steward])
     page = make(cast.member, "Open page", visibility="public")
     assert_allowed(client_for, page.url("edit"), [cast.member, cast.steward, cast.space_member])
-    assert_denied(client_for, page.url("edit"), [cast.anon, cast.guest, cast.outsider])
+    assert_forbidden(client_for, page.url("edit"), [cast.anon, cast.guest, cast.outsider])
     draft = make(cast.member, "My draft", visibility="private")
     assert_allowed(client_for, draft.url("edit"), [cast.member])
-    assert_denied(client_for, draft.url("edit"), [cast.steward, cast.space_member, cast.anon])
+    assert_hidden(client_for, draft.url("edit"), [cast.steward, cast.space_member, cast.anon])
 
 
 def test_only_the_author_or_a_steward_changes_who_sees_an_alliance_page(cast, client_for):
@@ -293,8 +295,8 @@ def test_old_revisions_obey_the_page_as_it_is_now(cast, client_for):
 def test_a_space_page_is_hidden_with_its_space(cast, client_for):
     page = make(cast.space_member, "Local", "LOCAL TEXT", space=cast.space, visibility="space")
     assert_allowed(client_for, page.url(), [cast.space_member, cast.guest, cast.space_lead])
-    assert_denied(client_for, page.url(), [cast.anon, cast.outsider, cast.member, cast.steward])
-    assert_denied(client_for, page.url("revision", 1), [cast.member, cast.steward])
+    assert_hidden(client_for, page.url(), [cast.anon, cast.outsider, cast.member, cast.steward])
+    assert_hidden(client_for, page.url("revision", 1), [cast.member, cast.steward])
 
 
 # Conflicts between two editors
