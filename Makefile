@@ -62,7 +62,8 @@ lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy harambee/core/visibility.py harambee/*/services.py harambee/*/selectors.py \
+	$(BIN)/mypy harambee/core/visibility.py harambee/core/registry.py harambee/core/posting.py \
+		harambee/*/services.py harambee/*/selectors.py harambee/*/rules.py \
 		harambee/core/progress.py harambee/sampledata/*.py harambee/sampledata/generate \
 		harambee/sampledata/management
 
