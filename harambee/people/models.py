@@ -151,11 +151,9 @@ class User(AbstractUser):
         return self.is_active and alliance_may(self.role, perm)
 
     @property
-    def is_steward(self) -> bool:
-        return self.is_active and self.role == AllianceRole.STEWARD
-
-    @property
     def is_guest(self) -> bool:
+        """For display (a "Guest" badge): what a guest may do is asked of
+        ``may()``, never of this."""
         return self.role == AllianceRole.GUEST
 
     @property
