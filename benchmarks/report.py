@@ -453,7 +453,7 @@ def write(extra_notes: str = "") -> None:
 
 # Sections of the page written from other benchmarks' runs (benchmarks/search.py,
 # benchmarks/digests.py), which this report does not measure: kept as they are.
-KEPT_SECTIONS = ("## Search", "## Digests")
+KEPT_SECTIONS = ("## Search", "## Digests", "## make run on a fresh machine")
 
 
 def kept_sections(old: str) -> str:
