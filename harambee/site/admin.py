@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.services import alliance_role_change
+from harambee.people.forms import ProfileForm
 from harambee.people.models import Organisation, User
 
 
@@ -25,18 +26,8 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ("email", "password")}),
         (
             _("Profile"),
-            {
-                "fields": (
-                    "display_name",
-                    "organisation",
-                    "sector",
-                    "country",
-                    "languages",
-                    "time_zone",
-                    "channels",
-                    "bio",
-                )
-            },
+            # The same fields a person edits on their own profile.
+            {"fields": tuple(ProfileForm.Meta.fields)},
         ),
         (_("Access"), {"fields": ("role", "is_active", "is_staff", "is_superuser")}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),

@@ -375,15 +375,6 @@ def guest_account_create(*, invitation: Invitation, display_name: str, password:
 
 # Threads ---------------------------------------------------------------------------
 
-# Audit actions for threads.
-THREAD_PINNED = SpaceAction.THREAD_PINNED
-THREAD_UNPINNED = SpaceAction.THREAD_UNPINNED
-THREAD_LOCKED = SpaceAction.THREAD_LOCKED
-THREAD_UNLOCKED = SpaceAction.THREAD_UNLOCKED
-THREAD_ANSWERED = SpaceAction.THREAD_ANSWERED
-THREAD_SUMMARISED = SpaceAction.THREAD_SUMMARISED
-THREAD_GUEST_ENDED = SpaceAction.THREAD_GUEST_ENDED
-
 # Visibilities of an alliance-forum thread: "space" means nothing outside a space.
 FORUM_VISIBILITIES = (Visibility.PUBLIC, Visibility.ALLIANCE, Visibility.PRIVATE)
 # The longest an outside voice may be let into a thread at a time.
@@ -466,7 +457,7 @@ def thread_set_pinned(*, actor: User, thread: Post, pinned: bool) -> Post:
         thread.save(update_fields=["pinned", "updated"])
         audit_record(
             actor=actor,
-            action=THREAD_PINNED if pinned else THREAD_UNPINNED,
+            action=SpaceAction.THREAD_PINNED if pinned else SpaceAction.THREAD_UNPINNED,
             space=thread.space,
             content=thread,
         )
@@ -481,7 +472,7 @@ def thread_set_locked(*, actor: User, thread: Post, locked: bool) -> Post:
         thread.save(update_fields=["locked", "updated"])
         audit_record(
             actor=actor,
-            action=THREAD_LOCKED if locked else THREAD_UNLOCKED,
+            action=SpaceAction.THREAD_LOCKED if locked else SpaceAction.THREAD_UNLOCKED,
             space=thread.space,
             content=thread,
         )
@@ -503,7 +494,7 @@ def thread_mark_answer(*, actor: User, thread: Post, comment: Comment | None) ->
     thread.save(update_fields=["answer", "updated"])
     audit_record(
         actor=actor,
-        action=THREAD_ANSWERED,
+        action=SpaceAction.THREAD_ANSWERED,
         space=thread.space,
         content=thread,
         comment=comment.pk if comment else None,
@@ -519,7 +510,9 @@ def thread_summarise(*, actor: User, thread: Post, body: str) -> ThreadSummary:
     if not body:
         raise ValidationError(_("Write a few lines on where the discussion stands."))
     summary = ThreadSummary.objects.create(thread=thread, author=actor, body=body)
-    audit_record(actor=actor, action=THREAD_SUMMARISED, space=thread.space, content=thread)
+    audit_record(
+        actor=actor, action=SpaceAction.THREAD_SUMMARISED, space=thread.space, content=thread
+    )
     return summary
 
 
@@ -590,7 +583,7 @@ def thread_guest_end(*, actor: User, grant: ThreadGuest) -> None:
         forget_memberships(grant.user)
         audit_record(
             actor=actor,
-            action=THREAD_GUEST_ENDED,
+            action=SpaceAction.THREAD_GUEST_ENDED,
             space=grant.thread.space,
             subject=grant.user,
             content=grant.thread,

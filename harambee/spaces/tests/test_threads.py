@@ -29,7 +29,7 @@ from harambee.core.tests.querycount import assert_constant_queries
 from harambee.core.visibility import can_view
 from harambee.people.roles import AllianceRole, SpaceRole
 from harambee.spaces import services
-from harambee.spaces.models import Invitation, Post, ThreadGuest, ThreadSummary
+from harambee.spaces.models import Invitation, Post, SpaceAction, ThreadGuest, ThreadSummary
 
 pytestmark = pytest.mark.django_db
 
@@ -211,7 +211,7 @@ def test_a_locked_thread_takes_no_replies_and_says_so(cast, threads, client_for)
     )
     assert response.status_code == 302 and Comment.objects.filter(body="One more").exists()
     actions = set(AuditEntry.objects.filter(content=thread).values_list("action", flat=True))
-    assert actions == {services.THREAD_LOCKED, services.THREAD_UNLOCKED}
+    assert actions == {SpaceAction.THREAD_LOCKED, SpaceAction.THREAD_UNLOCKED}
 
 
 def test_an_unknown_moderation_action_gets_a_clear_message(cast, threads, client_for):
@@ -287,7 +287,7 @@ def test_a_summary_sits_at_the_top_with_its_author_and_history(cast, threads, cl
     assert "Agreed: early burning, trial." in top and "Updated by Lea Lead" in top
     assert "1 earlier summary" in top and "<em>burn</em>" in top and "Fatima Facilitator" in top
     assert ThreadSummary.objects.filter(thread=thread).count() == 2
-    assert AuditEntry.objects.filter(action=services.THREAD_SUMMARISED).count() == 2
+    assert AuditEntry.objects.filter(action=SpaceAction.THREAD_SUMMARISED).count() == 2
 
 
 def test_an_empty_summary_is_refused_with_a_message(cast, threads, client_for):
