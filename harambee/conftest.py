@@ -31,7 +31,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # What every test runs with: a fast hasher, a private cache, immediate tasks.
 TEST_SETTINGS = {
     "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
-    "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+    "CACHES": {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "test-fragments",
+        },
+    },
     "HARAMBEE_STEWARD_MFA": False,
     # Test transactions never commit, so the cache's invalidation would never run:
     # the anonymous page cache is off except in its own (transactional) tests.
@@ -73,12 +79,11 @@ def offline_test_settings(**extra):
     """The test settings and the network guard, for work done outside a test function
     (a world built once per module): what ``_fast_and_offline`` gives each test."""
     from django.conf import settings
-    from django.core.cache import cache
     from django.test import override_settings
 
     with override_settings(**_test_settings(settings), **extra), pytest.MonkeyPatch.context() as mp:
         mp.setattr(socket.socket, "connect", _guarded_connect(socket.socket.connect))
-        cache.clear()
+        _clear_caches()
         yield
 
 
@@ -87,9 +92,14 @@ def _fast_and_offline(settings, monkeypatch):
     for name, value in _test_settings(settings).items():
         setattr(settings, name, value)
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect(socket.socket.connect))
-    from django.core.cache import cache
+    _clear_caches()
 
-    cache.clear()
+
+def _clear_caches() -> None:
+    from django.core.cache import caches
+
+    for alias in ("default", "fragments"):
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses HTML; Django pads it at random against BREACH.
     "django.middleware.gzip.GZipMiddleware",
+    # Answers requests without a session cookie from the anonymous page cache before
+    # the session, authentication and message middleware run (core/anoncache.py).
+    "harambee.core.anoncache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,7 +88,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "harambee.core.middleware.TimezoneMiddleware",
-    "harambee.core.anoncache.AnonymousPageCacheMiddleware",
     "harambee.people.middleware.StewardMFAMiddleware",
     "harambee.moderation.middleware.SuspensionMiddleware",
 ]
@@ -159,6 +161,14 @@ elif _cache_url.startswith("file://"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Rendered comments (core/comment_html.py): keyed by everything they show, so a cache
+# of each process's own is right; about 2 KB each, so at most ~20 MB per process.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "harambee-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 10000},
+}
 
 AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = [

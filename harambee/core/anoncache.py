@@ -5,6 +5,11 @@ shared. Every write to the product's tables bumps a generation number once it is
 committed; cache keys carry the generation read *before* rendering, so a page cached
 from old data is never read again after the write that changed it. Pages that set a
 cookie, use a CSRF token or carry a message are never cached.
+
+The middleware stands early in the stack, before the session, authentication and
+message middleware: a request without a session cookie (nobody can be signed in
+without one) is answered from the cache before any of them runs. A request that has a
+session cookie is never answered from, nor stored in, the cache, whoever it belongs to.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_request
 
 from harambee.core.registry import changes_anonymous_pages
 
@@ -35,6 +40,16 @@ def generation() -> int:
         cache.add(GENERATION_KEY, _fresh(), timeout=None)
         value = cache.get(GENERATION_KEY) or _fresh()
     return int(value)
+
+
+def shared_generation() -> int | None:
+    """The generation, when the cache is shared by every process (the page cache is
+    on): a number that changes with every committed write to the product's tables, for
+    other caches keyed by it. ``None`` when each process has a cache of its own, which
+    a write in another process could not reach."""
+    if settings.ANONYMOUS_PAGE_CACHE_SECONDS <= 0:
+        return None
+    return generation()
 
 
 def bump() -> None:
@@ -64,20 +79,20 @@ class AnonymousPageCacheMiddleware:
             settings.ANONYMOUS_PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
             and not request.path.startswith(SKIP_PREFIXES)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
-            and not request.user.is_authenticated
         )
 
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        htmx = request.headers.get("HX-Request", "")
         key = ":".join(
             [
                 "harambee:anon-page",
                 str(generation()),
-                get_language(),
-                htmx,
+                # The language LocaleMiddleware will choose, from the same request.
+                get_language_from_request(request),
+                request.headers.get("HX-Request", ""),
                 request.get_host(),
                 request.get_full_path(),
             ]
@@ -88,8 +103,10 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         messages = getattr(request, "_messages", None)
         session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
         if (
             response.status_code == 200
+            and (user is None or not user.is_authenticated)
             and not (messages is not None and (messages.used or messages._queued_messages))
             and not (session is not None and session.modified)
             and not response.streaming

@@ -174,13 +174,44 @@ def conversation(
     that shows its comments in pages passes the page's ``comments``."""
     user = request.user
     reactions, states = reader_state(user, item)
+    shown = comment_tree(content=item) if comments is None else comments
     return {
         **states,
-        "comments": comment_tree(content=item) if comments is None else comments,
+        "comments": shown,
         "reactions": reactions,
         "comment_form": comment_form or CommentForm(),
         "may_comment": user.is_authenticated and may_comment(user, item),
+        "reply_parent": reply_parent(
+            item,
+            request.POST.get("parent", "")
+            if request.method == "POST"
+            else request.GET.get("reply_to", ""),
+            shown,
+        ),
     }
+
+
+def reply_parent(
+    item: Content, value: str, comments: list[Comment] | tuple[()] = ()
+) -> Comment | None:
+    """The top-level comment the page's one comment form replies to, named by ``value``:
+    ``?reply_to=`` (a "Reply" link without JavaScript), ``?parent=`` (the same with
+    htmx) or the ``parent`` of a reply sent back with an error. Only a live top-level
+    comment of ``item`` qualifies (read from ``comments``, the page's, when it is among
+    them); anything else is no parent."""
+    if not value.isascii() or not value.isdigit():
+        return None
+    wanted = int(value)
+    if wanted >= 2**63:
+        return None
+    shown = next((comment for comment in comments if comment.pk == wanted), None)
+    if shown is not None:
+        return shown
+    return (
+        Comment.objects.filter(pk=wanted, content=item, parent__isnull=True, removed=False)
+        .select_related("author")
+        .first()
+    )
 
 
 def content_get(*, user: Any, pk: int) -> Content:

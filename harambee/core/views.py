@@ -14,7 +14,13 @@ from django.views.decorators.http import require_POST
 from harambee.core.forms import CommentForm
 from harambee.core.http import file_response, is_htmx
 from harambee.core.models import Comment, Content, Reaction
-from harambee.core.selectors import attachment_get, comment_get, content_get, reaction_summary
+from harambee.core.selectors import (
+    attachment_get,
+    comment_get,
+    content_get,
+    reaction_summary,
+    reply_parent,
+)
 from harambee.core.services import comment_create, may_comment, reaction_toggle
 
 
@@ -26,7 +32,7 @@ def _comment_form_error(request, content: Content, form: CommentForm, parent: Co
             {"content": content, "comment_form": form, "parent": parent},
             status=422,
         )
-        response["HX-Retarget"] = f"#reply-form-{parent.pk}" if parent else "#comment-form"
+        response["HX-Retarget"] = "#comment-form"
         response["HX-Reswap"] = "outerHTML"
         return response
     # Without JavaScript, show the item again with the error and what was typed.
@@ -34,6 +40,22 @@ def _comment_form_error(request, content: Content, form: CommentForm, parent: Co
     if render_item is None:
         raise Http404
     return render_item(request, content.pk, comment_form=form, status=422)
+
+
+@login_required
+def comment_form(request, pk: int):
+    """The item's one comment form, as a reply to ``?parent=`` (a top-level comment of
+    the item) or as a new comment: what a comment's "Reply" link fetches with htmx.
+    Without JavaScript the link opens the item's page with ``?reply_to=`` instead."""
+    content = content_get(user=request.user, pk=pk)
+    if not may_comment(request.user, content):
+        raise PermissionDenied
+    parent = reply_parent(content, request.GET.get("parent", ""))
+    return render(
+        request,
+        "core/_comment_form.html",
+        {"content": content, "comment_form": CommentForm(), "parent": parent, "focus": True},
+    )
 
 
 @require_POST

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from harambee.core import visibility
+from harambee.core import anoncache, visibility
 from harambee.core.models import Comment, Content, comment_url
 from harambee.core.visibility import can_see_space, can_view, visible
 from harambee.notifications.models import DEFAULTS, Kind, Notification, Preference, Watch
@@ -42,12 +43,31 @@ def shown_to(user: Any, *, now: datetime | None = None) -> QuerySet[Notification
     )
 
 
+# Seconds an unread count is kept for its reader between writes (see unread_count).
+COUNT_CACHE_SECONDS = 60
+
+
 def unread_count(user: Any) -> int:
     """How many unread notices ``user`` has, counted up to ``COUNT_CAP + 1`` (shown as
-    "99+"): one query on the recipient's index, each row checked by the gate."""
+    "99+"): one query on the recipient's index, each row checked by the gate.
+
+    The header shows it on every page, so it is kept in the shared cache under the
+    write generation (``anoncache.shared_generation``): any committed write (a new
+    notice, a notice read, a changed membership or item) gives a new key at once.
+    What changes with time alone (a notice falling due, a membership expiring) shows
+    within ``COUNT_CACHE_SECONDS``. A number, never a notice's words, is kept."""
     if not (user.is_authenticated and user.is_active):
         return 0
-    return shown_to(user).filter(read__isnull=True)[: COUNT_CAP + 1].count()
+    generation = anoncache.shared_generation()
+    key = f"harambee:unread:{user.pk}:{generation}"
+    if generation is not None:
+        found = cache.get(key)
+        if found is not None:
+            return int(found)
+    count = shown_to(user).filter(read__isnull=True)[: COUNT_CAP + 1].count()
+    if generation is not None:
+        cache.set(key, count, COUNT_CACHE_SECONDS)
+    return count
 
 
 @dataclass

@@ -27,12 +27,16 @@ def reply_context(
 ) -> dict[str, Any]:
     """The context of each reply on the page of ``post`` that starts at the top-level
     reply ``start`` (``None``: the first page)."""
+    may_mark_answer = rules.may_mark_answer(request.user, post)
     return {
         "comment_tools": "spaces/_reply_tools.html",
         "post": post,
         "answer": answer,
         "page_start": start,
-        "may_mark_answer": rules.may_mark_answer(request.user, post),
+        "may_mark_answer": may_mark_answer,
+        # What the tools show beyond the comment and the reader's rights: the fragment
+        # cache's key names it (core/comment_html.py).
+        "comment_variant": f"thread:{start or ''}:{int(may_mark_answer)}",
     }
 
 

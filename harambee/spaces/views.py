@@ -414,7 +414,6 @@ def render_post(request, pk: int, *, comment_form: CommentForm | None = None, st
         may_summarise=rules.thread_may(user, post, Perm.SUMMARISE),
         may_invite=post.visibility != "private"
         and rules.thread_may(user, post, Perm.INVITE_TO_THREAD),
-        may_mark_answer=rules.may_mark_answer(user, post),
         is_thread_guest=user.is_authenticated and post.pk in thread_grant_ids(user),
     )
     if is_htmx(request) and "quote" in request.GET:

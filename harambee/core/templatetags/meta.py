@@ -13,6 +13,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]  # not in stubs
 
+from harambee.core.comment_html import render_comments
+
 register = template.Library()
 
 # Machine-readable forms for the ``datetime`` attribute.
@@ -74,3 +76,11 @@ def item_meta(
         "count": count,
         "edit_url": edit_url if may_edit else "",
     }
+
+
+@register.simple_tag(takes_context=True)
+def comments(context: template.Context, value: Any) -> SafeString:
+    """``{% comments comments %}``: the ``<li>`` of each comment (or of one comment)
+    with its replies and tools, from the fragment cache (core/comment_html.py)."""
+    items = value if isinstance(value, list | tuple) else [value]
+    return render_comments(context, items)

@@ -94,3 +94,74 @@ def test_every_app_of_ours_with_tables_invalidates_the_cache():
         if c.name.startswith("harambee.") and list(c.get_models())
     }
     assert with_tables and with_tables <= page_cache_apps()
+
+
+def test_the_cache_answers_before_the_session_and_authentication_middleware():
+    from django.conf import settings
+
+    order = list(settings.MIDDLEWARE)
+    cache_at = order.index("harambee.core.anoncache.AnonymousPageCacheMiddleware")
+    for later in (
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "django.contrib.messages.middleware.MessageMiddleware",
+    ):
+        assert cache_at < order.index(later), later
+
+
+def test_a_hit_touches_no_session_and_no_database(client_for, monkeypatch):
+    from django.contrib.sessions.backends.base import SessionBase
+
+    PostFactory(space=SpaceFactory(listing=Space.Listing.PUBLIC), visibility="public")
+    client_for(None).get("/")  # stored
+    loads: list[str] = []
+    monkeypatch.setattr(SessionBase, "_get_session", lambda self, *a, **k: loads.append("x") or {})
+    with CaptureQueriesContext(connection) as ctx:
+        hit = client_for(None).get("/")
+    assert hit.status_code == 200 and not loads and len(ctx.captured_queries) == 0
+    assert not hit.cookies
+
+
+def test_a_signed_in_person_never_gets_the_cached_page(cast, client_for):
+    post = PostFactory(
+        space=SpaceFactory(listing=Space.Listing.PUBLIC), visibility="public", title="Open"
+    )
+    url = post.get_absolute_url()
+    public = client_for(None).get(url).content.decode()
+    assert "Sign out" not in public and "Open" in public
+    member = client_for(cast.member)
+    for _ in range(2):  # also after the public page is cached
+        page = member.get(url).content.decode()
+        assert "Sign out" in page and cast.member.display_name in page
+        assert 'name="csrfmiddlewaretoken"' in page
+    # And the member's page never becomes the public's.
+    again = client_for(None).get(url)
+    assert "Sign out" not in again.content.decode() and not again.cookies
+
+
+def test_a_session_is_never_stored_nor_served_to_another_visitor(cast, client_for):
+    from django.conf import settings
+
+    PostFactory(space=SpaceFactory(listing=Space.Listing.PUBLIC), visibility="public")
+    member = client_for(cast.member)
+    session_id = member.cookies[settings.SESSION_COOKIE_NAME].value
+    member.get("/")
+    for _ in range(3):
+        response = client_for(None).get("/")
+        assert session_id not in response.content.decode()
+        assert settings.SESSION_COOKIE_NAME not in response.cookies
+        assert "Sign out" not in response.content.decode()
+
+
+def test_a_visitor_with_a_session_cookie_is_rendered_for_themselves(cast, client_for):
+    """A cookie names a session, signed in or not: such requests bypass the cache."""
+    from django.conf import settings
+
+    PostFactory(space=SpaceFactory(listing=Space.Listing.PUBLIC), visibility="public")
+    client_for(None).get("/")
+    stale = client_for(None)
+    stale.cookies[settings.SESSION_COOKIE_NAME] = "no-such-session"
+    with CaptureQueriesContext(connection) as ctx:
+        response = stale.get("/")
+    assert response.status_code == 200 and "Sign out" not in response.content.decode()
+    assert len(ctx.captured_queries) > 0  # rendered, not read from the cache

@@ -310,7 +310,13 @@ def urls_for(name: str, cast, world) -> list[str]:
     spaces = world["spaces"]
     posts = world["posts"]
     users = [cast.space_member, cast.guest]
-    if name in {"spaces:post", "spaces:post_edit", "core:comment", "core:react"}:
+    if name in {
+        "spaces:post",
+        "spaces:post_edit",
+        "core:comment",
+        "core:comment_form",
+        "core:react",
+    }:
         return [reverse(name, args=[p.pk]) for p in posts]
     if name in {"spaces:member_role", "spaces:member_remove"}:
         return [reverse(name, args=[s.slug, u.pk]) for s in spaces for u in users]

@@ -572,3 +572,43 @@ def test_many_followers_are_checked_by_the_gate_in_a_few_queries(
     assert set(Notification.objects.values_list("recipient_id", flat=True)) == {
         f.pk for f in followers[:10]
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_header_count_is_kept_between_writes_and_changes_with_each(cast, settings, client_for):
+    """With a shared cache the count is read from it until the next write: a new
+    notice, a notice read, or an item leaving the reader's sight shows at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from harambee.notifications.models import Notification
+    from harambee.spaces.models import Post
+
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 300
+    post = PostFactory(space=cast.space, author=cast.space_lead, visibility="space")
+    Notification.objects.create(
+        recipient=cast.space_member,
+        kind="thread",
+        content=post,
+        actor=cast.space_lead,
+        shown=timezone.now(),
+    )
+    assert selectors.unread_count(cast.space_member) == 1
+    with CaptureQueriesContext(connection) as ctx:
+        assert selectors.unread_count(cast.space_member) == 1
+    assert len(ctx.captured_queries) == 0
+    other = PostFactory(space=cast.space, author=cast.space_lead, visibility="space")
+    Notification.objects.create(
+        recipient=cast.space_member,
+        kind="thread",
+        content=other,
+        actor=cast.space_lead,
+        shown=timezone.now(),
+    )
+    assert selectors.unread_count(cast.space_member) == 2
+    # The item becomes private to its author: its notice leaves the count at once.
+    Post.objects.filter(pk=other.pk).update(visibility="private")
+    Post.objects.get(pk=other.pk).save()
+    assert selectors.unread_count(cast.space_member) == 1
+    # Another reader's count is their own.
+    assert selectors.unread_count(cast.space_lead) == 0

@@ -43,8 +43,10 @@ def test_a_reply_added_with_htmx_has_the_tools_the_page_shows(cast, client_for, 
     tools = tools_of(page, reply)
     assert "Mark as the answer" in tools and f"quote={reply.pk}" in tools
     assert tools_of(fragment, reply) == tools
-    # Under it, a form to reply to the reply, as on the page.
-    assert f'id="reply-form-{reply.pk}"' in fragment
+    # Under it, a link to the page's one comment form, as on the page; the form comes
+    # back fresh, out of band.
+    assert f"reply_to={reply.pk}#comment-form" in fragment
+    assert fragment.count("<textarea") == 1 and 'data-hx-swap-oob="true"' in fragment
 
 
 def test_a_reply_added_with_htmx_on_a_later_page_quotes_from_that_page(
