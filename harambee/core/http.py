@@ -8,18 +8,20 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Page, Paginator
 from django.http import FileResponse, Http404, HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from harambee.core.paging import KeysetPage, keyset_page
 
 
 def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def paginate(request: HttpRequest, items: Any, per_page: int | None = None) -> Page:
-    paginator = Paginator(items, per_page or settings.PAGE_SIZE)
-    return paginator.get_page(request.GET.get("page"))
+def paginate(request: HttpRequest, items: Any, per_page: int | None = None) -> KeysetPage:
+    """A page of ``items`` (a queryset in its list's order), with "previous / next"
+    links and no count of the whole list: core/paging.py."""
+    return keyset_page(request, items, per_page=per_page or settings.PAGE_SIZE)
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:

@@ -1,0 +1,236 @@
+"""Lists in "newer / older" pages that never count their rows.
+
+A numbered paginator runs ``COUNT(*)`` over the whole gated list on every page: at a
+million items that one query cost more than the rest of the page together. Here a
+page is read from where the previous one stopped (a *keyset*): the values of the
+list's ordering at its last (or first) row, carried in the link as a signed cursor
+(``?after=`` / ``?before=``). A page costs ``LIMIT per_page + 1`` on an index whatever
+its depth, and links are stable while items are added at the top.
+
+The ordering is the queryset's own (``order_by`` or the model's ``Meta.ordering``),
+field paths or annotations, each ascending or descending; the primary key is added
+last so that every row has one place. Empty values sort last going down and first
+going up, on SQLite and PostgreSQL alike.
+
+A cursor that does not verify (edited, from another list) gives the first page. The
+gate is applied by the queryset itself: a cursor only says where to start reading.
+
+Directories that show how many entries match use ``page.count``: counted up to
+``COUNT_CAP`` and shown as "1,000+" beyond it (``page.count_capped``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.core import signing
+from django.db.models import F, OrderBy, Q, QuerySet
+from django.http import HttpRequest, QueryDict
+
+SALT = "harambee.paging"
+COUNT_CAP = 1000
+
+
+@dataclass(frozen=True)
+class _Key:
+    name: str
+    descending: bool
+
+
+def _rows_are_dicts(queryset: QuerySet[Any]) -> bool:
+    """A ``values()`` list (grouped rows, say): its ordering must already be unique,
+    and its rows carry the ordering's values themselves."""
+    return bool(queryset.query.values_select or queryset.query.group_by)
+
+
+def _ordering(queryset: QuerySet[Any]) -> list[_Key]:
+    terms = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
+    keys = []
+    for term in terms:
+        if isinstance(term, OrderBy) and isinstance(term.expression, F):
+            keys.append(_Key(term.expression.name, term.descending))
+        elif isinstance(term, str) and term != "?":
+            keys.append(_Key(term.lstrip("-"), term.startswith("-")))
+        else:
+            raise ValueError(f"Keyset pages need orderings by name, not {term!r}.")
+    names = {key.name for key in keys}
+    if not names & {"pk", "id"} and not _rows_are_dicts(queryset):
+        keys.append(_Key("pk", keys[0].descending if keys else False))
+    return keys
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime.datetime | datetime.date):
+        return {"t": value.isoformat()}
+    if isinstance(value, decimal.Decimal):
+        return {"d": str(value)}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "t" in value:
+            text = str(value["t"])
+            if len(text) == 10:
+                return datetime.date.fromisoformat(text)
+            return datetime.datetime.fromisoformat(text)
+        if "d" in value:
+            return decimal.Decimal(value["d"])
+    return value
+
+
+def _after(keys: list[_Key], values: list[Any], *, forward: bool) -> Q:
+    """Rows after ``values`` in the order ``keys`` (before them if not ``forward``):
+    (k1 beyond v1) or (k1 = v1 and k2 beyond v2) or ..."""
+    terms: list[Q] = []
+    equal = Q()
+    for key, value in zip(keys, values, strict=True):
+        # Going down (a descending key read forward, or an ascending key read back),
+        # values shrink and the empty ones come last.
+        down = key.descending == forward
+        if value is None:
+            beyond = None if down else Q(**{f"{key.name}__isnull": False})
+            same = Q(**{f"{key.name}__isnull": True})
+        else:
+            lookup = "lt" if down else "gt"
+            beyond = Q(**{f"{key.name}__{lookup}": value})
+            if down:
+                beyond |= Q(**{f"{key.name}__isnull": True})
+            same = Q(**{key.name: value})
+        if beyond is not None:
+            terms.append(equal & beyond)
+        equal &= same
+    if not terms:  # nothing can come after
+        return Q(**{f"{keys[-1].name}__in": []})
+    condition = terms[0]
+    for term in terms[1:]:
+        condition |= term
+    return condition
+
+
+def _order(keys: list[_Key], *, forward: bool) -> list[OrderBy]:
+    out = []
+    for key in keys:
+        descending = key.descending == forward
+        expression = F(key.name)
+        out.append(
+            expression.desc(nulls_last=True) if descending else expression.asc(nulls_first=True)
+        )
+    return out
+
+
+class KeysetPage:
+    """One page of a list: iterate it; ``has_next``/``has_previous`` and the
+    query strings of the links (``next_query``/``previous_query``)."""
+
+    def __init__(
+        self,
+        queryset: QuerySet[Any],
+        *,
+        per_page: int,
+        after: str | None = None,
+        before: str | None = None,
+        params: QueryDict | None = None,
+    ) -> None:
+        self.queryset = queryset
+        self.per_page = per_page
+        self.keys = _ordering(queryset)
+        self.names = [key.name for key in self.keys]
+        self._params = params.copy() if params is not None else QueryDict(mutable=True)
+        for name in ("after", "before", "page"):
+            self._params.pop(name, None)
+        cursor, forward = None, True
+        if before:
+            cursor, forward = self._values(before), False
+        elif after:
+            cursor = self._values(after)
+        self._dicts = _rows_are_dicts(queryset)
+        rows = queryset
+        if not self._dicts:
+            rows = rows.annotate(**{f"_key{i}": F(name) for i, name in enumerate(self.names)})
+        if cursor is not None:
+            rows = rows.filter(_after(self.keys, cursor, forward=forward))
+        rows = rows.order_by(*_order(self.keys, forward=forward))
+        found = list(rows[: per_page + 1])
+        more = len(found) > per_page
+        found = found[:per_page]
+        if not forward:
+            found.reverse()
+        self.object_list = found
+        if forward:
+            self.has_previous = cursor is not None and bool(found)
+            self.has_next = more
+        else:
+            self.has_previous = more
+            self.has_next = bool(found)
+        self._count: int | None = None
+
+    def _values(self, token: str) -> list[Any] | None:
+        try:
+            values = signing.loads(token, salt=SALT)
+        except (signing.BadSignature, ValueError, TypeError):
+            return None
+        if not isinstance(values, list) or len(values) != len(self.keys):
+            return None
+        return [_decode(value) for value in values]
+
+    def _cursor(self, row: Any) -> str:
+        if self._dicts:
+            values = [_encode(row[name]) for name in self.names]
+        else:
+            values = [_encode(getattr(row, f"_key{i}")) for i in range(len(self.keys))]
+        return signing.dumps(values, salt=SALT, compress=True)
+
+    def _query(self, name: str, row: Any) -> str:
+        params = self._params.copy()
+        params[name] = self._cursor(row)
+        return params.urlencode()
+
+    @property
+    def next_query(self) -> str:
+        return self._query("after", self.object_list[-1]) if self.has_next else ""
+
+    @property
+    def previous_query(self) -> str:
+        return self._query("before", self.object_list[0]) if self.has_previous else ""
+
+    @property
+    def first_query(self) -> str:
+        return self._params.urlencode()
+
+    def has_other_pages(self) -> bool:
+        return self.has_next or self.has_previous
+
+    @property
+    def count(self) -> int:
+        """How many rows the whole list has, counted up to ``COUNT_CAP + 1``."""
+        if self._count is None:
+            self._count = self.queryset.order_by()[: COUNT_CAP + 1].count()
+        return min(self._count, COUNT_CAP)
+
+    @property
+    def count_capped(self) -> bool:
+        return self.count >= COUNT_CAP and (self._count or 0) > COUNT_CAP
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.object_list)
+
+    def __len__(self) -> int:
+        return len(self.object_list)
+
+    def __bool__(self) -> bool:
+        return bool(self.object_list)
+
+
+def keyset_page(request: HttpRequest, queryset: QuerySet[Any], *, per_page: int) -> KeysetPage:
+    return KeysetPage(
+        queryset,
+        per_page=per_page,
+        after=request.GET.get("after"),
+        before=request.GET.get("before"),
+        params=request.GET,
+    )
