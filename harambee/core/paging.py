@@ -44,7 +44,7 @@ class _Key:
 def _rows_are_dicts(queryset: QuerySet[Any]) -> bool:
     """A ``values()`` list (grouped rows, say): its ordering must already be unique,
     and its rows carry the ordering's values themselves."""
-    return bool(queryset.query.values_select or queryset.query.group_by)
+    return bool(queryset.query.values_select)
 
 
 def _ordering(queryset: QuerySet[Any]) -> list[_Key]:
@@ -150,16 +150,31 @@ class KeysetPage:
             cursor = self._values(after)
         self._dicts = _rows_are_dicts(queryset)
         rows = queryset
+        annotations = {f"_key{i}": F(name) for i, name in enumerate(self.names)}
         if not self._dicts:
-            rows = rows.annotate(**{f"_key{i}": F(name) for i, name in enumerate(self.names)})
+            rows = rows.annotate(**annotations)
         if cursor is not None:
             rows = rows.filter(_after(self.keys, cursor, forward=forward))
         rows = rows.order_by(*_order(self.keys, forward=forward))
-        found = list(rows[: per_page + 1])
-        more = len(found) > per_page
-        found = found[:per_page]
+        if self._dicts:
+            found = list(rows[: per_page + 1])
+            more = len(found) > per_page
+            found = found[:per_page]
+            self._cursors = [[row[name] for name in self.names] for row in found]
+        else:
+            # The page's keys first, on narrow rows: sorting whole rows would work out
+            # every annotation (a comment count, say) of every row the gate lets
+            # through before the LIMIT. Then the page's own rows, by primary key.
+            keyed = list(rows.values_list("pk", *annotations)[: per_page + 1])
+            more = len(keyed) > per_page
+            keyed = keyed[:per_page]
+            by_pk = {row.pk: row for row in queryset.filter(pk__in=[k[0] for k in keyed])}
+            keyed = [k for k in keyed if k[0] in by_pk]
+            found = [by_pk[k[0]] for k in keyed]
+            self._cursors = [list(k[1:]) for k in keyed]
         if not forward:
             found.reverse()
+            self._cursors.reverse()
         self.object_list = found
         if forward:
             self.has_previous = cursor is not None and bool(found)
@@ -178,25 +193,18 @@ class KeysetPage:
             return None
         return [_decode(value) for value in values]
 
-    def _cursor(self, row: Any) -> str:
-        if self._dicts:
-            values = [_encode(row[name]) for name in self.names]
-        else:
-            values = [_encode(getattr(row, f"_key{i}")) for i in range(len(self.keys))]
-        return signing.dumps(values, salt=SALT, compress=True)
-
-    def _query(self, name: str, row: Any) -> str:
+    def _query(self, name: str, values: list[Any]) -> str:
         params = self._params.copy()
-        params[name] = self._cursor(row)
+        params[name] = signing.dumps([_encode(v) for v in values], salt=SALT, compress=True)
         return params.urlencode()
 
     @property
     def next_query(self) -> str:
-        return self._query("after", self.object_list[-1]) if self.has_next else ""
+        return self._query("after", self._cursors[-1]) if self.has_next else ""
 
     @property
     def previous_query(self) -> str:
-        return self._query("before", self.object_list[0]) if self.has_previous else ""
+        return self._query("before", self._cursors[0]) if self.has_previous else ""
 
     @property
     def first_query(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -65,20 +65,55 @@ def space_get(*, user: Any, slug: str) -> Space:
     return space
 
 
+# At most this many pinned threads stand above a space's list.
+PINNED_MAX = 10
+
+
 def space_posts(*, user: Any, space: Space) -> QuerySet[Post]:
+    """The space's threads ``user`` may read, newest first, pinned ones aside
+    (``pinned_posts``): an order the (space, created) index gives, so a page reads
+    only its own rows however many the space holds."""
     return (
-        with_comment_counts(visible(user, Post.objects.filter(space=space)))
+        with_comment_counts(visible(user, Post.objects.filter(space=space, pinned=False)))
         .select_related("author")
-        .order_by("-pinned", "-created")
+        .order_by("-created")
+    )
+
+
+def _pinned(space_id: int | None) -> QuerySet[Post]:
+    """Pinned threads of one space (or, with ``None``, of the forum), read from the
+    small partial index of pinned threads: the space is compared through ``+ 0`` so
+    that no database walks the space's own (much larger) index of items to find its
+    few pinned ones."""
+    if space_id is None:
+        return Post.objects.filter(pinned=True, space__isnull=True)
+    return Post.objects.alias(space_key=F("space_id") + 0).filter(pinned=True, space_key=space_id)
+
+
+def pinned_posts(*, user: Any, space: Space) -> list[Post]:
+    """The space's pinned threads ``user`` may read, newest first, shown above its list."""
+    return list(
+        with_comment_counts(visible(user, _pinned(space.pk)))
+        .select_related("author")
+        .order_by("-created", "-pk")[:PINNED_MAX]
     )
 
 
 def forum_threads(*, user: Any) -> QuerySet[Post]:
-    """Alliance-wide threads (outside any space) the user may read, pinned first."""
+    """Alliance-wide threads (outside any space) the user may read, newest first,
+    pinned ones aside (``pinned_forum_threads``), as ``space_posts``."""
     return (
-        with_comment_counts(visible(user, Post.objects.filter(space__isnull=True)))
+        with_comment_counts(visible(user, Post.objects.filter(space__isnull=True, pinned=False)))
         .select_related("author")
-        .order_by("-pinned", "-created")
+        .order_by("-created")
+    )
+
+
+def pinned_forum_threads(*, user: Any) -> list[Post]:
+    return list(
+        with_comment_counts(visible(user, _pinned(None)))
+        .select_related("author")
+        .order_by("-created", "-pk")[:PINNED_MAX]
     )
 
 

@@ -69,10 +69,13 @@ def space_detail(request, slug: str):
     context = _join_context(request, space)
     membership = context["membership"]
     page = paginate(request, selectors.space_posts(user=request.user, space=space))
-    for post in page.object_list:
+    # Pinned threads stand above the first page.
+    pinned = [] if page.has_previous else selectors.pinned_posts(user=request.user, space=space)
+    for post in [*pinned, *page.object_list]:
         post.shown_space = None  # the page is the space's own: no need to name it again
     context.update(
         page=page,
+        pinned=pinned,
         member_count=selectors.member_count(space=space),
         may_post=membership is not None and membership.may(Perm.POST),
         may_edit_space=membership is not None and membership.may(Perm.EDIT_SPACE),
@@ -354,13 +357,15 @@ def _thread_start(request, space, form: PostForm):
 def forum(request):
     """The alliance forum: threads outside any space, pinned first."""
     page = paginate(request, selectors.forum_threads(user=request.user))
-    for thread in page.object_list:
+    pinned = [] if page.has_previous else selectors.pinned_forum_threads(user=request.user)
+    for thread in [*pinned, *page.object_list]:
         thread.shown_space = None
     return render(
         request,
         "spaces/forum.html",
         {
             "page": page,
+            "pinned": pinned,
             "may_start": request.user.is_authenticated
             and request.user.may(Perm.START_FORUM_THREAD),
         },
