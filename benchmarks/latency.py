@@ -69,26 +69,53 @@ def measure(scale: int, requests: int, profile: bool) -> dict:
     import django
 
     django.setup()
+    from django.conf import settings
+    from django.core.cache import caches
     from django.db import connection
     from django.test import Client
 
+    from benchmarks.fixtures import ensure_threads
     from harambee.core.models import Comment, Content
 
     cast = pick_cast()
+    threads = ensure_threads()
+    for alias in settings.CACHES:
+        caches[alias].clear()
+
+    def signed_in(user):
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
     anon = Client(HTTP_HOST="127.0.0.1")
-    member = Client(HTTP_HOST="127.0.0.1")
-    member.force_login(cast["member"], backend="django.contrib.auth.backends.ModelBackend")
-    lead = Client(HTTP_HOST="127.0.0.1")
-    lead.force_login(cast["lead"], backend="django.contrib.auth.backends.ModelBackend")
+    # An anonymous visitor whose browser still sends a (dead) session cookie is
+    # rendered for themselves, not served from the page cache: the rendering cost.
+    rendered = Client(HTTP_HOST="127.0.0.1")
+    rendered.cookies[settings.SESSION_COOKIE_NAME] = "no-such-session"
+    member = signed_in(cast["member"])
+    lead = signed_in(cast["lead"])
+    writer = signed_in(threads["member"])
     busy = cast["busy"]
+    long_url = threads["long"].get_absolute_url()
     pages = [
-        ("home, anonymous", anon, "/"),
+        ("home, anonymous (cached)", anon, "/"),
         ("home, member", member, "/"),
         ("space page, lead", lead, cast["space"].get_absolute_url()),
         ("post with comments, member", member, busy.get_absolute_url()),
-        ("post with comments, anonymous", anon, busy.get_absolute_url()),
+        ("post, 50 replies all by the reader", writer, threads["own"].get_absolute_url()),
+        ("thread of 200 replies, first page, member", member, long_url),
+        (
+            "thread of 200 replies, a later page, member",
+            member,
+            f"{long_url}?from={threads['long_later_start']}",
+        ),
+        ("post with comments, anonymous (cached)", anon, busy.get_absolute_url()),
+        ("post with comments, anonymous (rendered)", rendered, busy.get_absolute_url()),
+        ("forum, member", member, "/forum/"),
         ("people directory", member, "/people/"),
         ("spaces list", member, "/spaces/"),
+        ("initiatives directory, member", member, "/initiatives/"),
+        ("library, member", member, "/library/"),
     ]
     rows = []
     for label, client, url in pages:

@@ -286,7 +286,12 @@ def write(extra_notes: str = "") -> None:
         "Each page is requested through Django's test client (the whole middleware stack "
         "and templates, no network) 20 times to warm up, then timed "
         f"{next(iter(latency.values()))['requests'] if latency else '?'} times. Production "
-        "settings (DEBUG off, manifest static files, local-memory cache). Budget at 1M items: "
+        "settings (DEBUG off, manifest static files, the default file cache shared by the "
+        'workers, emptied first: anonymous pages "(cached)" come from the anonymous page '
+        'cache, "(rendered)" is the same page rendered for a visitor whose browser sends '
+        "a dead session cookie; replies come from the fragment cache once rendered). The "
+        '"50 replies all by the reader" and "200 replies" threads are added to the '
+        "generated data by benchmarks/fixtures.py. Budget at 1M items: "
         "p50 ≤ 15 ms, p99 ≤ 60 ms, ≤ 12 queries.",
         "",
         "![Latency against scale](performance-latency.svg)",

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import common, report  # noqa: E402
-from benchmarks.data import HARAMBEE, bench_env, ensure_db  # noqa: E402
+from benchmarks.data import BENCH_DIR, HARAMBEE, bench_env, ensure_db  # noqa: E402
 
 STEPS = ("latency", "throughput", "writes", "report")
 
@@ -77,7 +77,11 @@ def main() -> None:
                 f"latency at {scale:,} items",
                 ["benchmarks.latency", "--scale", str(scale), "--requests", str(args.requests)]
                 + extra,
-                bench_env(scale),
+                # The production default: a file cache shared by the workers.
+                bench_env(
+                    scale,
+                    HARAMBEE_CACHE_URL=f"file://{BENCH_DIR / 'var' / f'cache-latency-{scale}'}",
+                ),
             ):
                 failed.append(f"latency {scale}")
     if "throughput" in only:

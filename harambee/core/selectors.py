@@ -68,6 +68,18 @@ def comment_tree(*, content: Content) -> list[Comment]:
 _EARLIEST = datetime(1, 1, 1, tzinfo=UTC)
 
 
+COMMENT_SHOWN = (
+    "content_id",
+    "parent_id",
+    "author_id",
+    "body_html",
+    "created",
+    "updated",
+    "removed",
+    "author__display_name",
+)
+
+
 def comment_page(
     *, content: Content, start: int | None = None, limit: int
 ) -> tuple[list[Comment], int | None, bool]:
@@ -101,6 +113,9 @@ def comment_page(
         .filter(Q(pk__in=ids[: limit + 1]) | Q(parent_id__in=ids[:limit]))
         .annotate(earlier=earlier)
         .select_related("author")
+        # What a page shows of a comment and its author (core/_comment.html): the
+        # rest of an author's row costs time to build and is never read here.
+        .only(*COMMENT_SHOWN)
         .order_by("created", "pk")
     )
     top: dict[int, Comment] = {}
