@@ -74,6 +74,11 @@ class Content(models.Model):
         indexes = [
             models.Index(fields=["visibility", "-created"], name="content_vis_created"),
             models.Index(fields=["space", "-created"], name="content_space_created"),
+            # One kind's items in a space (or alliance-wide), newest first: a space's
+            # threads, the forum, a space's wiki or library, without reading the rest.
+            models.Index(fields=["space", "kind", "-created"], name="content_space_kind_created"),
+            # One kind's items across the alliance, newest first (the library).
+            models.Index(fields=["kind", "-created"], name="content_kind_created"),
         ]
 
     def __str__(self) -> str:

@@ -74,7 +74,9 @@ def space_posts(*, user: Any, space: Space) -> QuerySet[Post]:
     (``pinned_posts``): an order the (space, created) index gives, so a page reads
     only its own rows however many the space holds."""
     return (
-        with_comment_counts(visible(user, Post.objects.filter(space=space, pinned=False)))
+        with_comment_counts(
+            visible(user, Post.objects.filter(kind=Post.KIND, space=space, pinned=False))
+        )
         .select_related("author")
         .order_by("-created")
     )
@@ -85,9 +87,10 @@ def _pinned(space_id: int | None) -> QuerySet[Post]:
     small partial index of pinned threads: the space is compared through ``+ 0`` so
     that no database walks the space's own (much larger) index of items to find its
     few pinned ones."""
+    posts = Post.objects.alias(space_key=F("space_id") + 0).filter(pinned=True)
     if space_id is None:
-        return Post.objects.filter(pinned=True, space__isnull=True)
-    return Post.objects.alias(space_key=F("space_id") + 0).filter(pinned=True, space_key=space_id)
+        return posts.filter(space_key__isnull=True)
+    return posts.filter(space_key=space_id)
 
 
 def pinned_posts(*, user: Any, space: Space) -> list[Post]:
@@ -103,7 +106,9 @@ def forum_threads(*, user: Any) -> QuerySet[Post]:
     """Alliance-wide threads (outside any space) the user may read, newest first,
     pinned ones aside (``pinned_forum_threads``), as ``space_posts``."""
     return (
-        with_comment_counts(visible(user, Post.objects.filter(space__isnull=True, pinned=False)))
+        with_comment_counts(
+            visible(user, Post.objects.filter(kind=Post.KIND, space__isnull=True, pinned=False))
+        )
         .select_related("author")
         .order_by("-created")
     )

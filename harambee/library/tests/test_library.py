@@ -714,3 +714,32 @@ def test_permission_matrix_for_every_library_page(cast, client_for):
         assert_allowed(client_for, url, [getattr(cast, n) for n in sorted(allowed)])
         refused = [getattr(cast, n) for n in sorted(EVERYONE - allowed)]
         assert_refused(client_for, url, refused, about)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_kept_filter_choices_lose_a_resource_that_leaves_the_readers_sight_at_once(
+    cast, client_for, settings
+):
+    """With a shared cache the choices are kept between writes; the write that hides
+    a resource takes its values out of the very next page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from harambee.library.models import Resource
+
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 300
+    org = OrganisationFactory(name="SOONHIDDEN Cooperative")
+    resource = add(cast.space_lead, title="Soon hidden", organisations=[org], year=1991)
+    member = client_for(cast.member)
+    assert "SOONHIDDEN" in member.get(reverse("library:index")).content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        member.get(reverse("library:index"))
+    assert not [q for q in ctx.captured_queries if "DISTINCT" in q["sql"]]
+    resource = Resource.objects.get(pk=resource.pk)
+    resource.visibility = "private"
+    resource.save()
+    page = member.get(reverse("library:index")).content.decode()
+    assert "SOONHIDDEN" not in page and "1991" not in page
+    assert (
+        "SOONHIDDEN" in client_for(cast.space_lead).get(reverse("library:index")).content.decode()
+    )
