@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from harambee.core.models import Comment
 from harambee.core.tests.factories import CommentFactory, PostFactory
-from harambee.inputs import BODY_MAX, InputRulesMixin, clean_body, clean_line, to_id
 from harambee.initiatives.models import Initiative
+from harambee.inputs import BODY_MAX, InputRulesMixin, clean_body, clean_line, to_id
 from harambee.notifications.models import Notification
 from harambee.spaces.models import Post, Space
 from harambee.stories import services as story_services
