@@ -290,3 +290,45 @@ def test_a_deleted_comment_is_no_reason_to_lose_a_moderators_redirect(cast, clie
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("moderation:item", args=[post.pk])
+
+
+def _routes_with_ids():
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    found = []
+
+    def walk(patterns, prefix, namespace):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = p.namespace or namespace
+                walk(p.url_patterns, prefix + str(p.pattern), ns)
+            elif isinstance(p, URLPattern) and namespace and "<" in str(p.pattern):
+                route = prefix + str(p.pattern)
+                if "<id:" in route:
+                    found.append(route)
+
+    walk(get_resolver().url_patterns, "", None)
+    return found
+
+
+def test_no_route_takes_a_plain_int():
+    """``<int:>`` would pass a 20-digit number to a query; ``<id:>`` refuses it."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    plain = [str(p) for p in root.glob("*/*urls.py") if "<int:" in p.read_text()]
+    assert plain == []
+
+
+def test_a_twenty_digit_id_in_an_address_is_404_not_500(cast, client_for):
+    import re
+
+    client = client_for(cast.space_lead)
+    client.raise_request_exception = False
+    routes = _routes_with_ids()
+    assert len(routes) > 30
+    for route in routes:
+        url = "/" + re.sub(r"<id:\w+>", "98765432109876543210", route)
+        url = re.sub(r"<[^>]+>", "x", url).replace("^", "").replace("$", "")
+        assert client.get(url).status_code == 404, url
+        assert client.post(url).status_code in (302, 404, 405), url
