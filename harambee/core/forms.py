@@ -4,10 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.models import Comment
+from harambee.inputs import Form, ModelForm
 
 
-class CommentForm(forms.ModelForm):
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+class CommentForm(ModelForm):
+    """A comment's text; the comment it answers (``parent``) is read by the view."""
 
     class Meta:
         model = Comment
@@ -16,7 +17,7 @@ class CommentForm(forms.ModelForm):
         labels = {"body": _("Your comment")}
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(Form):
     """A file or a link, with a caption. The file is checked by its content later."""
 
     file = forms.FileField(

@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from harambee.core.paging import KeysetPage, keyset_page
@@ -25,12 +25,31 @@ def paginate(request: HttpRequest, items: Any, per_page: int | None = None) -> K
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:
+    """The ``next`` path a form asked to go back to, or ``fallback``.
+
+    Only a path on this site is taken: it starts with one slash (not ``//``, which a
+    browser reads as another host), names no scheme or host, and holds no control
+    character. Anything else -- a view name, a number, markup, another site -- is
+    ignored, never handed to ``redirect()``, which would try it as a view name."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    if is_local_path(target, request):
         return target
     return fallback
+
+
+def is_local_path(target: str, request: HttpRequest) -> bool:
+    if not target.startswith("/") or target.startswith(("//", "/\\")):
+        return False
+    if len(target) > 2000 or any(ord(c) < 32 or ord(c) == 127 for c in target):
+        return False
+    return url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+
+
+def redirect_next(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
+    """Go back where the form came from (``next``), if that is a path on this site."""
+    return HttpResponseRedirect(safe_next(request, fallback))
 
 
 def alliance_perm_required(perm: str):

@@ -4,11 +4,11 @@ from harambee.core import views
 
 app_name = "core"
 urlpatterns = [
-    path("content/<int:pk>/comments/", views.comment, name="comment"),
-    path("content/<int:pk>/comment-form/", views.comment_form, name="comment_form"),
-    path("content/<int:pk>/react/", views.react, name="react"),
-    path("files/<int:pk>/thumbnail.jpg", views.attachment_thumbnail, name="attachment_thumbnail"),
-    path("files/<int:pk>/<str:name>", views.attachment, name="attachment"),
+    path("content/<id:pk>/comments/", views.comment, name="comment"),
+    path("content/<id:pk>/comment-form/", views.comment_form, name="comment_form"),
+    path("content/<id:pk>/react/", views.react, name="react"),
+    path("files/<id:pk>/thumbnail.jpg", views.attachment_thumbnail, name="attachment_thumbnail"),
+    path("files/<id:pk>/<str:name>", views.attachment, name="attachment"),
     path("healthz", views.healthz, name="healthz"),
     path("language/<str:code>/", views.language, name="language"),
 ]

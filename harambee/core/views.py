@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import sys
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from harambee.core.forms import CommentForm
-from harambee.core.http import file_response, is_htmx
+from harambee.core.http import file_response, is_htmx, redirect_next
 from harambee.core.models import Comment, Content, Reaction
 from harambee.core.selectors import (
     attachment_get,
@@ -22,6 +23,7 @@ from harambee.core.selectors import (
     reply_parent,
 )
 from harambee.core.services import comment_create, may_comment, reaction_toggle
+from harambee.inputs import to_id
 
 
 def _comment_form_error(request, content: Content, form: CommentForm, parent: Comment | None):
@@ -65,13 +67,22 @@ def comment(request, pk: int):
     if not may_comment(request.user, content):
         raise PermissionDenied
     parent = None
-    if request.POST.get("parent"):
-        try:
-            parent_id = int(request.POST["parent"])
-        except ValueError:
-            raise Http404 from None
-        parent = comment_get(content=content, pk=parent_id)
     form = CommentForm(request.POST)
+    if request.POST.get("parent"):
+        parent_id = to_id(request.POST["parent"])
+        try:
+            if parent_id is None:
+                raise Http404
+            parent = comment_get(content=content, pk=parent_id)
+        except Http404:
+            # Gone since the page was opened (or tampered with): keep the text.
+            form.add_error(
+                None,
+                _(
+                    "The comment you answered is no longer there. Your text is kept "
+                    "below: post it as a new comment."
+                ),
+            )
     if not form.is_valid():
         return _comment_form_error(request, content, form, parent)
     try:
@@ -100,9 +111,10 @@ def comment(request, pk: int):
 def react(request, pk: int):
     content = content_get(user=request.user, pk=pk)
     kind = request.POST.get("type", "")
-    if kind not in Reaction.Type.values:
-        return HttpResponse(_("Unknown reaction."), status=400)
-    reaction_toggle(user=request.user, content=content, type=kind)
+    if kind in Reaction.Type.values:
+        reaction_toggle(user=request.user, content=content, type=kind)
+    elif not is_htmx(request):
+        messages.error(request, _("That reaction is not one we know; nothing was changed."))
     if is_htmx(request):
         return render(
             request,
@@ -128,14 +140,10 @@ def language(request, code: str):
     """Switch the interface language. A link, not a form: a language preference needs
     no CSRF token, which keeps anonymous pages free of tokens and cacheable."""
     from django.conf import settings
-    from django.utils.http import url_has_allowed_host_and_scheme
 
     if code not in dict(settings.LANGUAGES):
         raise Http404
-    target = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = "/"
-    response = redirect(target)
+    response = redirect_next(request, "/")
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,

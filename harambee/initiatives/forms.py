@@ -14,6 +14,7 @@ from harambee.initiatives.models import (
     PhaseNote,
 )
 from harambee.initiatives.regions import REGIONS
+from harambee.inputs import Form, ModelForm
 from harambee.people.models import Organisation, Sector, User
 
 
@@ -26,7 +27,7 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
         )
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(ModelForm):
     countries = forms.MultipleChoiceField(
         label=_("Countries"),
         choices=list(all_countries),
@@ -64,7 +65,7 @@ class InitiativeForm(forms.ModelForm):
         return data
 
 
-class StakeholderForm(forms.Form):
+class StakeholderForm(Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none()
     )
@@ -75,7 +76,7 @@ class StakeholderForm(forms.Form):
         self.fields["organisation"].queryset = selectors.stakeholder_choices()
 
 
-class DirectoryForm(forms.Form):
+class DirectoryForm(Form):
     country = forms.ChoiceField(label=_("Country"), required=False)
     region = forms.ChoiceField(
         label=_("Region"), required=False, choices=[("", _("All regions")), *REGIONS.items()]
@@ -101,7 +102,7 @@ class DirectoryForm(forms.Form):
         ]
 
 
-class CycleForm(forms.ModelForm):
+class CycleForm(ModelForm):
     class Meta:
         model = InquiryCycle
         fields = ["title", "body", "status", "started", "ended", "visibility"]
@@ -118,7 +119,7 @@ class CycleForm(forms.ModelForm):
         self.fields["visibility"].initial = Visibility.SPACE
 
 
-class PhaseNoteForm(forms.ModelForm):
+class PhaseNoteForm(ModelForm):
     class Meta:
         model = PhaseNote
         fields = ["phase", "date", "body"]
@@ -128,7 +129,7 @@ class PhaseNoteForm(forms.ModelForm):
         }
 
 
-class NoteForm(forms.ModelForm):
+class NoteForm(ModelForm):
     themes = ThemeChoiceField()
     evidence_file = forms.FileField(
         label=_("Photo or document (optional)"),
@@ -205,7 +206,7 @@ class NoteForm(forms.ModelForm):
         return data
 
 
-class LessonForm(forms.ModelForm):
+class LessonForm(ModelForm):
     themes = ThemeChoiceField()
 
     class Meta:
@@ -219,7 +220,7 @@ class LessonForm(forms.ModelForm):
         }
 
 
-class AdaptationForm(forms.Form):
+class AdaptationForm(Form):
     target_visibility = forms.ChoiceField(
         label=_("Share the adapted version with"),
         choices=[("public", _("Everyone (public)")), ("alliance", _("The whole alliance"))],

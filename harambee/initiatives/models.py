@@ -5,6 +5,7 @@ them; the profile belongs to the initiative's space and follows the space's gate
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -54,10 +55,22 @@ class Initiative(models.Model):
     countries = models.JSONField(_("countries"), default=list, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     latitude = models.DecimalField(
-        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("From -90 (south pole) to 90 (north pole)."),
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("From -180 to 180 (west of Greenwich is negative)."),
     )
     issue_areas = models.CharField(
         _("issue areas"), max_length=300, blank=True, help_text=_("Comma-separated.")

@@ -196,9 +196,11 @@ def note_revert(*, actor: User, note: LearningNote, revision: NoteRevision) -> L
         note=note,
         summary=_("Reverted to version %(n)s") % {"n": revision.number},
         themes=list(Theme.objects.filter(name__in=theme_names)),
-        title=data["title"],
+        title=data.get("title", note.title),
         # Reverting never widens who may read the note.
-        visibility=min(note.visibility, data["visibility"], key=lambda v: WIDTH[v]),
+        visibility=min(
+            note.visibility, data.get("visibility", note.visibility), key=lambda v: WIDTH[v]
+        ),
         **{name: data.get(name, "") for name in SECTION_NAMES},
     )
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from harambee.core.models import Visibility
 from harambee.initiatives.forms import ThemeChoiceField
 from harambee.initiatives.models import Initiative
+from harambee.inputs import Form, ModelForm
 from harambee.library.models import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -21,7 +22,7 @@ def _visibility_choices(in_space: bool) -> list[tuple[str, str]]:
     return [c for c in Visibility.choices if in_space or c[0] != Visibility.SPACE]
 
 
-class ResourceForm(forms.ModelForm):
+class ResourceForm(ModelForm):
     """The description of a resource; on creation also its first file or a link."""
 
     file = forms.FileField(
@@ -137,7 +138,7 @@ class ResourceForm(forms.ModelForm):
         return data
 
 
-class VersionForm(forms.Form):
+class VersionForm(Form):
     file = forms.FileField(label=_("New file"))
     note = forms.CharField(label=_("What changed (optional)"), max_length=300, required=False)
 
@@ -146,7 +147,7 @@ def _optional_choices(label, choices):
     return [("", label), *choices]
 
 
-class LibraryFilterForm(forms.Form):
+class LibraryFilterForm(Form):
     """Filters whose choices are only values found among resources the reader may see."""
 
     resource_type = forms.ChoiceField(label=_("Kind"), required=False)
@@ -186,7 +187,7 @@ class LibraryFilterForm(forms.Form):
         return data
 
 
-class CollectionForm(forms.ModelForm):
+class CollectionForm(ModelForm):
     class Meta:
         model = Collection
         fields = ["title", "body", "visibility"]
@@ -198,7 +199,7 @@ class CollectionForm(forms.ModelForm):
         self.fields["visibility"].choices = _visibility_choices(in_space)
 
 
-class EntryForm(forms.Form):
+class EntryForm(Form):
     """Add an item to a collection (from the collection's page)."""
 
     item = forms.ModelChoiceField(label=_("Resource or wiki page"), queryset=None)
@@ -220,7 +221,7 @@ class EntryForm(forms.Form):
         ]
 
 
-class AddToCollectionForm(forms.Form):
+class AddToCollectionForm(Form):
     """Add this resource to one of my collections (from the resource's page)."""
 
     collection = forms.ModelChoiceField(label=_("Collection"), queryset=None)

@@ -3,11 +3,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from harambee.inputs import Form
 from harambee.moderation.models import Reason
 from harambee.spaces.forms import DayInput
 
 
-class FlagForm(forms.Form):
+class FlagForm(Form):
     reason = forms.ChoiceField(
         label=_("What is wrong?"), choices=Reason.choices, widget=forms.RadioSelect
     )
@@ -25,7 +26,7 @@ class FlagForm(forms.Form):
         return data
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(Form):
     reason = forms.CharField(
         label=_("Why (kept in the moderation record)"),
         max_length=1000,
@@ -33,7 +34,7 @@ class ReasonForm(forms.Form):
     )
 
 
-class MoveForm(forms.Form):
+class MoveForm(Form):
     to = forms.ChoiceField(label=_("Move to"))
     widen = forms.BooleanField(
         label=_("If this thread is for its space only, open it to the whole alliance"),
@@ -51,7 +52,7 @@ class MoveForm(forms.Form):
         return self.targets[self.cleaned_data["to"]]
 
 
-class SuspendForm(forms.Form):
+class SuspendForm(Form):
     reason = forms.CharField(
         label=_("Reason (shown to the person)"),
         max_length=1000,

@@ -15,6 +15,7 @@ from django.http import Http404
 
 from harambee.core.models import Comment, Content
 from harambee.core.visibility import can_see_space, can_view, is_reader, visible
+from harambee.inputs import to_id
 from harambee.moderation.models import Flag, Hiding, Reason, Suspension
 from harambee.people.models import User
 from harambee.people.roles import Perm, space_may
@@ -212,10 +213,9 @@ def flaggable_get(*, user: Any, pk: int) -> Content:
 
 def live_comment_get(*, content: Content, comment_id: str) -> Comment:
     """One of ``content``'s comments that is not removed; 404 otherwise."""
-    try:
-        pk = int(comment_id)
-    except ValueError:
-        raise Http404 from None
+    pk = to_id(comment_id)
+    if pk is None:
+        raise Http404
     comment = (
         Comment.objects.select_related("author")
         .filter(pk=pk, content=content, removed=False)

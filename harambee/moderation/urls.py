@@ -6,11 +6,11 @@ app_name = "moderation"
 urlpatterns = [
     path("moderation/", views.queue, name="queue"),
     path("moderation/hidden/", views.hidden, name="hidden"),
-    path("moderation/flag/<int:pk>/", views.flag, name="flag"),
-    path("moderation/items/<int:pk>/", views.item, name="item"),
-    path("moderation/items/<int:pk>/act/", views.act, name="act"),
-    path("moderation/items/<int:pk>/move/", views.move, name="move"),
+    path("moderation/flag/<id:pk>/", views.flag, name="flag"),
+    path("moderation/items/<id:pk>/", views.item, name="item"),
+    path("moderation/items/<id:pk>/act/", views.act, name="act"),
+    path("moderation/items/<id:pk>/move/", views.move, name="move"),
     path("moderation/suspensions/", views.suspensions, name="suspensions"),
-    path("moderation/suspensions/<int:pk>/lift/", views.lift, name="lift"),
-    path("moderation/people/<int:pk>/suspend/", views.suspend, name="suspend"),
+    path("moderation/suspensions/<id:pk>/lift/", views.lift, name="lift"),
+    path("moderation/people/<id:pk>/suspend/", views.suspend, name="suspend"),
 ]

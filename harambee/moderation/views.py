@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from harambee.core.http import alliance_perm_required, paginate, safe_next
 from harambee.core.models import Content, comment_url
 from harambee.core.visibility import can_see_space, can_view
+from harambee.inputs import to_id
 from harambee.moderation import rules, selectors, services
 from harambee.moderation.context_processors import remember_moderator
 from harambee.moderation.forms import FlagForm, MoveForm, ReasonForm, SuspendForm
@@ -53,10 +54,22 @@ def flag(request: HttpRequest, pk: int) -> HttpResponse:
     """Flag an item, or (``?comment=``) one of its comments, with a reason."""
     content = selectors.flaggable_get(user=request.user, pk=pk)
     comment = None
+    form = FlagForm(request.POST or None)
     comment_id = request.POST.get("comment") or request.GET.get("comment")
     if comment_id:
-        comment = selectors.live_comment_get(content=content, comment_id=comment_id)
-    form = FlagForm(request.POST or None)
+        try:
+            comment = selectors.live_comment_get(content=content, comment_id=comment_id)
+        except Http404:
+            if request.method != "POST":
+                raise
+            # Removed since the page was opened, or tampered with: keep the note.
+            form.add_error(
+                None,
+                _(
+                    "The comment you flagged is no longer there. Send again to flag the "
+                    "item itself, or cancel."
+                ),
+            )
     target_url = comment_url(content, comment) if comment else content.get_absolute_url()
     if request.method == "POST" and form.is_valid():
         try:
@@ -157,15 +170,19 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
     content = _content_to_moderate(user, pk)
     action = request.POST.get("action", "")
     if action not in ACTIONS:
-        return HttpResponse(_("Unknown action."), status=400)
+        messages.error(request, _("That is not something a moderator can do here."))
+        return HttpResponseRedirect(reverse("moderation:item", args=[content.pk]))
+    back = safe_next(request, reverse("moderation:item", args=[content.pk]))
     comment = None
     if request.POST.get("comment"):
+        comment_pk = to_id(request.POST["comment"])
         try:
-            comment_pk = int(request.POST["comment"])
-        except ValueError:
-            raise Http404 from None
-        comment = selectors.comment_get(content=content, pk=comment_pk)
-    back = safe_next(request, reverse("moderation:item", args=[content.pk]))
+            if comment_pk is None:
+                raise Http404
+            comment = selectors.comment_get(content=content, pk=comment_pk)
+        except Http404:
+            messages.error(request, _("That comment is no longer there; nothing was done."))
+            return HttpResponseRedirect(back)
     try:
         if action == "dismiss":
             services.flags_dismiss(actor=user, content=content, comment=comment)
@@ -174,7 +191,7 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
             form = ReasonForm(request.POST) if action == "hide" else None
             if form is not None and not form.is_valid():
                 messages.error(request, _("Say why, for the record, before hiding."))
-                return redirect(back)
+                return HttpResponseRedirect(back)
             reason = form.cleaned_data["reason"] if form is not None else ""
             if action == "hide" and comment is not None:
                 services.comment_hide(actor=user, comment=comment, reason=reason)
@@ -204,7 +221,7 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(refusal))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect(back)
+    return HttpResponseRedirect(back)
 
 
 @login_required

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from harambee.inputs import Form
 from harambee.notifications.models import Channel, Frequency, Kind
 
 
@@ -12,7 +13,7 @@ def field_name(kind: str, channel: str) -> str:
     return f"{kind}__{channel}"
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(Form):
     """One choice per kind of notice and channel."""
 
     def __init__(self, *args: Any, current: dict[tuple[str, str], str], **kwargs: Any):

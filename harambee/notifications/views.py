@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from harambee.core.http import is_htmx, safe_next
+from harambee.core.http import is_htmx, redirect_next
 from harambee.notifications import selectors, services
 from harambee.notifications.forms import PreferencesForm
 
@@ -47,7 +47,7 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
     if notification is None:
         raise Http404
     services.notification_mark_read(user=request.user, notification=notification)
-    return redirect(safe_next(request, reverse("notifications:centre")))
+    return redirect_next(request, reverse("notifications:centre"))
 
 
 @login_required
@@ -55,7 +55,7 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 def mark_all_read(request: HttpRequest) -> HttpResponse:
     services.notification_mark_all_read(user=request.user)
     messages.success(request, _("All notifications are marked read."))
-    return redirect(safe_next(request, reverse("notifications:centre")))
+    return redirect_next(request, reverse("notifications:centre"))
 
 
 @login_required
@@ -91,7 +91,7 @@ def watch(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request, _("You stopped watching this conversation: no more reply notices.")
         )
-    return redirect(safe_next(request, content.get_absolute_url()))
+    return redirect_next(request, content.get_absolute_url())
 
 
 # The one view without a CSRF token: a mail client posts "List-Unsubscribe=One-Click"

@@ -5,6 +5,7 @@ import zoneinfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from harambee.inputs import Form, ModelForm
 from harambee.people.models import LANGUAGE_CHOICES, Channel, Organisation, Sector, User
 
 TIME_ZONE_CHOICES = [
@@ -15,7 +16,7 @@ TIME_ZONE_CHOICES = [
 TIME_ZONE_CHOICES.insert(0, ("UTC", "UTC"))
 
 
-class SignupExtraForm(forms.Form):
+class SignupExtraForm(Form):
     """Fields allauth's sign-up form gains: the name people will see."""
 
     display_name = forms.CharField(
@@ -30,7 +31,7 @@ class SignupExtraForm(forms.Form):
         user.save(update_fields=["display_name"])
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(ModelForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages you speak"),
         choices=LANGUAGE_CHOICES,
@@ -61,7 +62,7 @@ class ProfileForm(forms.ModelForm):
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
     sector = forms.ChoiceField(
         label=_("Sector"), required=False, choices=[("", _("All sectors")), *Sector.choices]
@@ -73,7 +74,7 @@ class DirectoryFilterForm(forms.Form):
         self.fields["country"].choices = [("", _("All countries")), *countries]
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "sector", "country", "website", "relationship", "description"]

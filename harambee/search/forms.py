@@ -9,13 +9,14 @@ from django_countries import countries as all_countries
 
 from harambee.core.registry import kind_choices
 from harambee.initiatives.selectors import theme_list
+from harambee.inputs import Form
 from harambee.people.models import Sector
 from harambee.search import selectors
 from harambee.search.query import MAX_QUERY_CHARS
 from harambee.search.selectors import MAX_PAGES, Filters
 
 
-class SearchForm(forms.Form):
+class SearchForm(Form):
     q = forms.CharField(label=_("Search for"), max_length=MAX_QUERY_CHARS, required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     space = forms.SlugField(label=_("Space (its address name)"), required=False)

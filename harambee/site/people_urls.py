@@ -5,7 +5,7 @@ from harambee.site import people_views as views
 app_name = "people"
 urlpatterns = [
     path("people/", views.people, name="people"),
-    path("people/<int:pk>/", views.person, name="person"),
+    path("people/<id:pk>/", views.person, name="person"),
     path("profile/", views.profile_edit, name="profile_edit"),
     path("organisations/", views.organisations, name="organisations"),
     path("organisations/<slug:slug>/", views.organisation, name="organisation"),

@@ -7,11 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.models import Visibility
+from harambee.inputs import Form, ModelForm
 from harambee.people.roles import SpaceRole
 from harambee.spaces.models import Invitation, JoinRequest, Post, Space, ThreadSummary
 
 
-class SpaceForm(forms.ModelForm):
+class SpaceForm(ModelForm):
     class Meta:
         model = Space
         fields = ["name", "kind", "description", "listing", "join_policy", "invite_code"]
@@ -25,11 +26,11 @@ class SpaceForm(forms.ModelForm):
         return self.cleaned_data["invite_code"].strip()
 
 
-class JoinForm(forms.Form):
+class JoinForm(Form):
     code = forms.CharField(label=_("Invite code"), max_length=64, required=False)
 
 
-class JoinRequestForm(forms.ModelForm):
+class JoinRequestForm(ModelForm):
     class Meta:
         model = JoinRequest
         fields = ["message"]
@@ -60,7 +61,7 @@ def _end_of_day(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(23, 59)))
 
 
-class InvitationForm(forms.ModelForm):
+class InvitationForm(ModelForm):
     access_until = forms.DateField(
         label=_("Access ends on"),
         required=False,
@@ -90,7 +91,7 @@ class InvitationForm(forms.ModelForm):
         return _end_of_day(day)
 
 
-class GuestAccountForm(forms.Form):
+class GuestAccountForm(Form):
     display_name = forms.CharField(label=_("Your name"), max_length=120)
     password = forms.CharField(
         label=_("Choose a password"),
@@ -106,11 +107,11 @@ class GuestAccountForm(forms.Form):
         return password
 
 
-class RoleForm(forms.Form):
+class RoleForm(Form):
     role = forms.ChoiceField(label=_("Role"), choices=SpaceRole.choices)
 
 
-class PostForm(forms.ModelForm):
+class PostForm(ModelForm):
     """A thread in a space or, with ``forum=True``, in the alliance forum."""
 
     FORUM_CHOICES = (Visibility.PUBLIC, Visibility.ALLIANCE, Visibility.PRIVATE)
@@ -135,7 +136,7 @@ class PostForm(forms.ModelForm):
             self.fields["visibility"].initial = Visibility.SPACE
 
 
-class SummaryForm(forms.ModelForm):
+class SummaryForm(ModelForm):
     class Meta:
         model = ThreadSummary
         fields = ["body"]
@@ -154,7 +155,7 @@ class SummaryForm(forms.ModelForm):
         return body
 
 
-class ThreadInviteForm(forms.Form):
+class ThreadInviteForm(Form):
     email = forms.EmailField(label=_("Their email address"))
     access_until = forms.DateField(
         label=_("Access ends on"),

@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from harambee.core.models import Visibility
 from harambee.initiatives.forms import ThemeChoiceField
+from harambee.inputs import Form, ModelForm
 from harambee.people.models import User
 from harambee.stories import selectors
 from harambee.stories.models import Story, StoryCall
 
 
-class StoryForm(forms.ModelForm):
+class StoryForm(ModelForm):
     themes = ThemeChoiceField()
     coauthors = forms.ModelMultipleChoiceField(
         label=_("Co-authors"),
@@ -37,7 +38,7 @@ class StoryForm(forms.ModelForm):
             ]
 
 
-class CallForm(forms.ModelForm):
+class CallForm(ModelForm):
     class Meta:
         model = StoryCall
         fields = ["title", "body", "deadline", "visibility"]
@@ -57,7 +58,7 @@ class CallForm(forms.ModelForm):
         self.fields["visibility"].initial = choices[-1][0]
 
 
-class CollectionForm(forms.Form):
+class CollectionForm(Form):
     stories = forms.ModelMultipleChoiceField(
         label=_("Stories in the collection"),
         queryset=Story.objects.none(),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +13,7 @@ from harambee.core.files import FileRefused
 from harambee.core.http import paginate
 from harambee.core.selectors import conversation
 from harambee.core.visibility import can_see_space, can_view
+from harambee.inputs import to_id
 from harambee.spaces.rules import may_write_in
 from harambee.spaces.selectors import coauthor_choices, space_get
 from harambee.stories import rules, selectors, services
@@ -42,6 +44,10 @@ def _save_story(request, form, save):
     except FileRefused as refusal:
         form.add_error("cover", str(refusal))
     except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            # A refusal about the whole story (the call closed since the form opened).
+            form.add_error(None, error)
+            return None
         for field, errors in error.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
     return None
@@ -50,12 +56,21 @@ def _save_story(request, form, save):
 @login_required
 def story_create(request, slug: str | None = None):
     space = space_get(user=request.user, slug=slug) if slug else None
-    call = None
-    if request.GET.get("call") or request.POST.get("call"):
-        call = selectors.call_get(
-            user=request.user, pk=int(request.GET.get("call") or request.POST.get("call"))
-        )
-        space = call.space
+    call, lost_call = None, False
+    asked = request.POST.get("call") or request.GET.get("call")
+    if asked:
+        call_id = to_id(asked)
+        try:
+            if call_id is None:
+                raise Http404
+            call = selectors.call_get(user=request.user, pk=call_id)
+        except Http404:
+            if request.method != "POST":
+                raise
+            # A tampered or vanished call: keep what was typed and say so.
+            lost_call = True
+        else:
+            space = call.space
     if not may_write_in(request.user, space):
         raise PermissionDenied
     form = StoryForm(
@@ -64,6 +79,8 @@ def story_create(request, slug: str | None = None):
         writers=coauthor_choices(user=request.user, space=space),
         in_space=space is not None,
     )
+    if lost_call:
+        form.add_error(None, _("That story call cannot be found. Your story is not saved yet."))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         story = _save_story(

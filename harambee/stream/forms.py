@@ -7,11 +7,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.models import Visibility
+from harambee.inputs import Form
 from harambee.stream.models import MAX_POST_LENGTH
 from harambee.stream.services import normalise_text, visibility_choices
 
 
-class StreamPostForm(forms.Form):
+class StreamPostForm(Form):
     text = forms.CharField(
         label=_("Your post"),
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -21,6 +21,7 @@ from harambee.core.markdown import (
 from harambee.core.models import Content, Visibility
 from harambee.core.posting import check_posting
 from harambee.core.visibility import can_see_person, can_see_space, can_view
+from harambee.inputs import clean_line
 from harambee.people.models import User
 from harambee.spaces.models import Space
 from harambee.spaces.rules import may_write_in
@@ -50,8 +51,9 @@ def normalise_text(text: str) -> str:
 
 
 def title_from_text(text: str) -> str:
-    """The first words of the text, on one line, at most ``TITLE_LENGTH`` characters."""
-    line = " ".join(text.split())
+    """The first words of the text, on one line, at most ``TITLE_LENGTH`` characters,
+    without the invisible characters a title may not hold (``harambee.inputs``)."""
+    line = " ".join(clean_line(text).split())
     if len(line) <= TITLE_LENGTH:
         return line or "…"
     cut = line[: TITLE_LENGTH - 1]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from harambee.core.forms import CommentForm
-from harambee.core.http import is_htmx, safe_next
+from harambee.core.http import is_htmx, redirect_next
 from harambee.core.selectors import conversation
 from harambee.core.visibility import visible
 from harambee.spaces.rules import may_write_in
@@ -221,7 +221,7 @@ def bookmark(request: HttpRequest, pk: int) -> HttpResponse:
     if is_htmx(request):
         return render(request, "stream/_bookmark.html", {"item": content, "bookmarked": on})
     messages.success(request, _("Saved in your bookmarks.") if on else _("Bookmark removed."))
-    return redirect(safe_next(request, content.get_absolute_url()))
+    return redirect_next(request, content.get_absolute_url())
 
 
 def _follow_response(request: HttpRequest, target: Any, url: str, on: bool) -> HttpResponse:
@@ -232,7 +232,7 @@ def _follow_response(request: HttpRequest, target: Any, url: str, on: bool) -> H
             {"target": target, "follow_url": request.path, "following": on},
         )
     messages.success(request, _("You follow this now.") if on else _("You no longer follow this."))
-    return redirect(safe_next(request, url))
+    return redirect_next(request, url)
 
 
 @require_POST

@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
 from harambee.initiatives.selectors import theme_list
+from harambee.inputs import Form
 from harambee.people.models import Sector
 from harambee.spaces.forms import DayInput
 from harambee.synthesis.selectors import GROUPINGS, readable_lesson_ids
 from harambee.synthesis.services import cited_ids
 
 
-class GroupForm(forms.Form):
+class GroupForm(Form):
     by = forms.ChoiceField(
         label=_("Group by"),
         required=False,
@@ -30,7 +31,7 @@ class GroupForm(forms.Form):
         return value if value in GROUPINGS else "region"
 
 
-class SynthesisForm(forms.Form):
+class SynthesisForm(Form):
     body = forms.CharField(
         label=_("What we know"),
         widget=forms.Textarea(attrs={"rows": 14}),
@@ -60,7 +61,7 @@ class SynthesisForm(forms.Form):
         return body
 
 
-class ReportForm(forms.Form):
+class ReportForm(Form):
     theme = forms.ModelChoiceField(
         label=_("Theme"),
         queryset=theme_list(),

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from harambee.inputs import Form
 from harambee.wiki.markup import TITLE_MAX
 from harambee.wiki.models import WikiPage
 from harambee.wiki.services import SUMMARY_MAX
@@ -93,7 +94,7 @@ def _summary_field():
     )
 
 
-class PageForm(forms.Form):
+class PageForm(Form):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     category = forms.ChoiceField(label=_("Category"), choices=WikiPage.Category.choices)
     visibility = forms.ChoiceField(label=_("Who can see this"), widget=forms.RadioSelect)
@@ -114,7 +115,7 @@ class PageForm(forms.Form):
         self.fields["visibility"].choices = visibility_choices
 
 
-class EditForm(forms.Form):
+class EditForm(Form):
     base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     category = forms.ChoiceField(label=_("Category"), choices=WikiPage.Category.choices)
     visibility = forms.ChoiceField(label=_("Who can see this"), widget=forms.RadioSelect)
@@ -138,6 +139,6 @@ class EditForm(forms.Form):
             self.fields["visibility"].choices = visibility_choices
 
 
-class RenameForm(forms.Form):
+class RenameForm(Form):
     title = forms.CharField(label=_("New title"), max_length=TITLE_MAX)
     summary = _summary_field()

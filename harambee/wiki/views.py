@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from harambee.core.http import paginate
 from harambee.core.models import VISIBILITY_SHORT
 from harambee.core.selectors import conversation
+from harambee.inputs import to_id
 from harambee.spaces.rules import may_write_in
 from harambee.wiki import diff as wikidiff
 from harambee.wiki import rules, selectors, services
@@ -219,12 +220,12 @@ def history(request, slug: str, space_slug: str | None = None):
 
 
 def _number(value: str | None, default: int) -> int | None:
+    """A revision number from the address (0: before the first), or None."""
     if value in (None, ""):
         return default
-    try:
-        return int(value)
-    except ValueError:
-        return None
+    if value.strip() == "0":
+        return 0
+    return to_id(value)
 
 
 def diff(request, slug: str, space_slug: str | None = None):
@@ -232,7 +233,8 @@ def diff(request, slug: str, space_slug: str | None = None):
     newer = _number(request.GET.get("to"), page.revision)
     older = _number(request.GET.get("from"), (newer or 1) - 1)
     if newer is None or older is None:
-        return HttpResponseBadRequest(_("Revisions are given by their numbers."))
+        # Not a revision number: answered like a revision that does not exist.
+        raise Http404
     mode = "inline" if request.GET.get("mode") == "inline" else "side"
     found = selectors.revisions_numbered(page=page, numbers=[older, newer])
     if newer not in found or (older not in found and older != 0):

@@ -88,7 +88,10 @@ def test_reactions_toggle(cast, client_for, post):
     response = client.post(url, {"type": "insightful"}, HTTP_HX_REQUEST="true")
     assert Reaction.objects.filter(content=post).count() == 0
     assert 'aria-pressed="false"' in response.content.decode()
-    assert client.post(url, {"type": "nonsense"}).status_code == 400
+    # An unknown reaction changes nothing and says so on the item's page.
+    unknown = client.post(url, {"type": "nonsense"}, follow=True)
+    assert "That reaction is not one we know" in unknown.content.decode()
+    assert Reaction.objects.filter(content=post).count() == 0
     assert client_for(cast.member).post(url, {"type": "like"}).status_code == 404
 
 

@@ -250,7 +250,9 @@ def test_history_diffs_and_old_revisions(cast, client_for):
     assert "<del>cat</del>" in side and "<ins>dog</ins>" in side
     inline = client.get(page.url("diff") + "?from=1&to=2&mode=inline").content.decode()
     assert "The <del>cat</del><ins>dog</ins> sat." in inline
-    assert client.get(page.url("diff") + "?from=a&to=2").status_code == 400
+    # Not a revision number (text, 20 digits) is answered like a missing revision.
+    assert client.get(page.url("diff") + "?from=a&to=2").status_code == 404
+    assert client.get(page.url("diff") + "?from=1&to=98765432109876543210").status_code == 404
     assert client.get(page.url("diff") + "?from=1&to=9").status_code == 404
     old = client.get(page.url("revision", 1)).content.decode()
     assert "The cat sat." in old
