@@ -214,6 +214,12 @@ def _linkify(tokens: list[Token]) -> None:
         inline.children = children
 
 
+def render_plain(text: str) -> str:
+    """Markdown to safe HTML without looking up tags and mentions (for text that is
+    read as plain text: a title made from a post's first words)."""
+    return sanitise(_md.render(text)) if text else ""
+
+
 def render_markdown(text: str) -> str:
     if not text:
         return ""

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from harambee.core import visibility
+from harambee.core.excerpt import text_excerpt
 from harambee.core.models import Comment, Content, comment_url
 from harambee.core.visibility import can_see_space, can_view, visible
 from harambee.notifications.models import DEFAULTS, Kind, Notification, Preference, Watch
@@ -99,9 +100,9 @@ class Entry:
         return _("%(actor)s invited you to join a space") % values
 
 
-def _excerpt(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _excerpt(html: str, limit: int = 300) -> str:
+    """Plain text of a rendered body: what it says, without its Markdown."""
+    return text_excerpt(html, chars=limit)
 
 
 def entry_for(notification: Notification, user: Any) -> Entry:
@@ -115,10 +116,10 @@ def entry_for(notification: Notification, user: Any) -> Entry:
         title = content.title
         url = content.get_absolute_url()
         reply_url = f"{url}#comment-form"
-        excerpt = _excerpt(content.body)
+        excerpt = _excerpt(content.body_html)
     if comment is not None:
         url = comment_url(content, comment) if content else ""
-        excerpt = _excerpt(comment.body)
+        excerpt = _excerpt(comment.body_html)
     request, approved = notification.join_request, False
     if notification.kind == Kind.JOIN_REQUEST and space is not None:
         url = reverse("spaces:requests", args=[space.slug])

@@ -155,7 +155,10 @@ def fan_out_content(*, content: Content) -> int:
     if content.removed:
         return 0
     author = content.author
-    mentioned = mentioned_users(f"{content.title}\n\n{content.body}")
+    # A stream post's title is its text's first words (read as plain text, where a
+    # mention written as code would no longer be code).
+    text = content.body if content.kind == "stream_post" else f"{content.title}\n\n{content.body}"
+    mentioned = mentioned_users(text)
     told = notification_create_many(
         recipients=mentioned, kind=Kind.MENTION, actor=author, content=content
     )

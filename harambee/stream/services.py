@@ -18,6 +18,7 @@ from harambee.core.markdown import (
     extract_plain_hashtags,
     normalise_name,
 )
+from harambee.core.excerpt import markdown_text
 from harambee.core.models import Content, Visibility
 from harambee.core.posting import check_posting
 from harambee.core.visibility import can_see_person, can_see_space, can_view
@@ -50,8 +51,9 @@ def normalise_text(text: str) -> str:
 
 
 def title_from_text(text: str) -> str:
-    """The first words of the text, on one line, at most ``TITLE_LENGTH`` characters."""
-    line = " ".join(text.split())
+    """The first words of the text as it reads (its Markdown left out), on one line,
+    at most ``TITLE_LENGTH`` characters."""
+    line = markdown_text(text)
     if len(line) <= TITLE_LENGTH:
         return line or "…"
     cut = line[: TITLE_LENGTH - 1]
@@ -99,7 +101,11 @@ def stream_post_remove(*, actor: User, post: StreamPost) -> None:
 def content_tags_sync(*, content: Content, created: bool = False) -> set[str]:
     """Make the item's stored tags those of its title and text. Called on every save
     of every kind (``signals``), so no app has to do anything for its tags."""
-    names = extract_plain_hashtags(content.title) | extract_hashtags(content.body)
+    names = extract_hashtags(content.body)
+    if content.kind != StreamPost.KIND:
+        # A stream post's title is its text's first words: code in the text is no
+        # longer code there.
+        names |= extract_plain_hashtags(content.title)
     with transaction.atomic():
         if created and not names:
             return names

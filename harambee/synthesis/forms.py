@@ -85,15 +85,21 @@ class ReportForm(forms.Form):
         required=False,
         choices=[("theme", _("Theme")), ("country", _("Country"))],
     )
+    # A report is made to be shared: unless its maker asks for more, it holds only
+    # what anyone may read.
     audience = forms.ChoiceField(
         label=_("Report for"),
         required=False,
+        initial="public",
         choices=[
-            ("viewer", _("Me: everything I may read")),
-            ("public", _("The public: public lessons only")),
+            ("public", _("Sharing: public lessons only")),
+            ("viewer", _("Me only: every lesson I may read, marked “not for sharing”")),
         ],
         widget=forms.RadioSelect,
     )
+
+    def clean_audience(self) -> str:
+        return self.cleaned_data.get("audience") or "public"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -315,6 +315,8 @@ class Report:
     total: int
     capped: bool
     left_out: int
+    # Lessons in it that are not public: a report holding any is not for sharing.
+    restricted: int = 0
 
 
 def _report_lessons(user: Any, spec: ReportSpec) -> QuerySet[Lesson]:
@@ -379,7 +381,15 @@ def report_build(*, user: Any, spec: ReportSpec) -> Report:
             group.count += 1
             group.items.append(lesson)
     ordered = sorted(groups.values(), key=lambda g: (g.key == "", g.label))
-    return Report(spec=spec, groups=ordered, total=len(lessons), capped=capped, left_out=left_out)
+    restricted = sum(1 for lesson in lessons if lesson.visibility != Visibility.PUBLIC)
+    return Report(
+        spec=spec,
+        groups=ordered,
+        total=len(lessons),
+        capped=capped,
+        left_out=left_out,
+        restricted=restricted,
+    )
 
 
 # Compare -----------------------------------------------------------------------------

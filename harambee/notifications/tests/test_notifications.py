@@ -572,3 +572,23 @@ def test_many_followers_are_checked_by_the_gate_in_a_few_queries(
     assert set(Notification.objects.values_list("recipient_id", flat=True)) == {
         f.pk for f in followers[:10]
     }
+
+
+def test_notices_show_the_text_without_its_markdown_in_the_centre_and_mail(
+    cast, client_for, run_on_commit_now
+):
+    stream_post_create(
+        author=cast.member,
+        space=None,
+        text=f"{at(cast.steward)} on **Bono Community Radio** & [the wiki](/wiki/radio/)",
+        visibility="alliance",
+        language="en",
+    )
+    centre = centre_html(client_for, cast.steward)
+    assert "Bono Community Radio &amp; the wiki" in centre
+    assert "**" not in centre and "](/wiki" not in centre and "&amp;amp;" not in centre
+    (message,) = [m for m in mail.outbox if cast.steward.email in m.to]
+    assert "on Bono Community Radio & the wiki" in message.body
+    assert "**" not in message.body and "](/wiki" not in message.body
+    ((html, _mime),) = message.alternatives
+    assert "Bono Community Radio &amp; the wiki" in html and "**" not in html
