@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from harambee.core.excerpt import markdown_text
 from harambee.core.markdown import (
     HASHTAG_RE,
     MAX_NAME_LENGTH,
@@ -18,7 +19,6 @@ from harambee.core.markdown import (
     extract_plain_hashtags,
     normalise_name,
 )
-from harambee.core.excerpt import markdown_text
 from harambee.core.models import Content, Visibility
 from harambee.core.posting import check_posting
 from harambee.core.visibility import can_see_person, can_see_space, can_view

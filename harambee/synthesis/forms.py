@@ -4,8 +4,8 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as all_countries
 
+from harambee.core.forms import country_choices
 from harambee.initiatives.selectors import theme_list
 from harambee.people.models import Sector
 from harambee.spaces.forms import DayInput
@@ -70,7 +70,7 @@ class ReportForm(forms.Form):
     )
     q = forms.CharField(label=_("Question or words"), required=False, max_length=200)
     country = forms.MultipleChoiceField(
-        label=_("Countries"), required=False, choices=list(all_countries)
+        label=_("Countries"), required=False, choices=country_choices
     )
     sector = forms.MultipleChoiceField(
         label=_("Stakeholder sectors"),

@@ -375,7 +375,7 @@ def report_build(*, user: Any, spec: ReportSpec) -> Report:
             codes = initiative.countries if initiative is not None else []
             keys = [(c, str(names.get(c, c))) for c in codes]
         else:
-            keys = [(str(t.slug), t.name) for t in lesson.themes.all()]
+            keys = [(str(t.slug), t.label) for t in lesson.themes.all()]
         for key, label in keys or [("", _("Not stated"))]:
             group = groups.setdefault(key, Group(key=key, label=label))
             group.count += 1
