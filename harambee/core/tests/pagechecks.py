@@ -49,7 +49,7 @@ def read(html: str) -> tuple[str, list[str]]:
     reader = _Reader()
     reader.feed(html)
     reader.close()
-    return " ".join(" ".join(reader.text).split()), reader.links
+    return " ".join("".join(reader.text).split()), reader.links
 
 
 def escaping_faults(html: str, *, probes: tuple[str, ...] = ()) -> list[str]:
