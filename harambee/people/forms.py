@@ -5,7 +5,8 @@ import zoneinfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from harambee.people.models import LANGUAGE_CHOICES, Channel, Organisation, Sector, User
+from harambee.people.languages import language_choices
+from harambee.people.models import Channel, Organisation, Sector, User
 
 TIME_ZONE_CHOICES = [
     (name, name.replace("_", " "))
@@ -33,9 +34,10 @@ class SignupExtraForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages you speak"),
-        choices=LANGUAGE_CHOICES,
+        choices=language_choices,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "language-choices"}),
+        help_text=_("Tick every language you can read or speak, in alphabetical order."),
     )
     channels = forms.MultipleChoiceField(
         label=_("How you can be reached"),
