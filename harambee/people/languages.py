@@ -15,7 +15,6 @@ import unicodedata
 
 from django.utils.translation import gettext_lazy as _
 
-
 LANGUAGES = [
     ("aa", _("Afar")),
     ("ab", _("Abkhaz")),
