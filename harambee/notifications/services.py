@@ -11,7 +11,7 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from harambee.core.markdown import MENTION_RE, _md, _names, _plain_text_tokens
+from harambee.core.markdown import MENTION_RE, _md, _names, _plain_text_tokens, fold_accents
 from harambee.core.models import Comment, Content
 from harambee.notifications import rules
 from harambee.notifications.models import (
@@ -47,7 +47,7 @@ def extract_mentions(text: str) -> set[str]:
 
 def mentioned_users(text: str) -> list[User]:
 
-    names = extract_mentions(text)
+    names = {fold_accents(name) for name in extract_mentions(text)}
     if not names:
         return []
     return list(User.objects.filter(handle__name__in=names, is_active=True))

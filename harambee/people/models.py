@@ -31,8 +31,6 @@ class Channel(models.TextChoices):
     MEETINGS = "meetings", _("Meetings in person")
 
 
-
-
 class Organisation(models.Model):
     class Relationship(models.TextChoices):
         PARTNER = "partner", _("Partner")

@@ -17,6 +17,7 @@ from harambee.core.markdown import (
     NOT_NAME_RE,
     extract_hashtags,
     extract_plain_hashtags,
+    fold_accents,
     normalise_name,
 )
 from harambee.core.models import Content, Visibility
@@ -159,8 +160,9 @@ def hashtag_name(raw: str) -> str | None:
 
 
 def handle_base(display_name: str) -> str:
-    """``Nana Ama Frimpong`` -> ``nana_ama_frimpong``: letters and digits of any script."""
-    folded = unicodedata.normalize("NFKC", display_name)
+    """``Lucía Ramírez`` -> ``lucia_ramirez``: Latin letters without accents, so the
+    handle can be typed on any keyboard; letters and digits of other scripts kept."""
+    folded = fold_accents(unicodedata.normalize("NFKC", display_name))
     return (
         normalise_name(NOT_NAME_RE.sub("_", folded).strip("_"))[: MAX_NAME_LENGTH - 6] or "person"
     )
