@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "harambee.core.anoncache.AnonymousPageCacheMiddleware",
     "harambee.people.middleware.StewardMFAMiddleware",
     "harambee.moderation.middleware.SuspensionMiddleware",
+    "harambee.moderation.middleware.HiddenFromAuthorMiddleware",
 ]
 
 ROOT_URLCONF = "harambee.urls"

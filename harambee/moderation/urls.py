@@ -8,6 +8,7 @@ urlpatterns = [
     path("moderation/hidden/", views.hidden, name="hidden"),
     path("moderation/flag/<int:pk>/", views.flag, name="flag"),
     path("moderation/items/<int:pk>/", views.item, name="item"),
+    path("moderation/yours/<int:pk>/", views.yours, name="yours"),
     path("moderation/items/<int:pk>/act/", views.act, name="act"),
     path("moderation/items/<int:pk>/move/", views.move, name="move"),
     path("moderation/suspensions/", views.suspensions, name="suspensions"),

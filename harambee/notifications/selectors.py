@@ -33,14 +33,32 @@ def shown_to(user: Any, *, now: datetime | None = None) -> QuerySet[Notification
     """``user``'s notices that are due in the centre and that the gate still allows."""
     now = now or timezone.now()
     readable = Exists(visible(user, Content.objects.filter(pk=OuterRef("content_id"))))
-    return Notification.objects.filter(recipient_id=user.pk, shown__lte=now).filter(
-        Q(content_id__isnull=True) | readable,
+    gate = (Q(content_id__isnull=True) | readable) & (
         # A reply counts while neither it nor the comment it answers is removed
         # (pages drop the replies of a removed comment with it).
         Q(comment_id__isnull=True)
         | Q(comment__removed=False)
-        & (Q(comment__parent_id__isnull=True) | Q(comment__parent__removed=False)),
+        & (Q(comment__parent_id__isnull=True) | Q(comment__parent__removed=False))
     )
+    return Notification.objects.filter(recipient_id=user.pk, shown__lte=now).filter(
+        gate | _yours_hidden(user)
+    )
+
+
+def _yours_hidden(user: Any) -> Q:
+    """A notice that a moderator hid what ``user`` wrote: hidden from everyone else,
+    but not from its author, who is told (and shown it with the reason)."""
+    return Q(kind=Kind.HIDDEN) & (
+        Q(comment_id__isnull=True, content__author_id=user.pk) | Q(comment__author_id=user.pk)
+    )
+
+
+def is_yours_hidden(user: Any, notification: Notification) -> bool:
+    if notification.kind != Kind.HIDDEN:
+        return False
+    if notification.comment is not None:
+        return notification.comment.author_id == user.pk
+    return notification.content is not None and notification.content.author_id == user.pk
 
 
 def unread_count(user: Any) -> int:
@@ -66,6 +84,7 @@ class Entry:
     created: datetime
     unread: bool
     approved: bool
+    about_comment: bool = False
 
     @property
     def sentence(self) -> str:
@@ -81,6 +100,10 @@ class Entry:
             if self.space:
                 return _("%(actor)s posted “%(title)s” in %(space)s") % values
             return _("%(actor)s posted “%(title)s”") % values
+        if self.kind == Kind.HIDDEN:
+            if self.about_comment:
+                return _("A moderator hid your comment on “%(title)s”") % values
+            return _("A moderator hid “%(title)s”") % values
         if self.kind == Kind.WIKI:
             return _("%(actor)s changed “%(title)s”") % values
         if self.kind == Kind.JOIN_REQUEST:
@@ -132,6 +155,12 @@ def entry_for(notification: Notification, user: Any) -> Entry:
             url = reverse("spaces:invitation", args=[invitation.token])
         else:
             url = space.get_absolute_url() if space and space_name else reverse("spaces:list")
+    if notification.kind == Kind.HIDDEN and content is not None:
+        # What was hidden is shown to its author, with the reason, on its own page.
+        url = reverse("moderation:yours", args=[content.pk])
+        if comment is not None:
+            url += f"?comment={comment.pk}"
+        reply_url = excerpt = ""
     actor = notification.actor.display_name if notification.actor is not None else ""
     return Entry(
         pk=notification.pk,
@@ -145,6 +174,7 @@ def entry_for(notification: Notification, user: Any) -> Entry:
         created=notification.created,
         unread=notification.read is None,
         approved=approved,
+        about_comment=comment is not None,
     )
 
 
@@ -209,7 +239,9 @@ def gated(user: Any, notifications: list[Notification]) -> list[Notification]:
     return [
         n
         for n in notifications
-        if (n.content is None or can_view(user, n.content)) and comment_alive(n.comment)
+        if is_yours_hidden(user, n)
+        or (n.content is None or can_view(user, n.content))
+        and comment_alive(n.comment)
     ]
 
 

@@ -146,6 +146,41 @@ def notification_create_many(
     return len(rows)
 
 
+def notify_hidden(*, content: Content, comment: Comment | None = None) -> int:
+    """Tell the author of what a moderator hid (an item, or one comment on it), in
+    the way they chose. The gate would drop it (hidden is absent to everyone), so
+    this notice is made for its author alone, and shown to them alone
+    (``selectors.shown_to``). The moderator is not named."""
+    author = comment.author if comment is not None else content.author
+    if author is None or not author.is_active:
+        return 0
+    prefs = preferences_for(user_ids=[author.pk], kind=Kind.HIDDEN)[author.pk]
+    web, email = prefs[Channel.WEB], prefs[Channel.EMAIL]
+    if web == Frequency.NEVER and email == Frequency.NEVER:
+        return 0
+    now = timezone.now()
+    # Once per item or comment (the table's constraints), even if hidden again.
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient=author,
+                kind=Kind.HIDDEN,
+                content=content,
+                comment=comment,
+                shown=_shown_at(web, now),
+                email=email,
+                emailed=now if email == Frequency.NEVER else None,
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    if email == Frequency.IMMEDIATELY:
+        from harambee.notifications import tasks
+
+        transaction.on_commit(lambda: tasks.email_immediately.enqueue([author.pk]))
+    return 1
+
+
 # Fan-out of the events of other apps (called by tasks, see ``signals``).
 
 
