@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import template
 from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from harambee.core.models import Comment, Content, comment_url
-from harambee.core.visibility import can_see_person
+from harambee.core.visibility import can_see_person, may_see_people
 
 register = template.Library()
 
@@ -31,3 +33,18 @@ def person_link(context: template.Context, person: Any, url: str = "") -> str:
             '<a href="{}">{}</a>', url or person.get_absolute_url(), person.display_name
         )
     return conditional_escape(person.display_name)
+
+
+_PERSON_LINK = re.compile(r'<a href="/people/\d+/"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+@register.filter
+def for_reader(html: str, user: Any) -> SafeString:
+    """A body's sanitised HTML as ``user`` reads it. Mentions are linked to profiles
+    when the text is saved, for everyone alike: a reader who may not see people
+    (a guest, a visitor) gets the names without the links, which would answer 404."""
+    if not html:
+        return mark_safe("")  # noqa: S308 (empty)
+    if may_see_people(user):
+        return mark_safe(html)  # noqa: S308 (sanitised when saved)
+    return mark_safe(_PERSON_LINK.sub(r"\1", html))  # noqa: S308 (links taken out only)

@@ -629,3 +629,25 @@ def test_retag_tags_content_written_without_signals(cast):
     call_command("retag", stdout=out)  # again: nothing doubles
     assert ContentHashtag.objects.filter(content=post).count() == 2
     assert "Looked at 1 items." in out.getvalue()
+
+
+def test_mentions_and_authors_are_linked_only_for_readers_who_may_see_people(
+    cast, client_for
+):
+    """A guest may not see people's profiles: the post names them without links (a
+    link would answer 404); a member follows the same names to their pages."""
+    handle = Handle.objects.get(user=cast.member).name
+    post = services.stream_post_create(
+        author=cast.space_member,
+        text=f"Thanks @{handle} for the seedlings",
+        visibility="space",
+        space=cast.space,
+    )
+    profile = reverse("people:person", args=[cast.member.pk])
+    author = reverse("stream:person", args=[cast.space_member.pk])
+    for url in (post.get_absolute_url(), reverse("stream:space", args=[cast.space.slug])):
+        as_guest = client_for(cast.guest).get(url).content.decode()
+        assert f"@{handle}" in as_guest and f'href="{profile}"' not in as_guest, url
+        assert "Sam Spacemember" in as_guest and f'href="{author}"' not in as_guest, url
+        as_member = client_for(cast.space_lead).get(url).content.decode()
+        assert f'href="{profile}"' in as_member and f'href="{author}"' in as_member, url
