@@ -631,9 +631,7 @@ def test_retag_tags_content_written_without_signals(cast):
     assert "Looked at 1 items." in out.getvalue()
 
 
-def test_mentions_and_authors_are_linked_only_for_readers_who_may_see_people(
-    cast, client_for
-):
+def test_mentions_and_authors_are_linked_only_for_readers_who_may_see_people(cast, client_for):
     """A guest may not see people's profiles: the post names them without links (a
     link would answer 404); a member follows the same names to their pages."""
     handle = Handle.objects.get(user=cast.member).name
