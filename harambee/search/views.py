@@ -15,9 +15,13 @@ def _links(results: selectors.Results) -> list[tuple[selectors.Hit, str]]:
     parents = selectors.comment_parents(comment_ids)
     links = []
     for hit in results.hits:
-        if hit.item.kind == "wiki_page" and hit.item.space_id and not hit.item.shown_space:
-            # A page of a space the reader may not know has no address for them
-            # (``wiki.selectors.page_by_pk``): it is listed without a link.
+        if (
+            hit.item.kind_spec.address_needs_space
+            and hit.item.space_id
+            and not hit.item.shown_space
+        ):
+            # An item whose address names a space the reader may not know has none for
+            # them (a wiki page: ``wiki.selectors.page_by_pk``): listed without a link.
             url = ""
         elif hit.comment_id is None:
             url = hit.item.get_absolute_url()

@@ -10,7 +10,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from harambee.core.models import Comment, Content, comment_url
-from harambee.core.visibility import can_see_person, may_see_people
+from harambee.core.visibility import can_see_person, can_see_space, may_see_people
 
 register = template.Library()
 
@@ -48,3 +48,17 @@ def for_reader(html: str, user: Any) -> SafeString:
     if may_see_people(user):
         return mark_safe(html)  # noqa: S308 (sanitised when saved)
     return mark_safe(_PERSON_LINK.sub(r"\1", html))  # noqa: S308 (links taken out only)
+
+
+@register.simple_tag(takes_context=True)
+def item_url(context: template.Context, item: Content) -> str:
+    """``item``'s address for the reader, or "" where it has none for them: a kind
+    whose address names its space (``ContentKind.address_needs_space``) in a space
+    the reader may not know. Lists then name the item without a link."""
+    if (
+        item.kind_spec.address_needs_space
+        and item.space_id is not None
+        and not can_see_space(context.get("user"), item.space)
+    ):
+        return ""
+    return item.get_absolute_url()
