@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "harambee.core.middleware.TimezoneMiddleware",
     "harambee.people.middleware.StewardMFAMiddleware",
     "harambee.moderation.middleware.SuspensionMiddleware",
+    "harambee.moderation.middleware.HiddenFromAuthorMiddleware",
 ]
 
 ROOT_URLCONF = "harambee.urls"

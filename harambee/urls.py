@@ -1,6 +1,8 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from harambee.site import views as site_views
 
@@ -9,7 +11,19 @@ admin.site.site_title = "Harambee"
 # One way in: the admin's own login form would skip rate limits and MFA.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
+
+class _Favicon(RedirectView):
+    """``/favicon.ico`` for what asks for it by convention (feed readers, bookmarks);
+    pages carry their icon inline."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("harambee/favicon.ico")
+
+
 urlpatterns = [
+    path("favicon.ico", _Favicon.as_view()),
     path("", site_views.home, name="home"),
     path("", include("harambee.core.urls")),
     path("", include("harambee.site.urls")),

@@ -11,7 +11,8 @@ only left to age out:
 - the comment (pk and ``updated``: an edit gives a new key) and its author's
   display name;
 - the reader's language and time zone (the date is shown in the reader's zone);
-- the reader's *rights class* on the page: signed in or not, may comment, whether the
+- the reader's *rights class* on the page: signed in or not, may see people (the
+  body's mentions are links only then, ``for_reader``), may comment, whether the
   comment is the reader's own (no "flag" on one's own comment), and the page's own
   ``comment_variant`` (a thread: may mark the answer, the page of replies the tools
   link back to) and the accepted answer, if any;
@@ -38,6 +39,7 @@ from django.utils.translation import get_language
 
 from harambee.core import slots
 from harambee.core.models import Comment
+from harambee.core.visibility import may_see_people
 
 TEMPLATE = "core/_comment.html"
 REPLIES = "<!--replies-->"
@@ -71,6 +73,8 @@ def _base(context: Context) -> str:
             get_language() or "",
             timezone.get_current_timezone_name(),
             "1" if user is not None and user.is_authenticated else "0",
+            # Mentions in a body are links only for those who may see people.
+            "1" if may_see_people(user) else "0",
             "1" if context.get("may_comment") else "0",
             str(context.get("comment_tools") or ""),
             str(context.get("comment_variant") or ""),

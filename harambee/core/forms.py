@@ -40,3 +40,12 @@ class EvidenceForm(Form):
         if not data.get("file") and not data.get("url"):
             raise forms.ValidationError(_("Choose a file or give a link."))
         return data
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country, named and sorted in the active language. Given to a field as a
+    callable, so each form is read in its reader's language, not the one active when
+    the module was imported."""
+    from django_countries import countries
+
+    return list(countries)

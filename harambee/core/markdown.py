@@ -120,6 +120,32 @@ def normalise_name(name: str) -> str:
     return unicodedata.normalize("NFC", name).lower()
 
 
+# Latin letters that do not decompose into a base letter and an accent.
+_LATIN_LETTERS = str.maketrans(
+    {
+        "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ı": "i",
+        "þ": "th", "ŋ": "ng", "ɛ": "e", "ɔ": "o", "ƒ": "f", "ħ": "h", "ŧ": "t",
+    }
+)  # fmt: skip
+
+
+def fold_accents(name: str) -> str:
+    """A name's Latin letters without their accents (``lucía_ramírez`` ->
+    ``lucia_ramirez``, ``kɔfi`` -> ``kofi``), lower case. Letters of other scripts are
+    kept whole, their marks too (a Devanagari vowel sign is part of its letter)."""
+    decomposed = unicodedata.normalize("NFKD", name.lower().translate(_LATIN_LETTERS))
+    kept: list[str] = []
+    base_is_ascii = False
+    for char in decomposed:
+        if unicodedata.combining(char):
+            if not base_is_ascii:
+                kept.append(char)
+            continue
+        base_is_ascii = char.isascii()
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
 def _names(pattern: re.Pattern[str], text: str) -> list[tuple[re.Match[str], str]]:
     return [
         (m, normalise_name(m.group(1)))
@@ -212,6 +238,12 @@ def _linkify(tokens: list[Token]) -> None:
                 rest.content = child.content[position:]
                 children.append(rest)
         inline.children = children
+
+
+def render_plain(text: str) -> str:
+    """Markdown to safe HTML without looking up tags and mentions (for text that is
+    read as plain text: a title made from a post's first words)."""
+    return sanitise(_md.render(text)) if text else ""
 
 
 def render_markdown(text: str) -> str:

@@ -184,8 +184,6 @@ class Reaction(models.Model):
         INSIGHTFUL = "insightful", _("Insightful")
         THANKS = "thanks", _("Thanks")
 
-    EMOJI = {"like": "👍", "insightful": "💡", "thanks": "🙏"}
-
     content = models.ForeignKey(Content, on_delete=models.CASCADE, related_name="reactions")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions"

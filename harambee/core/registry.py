@@ -38,6 +38,10 @@ class ContentKind:
     # ``core/_comment.html`` beyond ``comment``, ``content`` and ``may_comment`` (a thread:
     # its reply tools), so that a comment added with htmx comes back with the same tools.
     comment_context: Callable[[Any, Any], dict[str, Any]] | None = None
+    # Whether an item's address names its space (a wiki page in a space's wiki): then it
+    # has no address for a reader who may not know that space, and lists name it
+    # without a link (``{% item_url %}``).
+    address_needs_space: bool = False
 
 
 _kinds: dict[str, ContentKind] = {}

@@ -147,7 +147,6 @@ def reaction_summary(
         {
             "type": value,
             "label": label,
-            "emoji": Reaction.EMOJI[value],
             "count": counts.get(f"reactions_{value}", 0),
             "mine": bool(counts.get(f"reacted_{value}")),
         }

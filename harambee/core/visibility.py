@@ -212,6 +212,12 @@ def visible_people(user: Any, queryset: Q_T) -> Q_T:
     )
 
 
+def may_see_people(user: Any) -> bool:
+    """Whether ``user`` may see anyone but themselves: who may follow a link to a
+    listed person (a mention) without a 404."""
+    return is_reader(user) and bool(user.may(Perm.SEE_DIRECTORY))
+
+
 def can_see_person(user: Any, person: Any) -> bool:
     """Whether ``user`` may see ``person``. Agrees with ``visible_people``."""
     if not is_reader(user):

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as all_countries
 
+from harambee.core.forms import country_choices
 from harambee.core.models import Visibility
 from harambee.initiatives import selectors
 from harambee.initiatives.models import (
@@ -30,7 +30,7 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
 class InitiativeForm(ModelForm):
     countries = forms.MultipleChoiceField(
         label=_("Countries"),
-        choices=list(all_countries),
+        choices=country_choices,
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )

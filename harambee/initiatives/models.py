@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
@@ -28,6 +29,10 @@ class Theme(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     group = models.CharField(_("group"), max_length=10, choices=Group.choices)
     description = models.TextField(_("description"), blank=True)
+    # The vocabulary is data, so its translations are too: per language code, a name
+    # and a description ({"fr": {"name": "…", "description": "…"}}); a language with
+    # none shows the fields above.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     class Meta:
         ordering = ["group", "name"]
@@ -35,7 +40,23 @@ class Theme(models.Model):
         verbose_name_plural = _("themes")
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @staticmethod
+    def translated(translations: dict, field: str, default: str) -> str:
+        """``field`` of a theme in the active language, from its ``translations``."""
+        language = (get_language() or "").split("-")[0]
+        return (translations or {}).get(language, {}).get(field) or default
+
+    @property
+    def label(self) -> str:
+        """The theme's name in the reader's language."""
+        return self.translated(self.translations, "name", self.name)
+
+    @property
+    def about(self) -> str:
+        """The theme's description in the reader's language."""
+        return self.translated(self.translations, "description", self.description)
 
 
 class Initiative(models.Model):

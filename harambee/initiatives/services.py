@@ -235,7 +235,9 @@ def lesson_create(
         strength=strength,
         visibility=visibility,
     )
-    lesson.themes.set(themes or note.themes.all())
+    # No themes given: the note's. Given, even none: exactly those (the form shows the
+    # note's ticked, so what the writer sees is what is saved).
+    lesson.themes.set(note.themes.all() if themes is None else themes)
     return lesson
 
 

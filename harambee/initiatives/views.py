@@ -363,7 +363,10 @@ def lesson_create(request, pk: int):
     note = selectors.note_get(user=request.user, pk=pk)
     if not rules.may_edit(request.user, note):
         raise PermissionDenied
-    form = LessonForm(request.POST or None, initial={"visibility": note.visibility})
+    form = LessonForm(
+        request.POST or None,
+        initial={"visibility": note.visibility, "themes": list(note.themes.all())},
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:

@@ -121,9 +121,12 @@ def _filter_choices(*, user: Any, space: Space | None) -> dict[str, list[tuple[s
         codes.update(code for code in languages or () if code in LANGUAGE_NAMES)
     return {
         "resource_type": [(v, str(label)) for v, label in Resource.Type.choices if v in types],
-        "theme": list(
-            Theme.objects.filter(resources__in=ids).distinct().values_list("slug", "name")
-        ),
+        "theme": [
+            (slug, Theme.translated(translations, "name", name))
+            for slug, name, translations in Theme.objects.filter(resources__in=ids)
+            .distinct()
+            .values_list("slug", "name", "translations")
+        ],
         "language": [(c, str(label)) for c, label in RESOURCE_LANGUAGES if c in codes],
         "year": [(str(y), str(y)) for y in years],
         "organisation": list(
@@ -223,6 +226,15 @@ def _facets(user: Any, resource: Resource) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {"theme": [], "organisation": [], "initiative": []}
     for facet, name, slug in rows:
         found[facet].append((name, slug))
+    if found["theme"]:
+        # Theme names in the reader's language (the vocabulary's translations).
+        labels = {
+            slug: Theme.translated(translations, "name", name)
+            for slug, name, translations in Theme.objects.filter(
+                slug__in=[slug for _name, slug in found["theme"]]
+            ).values_list("slug", "name", "translations")
+        }
+        found["theme"] = [(labels.get(slug, name), slug) for name, slug in found["theme"]]
     return {
         "themes": sorted(found["theme"]),
         "organisations": sorted(found["organisation"]),

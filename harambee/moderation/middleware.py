@@ -11,10 +11,10 @@ new account's hourly limit applies (see ``posting``).
 
 from __future__ import annotations
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from harambee.core.posting import person_writing
-from harambee.moderation.selectors import active_suspension
+from harambee.moderation.selectors import active_suspension, hidden_from_author
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 # Writes a suspended person may still make: about their own account, not content.
@@ -48,3 +48,32 @@ class SuspensionMiddleware:
         if suspension is None:
             return None
         return render(request, "moderation/suspended.html", {"suspension": suspension}, status=403)
+
+
+class HiddenFromAuthorMiddleware:
+    """An author who opens the page of their own item that a moderator hid is shown
+    it with the reason (``moderation:yours``) instead of a bare "not found"; for
+    everyone else it stays absent. Asked only of 404 answers to signed-in people."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404 or request.method != "GET":
+            return response
+        if not request.user.is_authenticated:
+            return response
+        match = getattr(request, "resolver_match", None)
+        pk = match.kwargs.get("pk") if match is not None else None
+        if not isinstance(pk, int) or match.view_name not in _item_pages():
+            return response
+        if hidden_from_author(user=request.user, pk=pk) is None:
+            return response
+        return redirect("moderation:yours", pk)
+
+
+def _item_pages() -> set[str]:
+    from harambee.core.registry import content_kinds
+
+    return {kind.url_name for kind in content_kinds()}

@@ -8,6 +8,7 @@ from typing import Any
 from harambee.core.models import Content
 from harambee.core.visibility import is_reader
 from harambee.moderation.selectors import (
+    flagged_or_hidden,
     moderated_space_ids,
     readable_ignoring_removal,
 )
@@ -23,14 +24,17 @@ def is_moderator(user: Any) -> bool:
 
 def may_moderate(user: Any, content: Content) -> bool:
     """Leads and facilitators moderate their space's items; stewards moderate items
-    outside any space and, in a space, the items they may read."""
+    outside any space and, in a space, the items they may read. An item of their
+    space a lead may not read (a private draft) reaches them only through a flag on
+    it or a hiding of it, never by its number alone."""
     if not is_reader(user):
         return False
-    if content.space_id is not None and content.space_id in moderated_space_ids(user):
-        return True
-    if not user.may(Perm.MODERATE):
+    in_space = content.space_id is not None and content.space_id in moderated_space_ids(user)
+    if not in_space and not user.may(Perm.MODERATE):
         return False
-    return readable_ignoring_removal(user, content)
+    if readable_ignoring_removal(user, content):
+        return True
+    return in_space and flagged_or_hidden(content)
 
 
 def may_move_to(user: Any, space: Any) -> bool:

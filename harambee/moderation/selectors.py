@@ -234,6 +234,32 @@ def comment_get(*, content: Content, pk: int) -> Comment:
     return comment
 
 
+def flagged_or_hidden(content: Content) -> bool:
+    """Whether anyone ever flagged ``content`` (or one of its comments) or a moderator
+    hid it: the only ways an item its moderator may not read reaches them."""
+    return (
+        Flag.objects.filter(content=content).exists()
+        or Hiding.objects.filter(content=content).exists()
+    )
+
+
+def hidden_from_author(*, user: Any, pk: int, comment_id: str | None = None) -> Hiding | None:
+    """The open hiding of ``user``'s own item ``pk`` (or of their comment on it), to
+    show them what was hidden and why; None for anything else, which is absent."""
+    if not (user.is_authenticated and user.is_active):
+        return None
+    hidings = Hiding.objects.filter(content_id=pk, restored__isnull=True).select_related(
+        "content", "comment"
+    )
+    if comment_id is None:
+        return hidings.filter(comment__isnull=True, content__author_id=user.pk).first()
+    try:
+        comment_pk = int(comment_id)
+    except ValueError:
+        return None
+    return hidings.filter(comment_id=comment_pk, comment__author_id=user.pk).first()
+
+
 def open_hidings(*, content: Content) -> list[Hiding]:
     """The hidings of an item and its comments nobody restored yet."""
     return list(

@@ -24,6 +24,7 @@ from harambee.moderation.selectors import (
     hiding_for,
     moderated_space_ids,
 )
+from harambee.notifications.services import notify_hidden
 from harambee.people.models import User
 from harambee.people.roles import Perm
 from harambee.spaces.models import Space
@@ -139,6 +140,7 @@ def content_hide(*, actor: User, content: Content, reason: str) -> Hiding:
     content.removed = True
     hiding = Hiding.objects.create(content=base, hidden_by=actor, reason=reason)
     _resolve(actor=actor, content=base, comment=None, status=Flag.Status.ACTIONED)
+    transaction.on_commit(lambda: notify_hidden(content=base))
     audit_record(
         actor=actor,
         action=ModerationAction.CONTENT_HIDDEN,
@@ -182,6 +184,7 @@ def comment_hide(*, actor: User, comment: Comment, reason: str) -> Hiding:
     comment.save(update_fields=["removed", "updated"])
     hiding = Hiding.objects.create(content=content, comment=comment, hidden_by=actor, reason=reason)
     _resolve(actor=actor, content=content, comment=comment, status=Flag.Status.ACTIONED)
+    transaction.on_commit(lambda: notify_hidden(content=content, comment=comment))
     audit_record(
         actor=actor,
         action=ModerationAction.COMMENT_HIDDEN,

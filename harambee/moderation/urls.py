@@ -8,6 +8,7 @@ urlpatterns = [
     path("moderation/hidden/", views.hidden, name="hidden"),
     path("moderation/flag/<id:pk>/", views.flag, name="flag"),
     path("moderation/items/<id:pk>/", views.item, name="item"),
+    path("moderation/yours/<id:pk>/", views.yours, name="yours"),
     path("moderation/items/<id:pk>/act/", views.act, name="act"),
     path("moderation/items/<id:pk>/move/", views.move, name="move"),
     path("moderation/suspensions/", views.suspensions, name="suspensions"),

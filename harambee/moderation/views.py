@@ -160,6 +160,18 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
+def yours(request: HttpRequest, pk: int) -> HttpResponse:
+    """What a moderator hid of the reader's own (``?comment=`` for a comment), with the
+    reason: only its author sees it; for everyone else it is absent."""
+    hiding = selectors.hidden_from_author(
+        user=request.user, pk=pk, comment_id=request.GET.get("comment")
+    )
+    if hiding is None:
+        raise Http404
+    return render(request, "moderation/yours.html", {"hiding": hiding, "content": hiding.content})
+
+
 ACTIONS = {"dismiss", "hide", "restore", "lock", "unlock"}
 
 

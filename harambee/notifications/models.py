@@ -22,6 +22,7 @@ class Kind(models.TextChoices):
     JOIN_REQUEST = "join_request", _("Requests to join a space you lead")
     JOIN_DECISION = "join_decision", _("Decisions on your requests to join")
     INVITATION = "invitation", _("Invitations to a space")
+    HIDDEN = "hidden", _("A moderator hides something you wrote")
 
 
 class Channel(models.TextChoices):
@@ -173,6 +174,7 @@ DEFAULTS: dict[tuple[str, str], str] = {
     (Kind.JOIN_DECISION, Channel.EMAIL): Frequency.IMMEDIATELY,
     (Kind.INVITATION, Channel.EMAIL): Frequency.IMMEDIATELY,
     (Kind.JOIN_REQUEST, Channel.EMAIL): Frequency.IMMEDIATELY,
+    (Kind.HIDDEN, Channel.EMAIL): Frequency.IMMEDIATELY,
 }
 
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from harambee.core import anoncache, visibility
+from harambee.core.excerpt import text_excerpt
 from harambee.core.models import Comment, Content, comment_url
 from harambee.core.visibility import can_see_space, can_view, visible
 from harambee.notifications.models import DEFAULTS, Kind, Notification, Preference, Watch
@@ -33,14 +34,32 @@ def shown_to(user: Any, *, now: datetime | None = None) -> QuerySet[Notification
     """``user``'s notices that are due in the centre and that the gate still allows."""
     now = now or timezone.now()
     readable = Exists(visible(user, Content.objects.filter(pk=OuterRef("content_id"))))
-    return Notification.objects.filter(recipient_id=user.pk, shown__lte=now).filter(
-        Q(content_id__isnull=True) | readable,
+    gate = (Q(content_id__isnull=True) | readable) & (
         # A reply counts while neither it nor the comment it answers is removed
         # (pages drop the replies of a removed comment with it).
         Q(comment_id__isnull=True)
         | Q(comment__removed=False)
-        & (Q(comment__parent_id__isnull=True) | Q(comment__parent__removed=False)),
+        & (Q(comment__parent_id__isnull=True) | Q(comment__parent__removed=False))
     )
+    return Notification.objects.filter(recipient_id=user.pk, shown__lte=now).filter(
+        gate | _yours_hidden(user)
+    )
+
+
+def _yours_hidden(user: Any) -> Q:
+    """A notice that a moderator hid what ``user`` wrote: hidden from everyone else,
+    but not from its author, who is told (and shown it with the reason)."""
+    return Q(kind=Kind.HIDDEN) & (
+        Q(comment_id__isnull=True, content__author_id=user.pk) | Q(comment__author_id=user.pk)
+    )
+
+
+def is_yours_hidden(user: Any, notification: Notification) -> bool:
+    if notification.kind != Kind.HIDDEN:
+        return False
+    if notification.comment is not None:
+        return notification.comment.author_id == user.pk
+    return notification.content is not None and notification.content.author_id == user.pk
 
 
 # Seconds an unread count is kept for its reader between writes (see unread_count).
@@ -85,6 +104,7 @@ class Entry:
     created: datetime
     unread: bool
     approved: bool
+    about_comment: bool = False
 
     @property
     def sentence(self) -> str:
@@ -100,6 +120,10 @@ class Entry:
             if self.space:
                 return _("%(actor)s posted “%(title)s” in %(space)s") % values
             return _("%(actor)s posted “%(title)s”") % values
+        if self.kind == Kind.HIDDEN:
+            if self.about_comment:
+                return _("A moderator hid your comment on “%(title)s”") % values
+            return _("A moderator hid “%(title)s”") % values
         if self.kind == Kind.WIKI:
             return _("%(actor)s changed “%(title)s”") % values
         if self.kind == Kind.JOIN_REQUEST:
@@ -119,9 +143,9 @@ class Entry:
         return _("%(actor)s invited you to join a space") % values
 
 
-def _excerpt(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _excerpt(html: str, limit: int = 300) -> str:
+    """Plain text of a rendered body: what it says, without its Markdown."""
+    return text_excerpt(html, chars=limit)
 
 
 def entry_for(notification: Notification, user: Any) -> Entry:
@@ -135,10 +159,10 @@ def entry_for(notification: Notification, user: Any) -> Entry:
         title = content.title
         url = content.get_absolute_url()
         reply_url = f"{url}#comment-form"
-        excerpt = _excerpt(content.body)
+        excerpt = _excerpt(content.body_html)
     if comment is not None:
         url = comment_url(content, comment) if content else ""
-        excerpt = _excerpt(comment.body)
+        excerpt = _excerpt(comment.body_html)
     request, approved = notification.join_request, False
     if notification.kind == Kind.JOIN_REQUEST and space is not None:
         url = reverse("spaces:requests", args=[space.slug])
@@ -151,6 +175,12 @@ def entry_for(notification: Notification, user: Any) -> Entry:
             url = reverse("spaces:invitation", args=[invitation.token])
         else:
             url = space.get_absolute_url() if space and space_name else reverse("spaces:list")
+    if notification.kind == Kind.HIDDEN and content is not None:
+        # What was hidden is shown to its author, with the reason, on its own page.
+        url = reverse("moderation:yours", args=[content.pk])
+        if comment is not None:
+            url += f"?comment={comment.pk}"
+        reply_url = excerpt = ""
     actor = notification.actor.display_name if notification.actor is not None else ""
     return Entry(
         pk=notification.pk,
@@ -164,6 +194,7 @@ def entry_for(notification: Notification, user: Any) -> Entry:
         created=notification.created,
         unread=notification.read is None,
         approved=approved,
+        about_comment=comment is not None,
     )
 
 
@@ -228,7 +259,9 @@ def gated(user: Any, notifications: list[Notification]) -> list[Notification]:
     return [
         n
         for n in notifications
-        if (n.content is None or can_view(user, n.content)) and comment_alive(n.comment)
+        if is_yours_hidden(user, n)
+        or (n.content is None or can_view(user, n.content))
+        and comment_alive(n.comment)
     ]
 
 

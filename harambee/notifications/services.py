@@ -11,7 +11,7 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from harambee.core.markdown import MENTION_RE, _md, _names, _plain_text_tokens
+from harambee.core.markdown import MENTION_RE, _md, _names, _plain_text_tokens, fold_accents
 from harambee.core.models import Comment, Content
 from harambee.notifications import rules
 from harambee.notifications.models import (
@@ -47,7 +47,7 @@ def extract_mentions(text: str) -> set[str]:
 
 def mentioned_users(text: str) -> list[User]:
 
-    names = extract_mentions(text)
+    names = {fold_accents(name) for name in extract_mentions(text)}
     if not names:
         return []
     return list(User.objects.filter(handle__name__in=names, is_active=True))
@@ -146,6 +146,41 @@ def notification_create_many(
     return len(rows)
 
 
+def notify_hidden(*, content: Content, comment: Comment | None = None) -> int:
+    """Tell the author of what a moderator hid (an item, or one comment on it), in
+    the way they chose. The gate would drop it (hidden is absent to everyone), so
+    this notice is made for its author alone, and shown to them alone
+    (``selectors.shown_to``). The moderator is not named."""
+    author = comment.author if comment is not None else content.author
+    if author is None or not author.is_active:
+        return 0
+    prefs = preferences_for(user_ids=[author.pk], kind=Kind.HIDDEN)[author.pk]
+    web, email = prefs[Channel.WEB], prefs[Channel.EMAIL]
+    if web == Frequency.NEVER and email == Frequency.NEVER:
+        return 0
+    now = timezone.now()
+    # Once per item or comment (the table's constraints), even if hidden again.
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient=author,
+                kind=Kind.HIDDEN,
+                content=content,
+                comment=comment,
+                shown=_shown_at(web, now),
+                email=email,
+                emailed=now if email == Frequency.NEVER else None,
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    if email == Frequency.IMMEDIATELY:
+        from harambee.notifications import tasks
+
+        transaction.on_commit(lambda: tasks.email_immediately.enqueue([author.pk]))
+    return 1
+
+
 # Fan-out of the events of other apps (called by tasks, see ``signals``).
 
 
@@ -155,7 +190,10 @@ def fan_out_content(*, content: Content) -> int:
     if content.removed:
         return 0
     author = content.author
-    mentioned = mentioned_users(f"{content.title}\n\n{content.body}")
+    # A stream post's title is its text's first words (read as plain text, where a
+    # mention written as code would no longer be code).
+    text = content.body if content.kind == "stream_post" else f"{content.title}\n\n{content.body}"
+    mentioned = mentioned_users(text)
     told = notification_create_many(
         recipients=mentioned, kind=Kind.MENTION, actor=author, content=content
     )

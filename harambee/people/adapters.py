@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+from types import SimpleNamespace
+from typing import Any
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -13,3 +17,14 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """allauth's mails greet and thank from "the current site", which without
+        ``django.contrib.sites`` is the request's host ("127.0.0.1:8301"): name the
+        platform instead (``HARAMBEE_SITE_NAME``), at the address it was reached by."""
+        from allauth.core import context as allauth_context
+
+        request = allauth_context.request
+        domain = request.get_host() if request is not None else ""
+        site = SimpleNamespace(name=settings.SITE_NAME, domain=domain)
+        super().send_mail(template_prefix, email, {"current_site": site, **context})

@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from harambee.inputs import Form, ModelForm
-from harambee.people.models import LANGUAGE_CHOICES, Channel, Organisation, Sector, User
+from harambee.people.languages import language_choices
+from harambee.people.models import Channel, Organisation, Sector, User
 
 TIME_ZONE_CHOICES = [
     (name, name.replace("_", " "))
@@ -34,9 +35,10 @@ class SignupExtraForm(Form):
 class ProfileForm(ModelForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages you speak"),
-        choices=LANGUAGE_CHOICES,
+        choices=language_choices,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "language-choices"}),
+        help_text=_("Tick every language you can read or speak, in alphabetical order."),
     )
     channels = forms.MultipleChoiceField(
         label=_("How you can be reached"),

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.conf import global_settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -9,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from harambee.people.languages import language_name
 from harambee.people.roles import AllianceRole, Perm, alliance_may
 
 
@@ -29,10 +29,6 @@ class Channel(models.TextChoices):
     WHATSAPP = "whatsapp", _("WhatsApp")
     RADIO = "radio", _("Radio")
     MEETINGS = "meetings", _("Meetings in person")
-
-
-# Django ships the names of these languages translated; gettext_lazy shows them so.
-LANGUAGE_CHOICES = [(code, _(name)) for code, name in sorted(global_settings.LANGUAGES)]
 
 
 class Organisation(models.Model):
@@ -170,5 +166,4 @@ class User(AbstractUser):
         return [str(labels.get(c, c)) for c in self.channels]
 
     def get_languages_display(self) -> list[str]:
-        labels = dict(LANGUAGE_CHOICES)
-        return [str(labels.get(code, code)) for code in self.languages]
+        return [language_name(code) for code in self.languages]

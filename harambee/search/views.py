@@ -15,7 +15,15 @@ def _links(results: selectors.Results) -> list[tuple[selectors.Hit, str]]:
     parents = selectors.comment_parents(comment_ids)
     links = []
     for hit in results.hits:
-        if hit.comment_id is None:
+        if (
+            hit.item.kind_spec.address_needs_space
+            and hit.item.space_id
+            and not hit.item.shown_space
+        ):
+            # An item whose address names a space the reader may not know has none for
+            # them (a wiki page: ``wiki.selectors.page_by_pk``): listed without a link.
+            url = ""
+        elif hit.comment_id is None:
             url = hit.item.get_absolute_url()
         else:
             # Only the id and the parent's id are needed to name the place.

@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 
+from harambee.core.markdown import fold_accents
 from harambee.core.models import Content
 from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import (
@@ -42,8 +43,18 @@ def link_mentions(names: set[str]) -> dict[str, str]:
     """People who may be named and linked across the alliance (guests are known only
     in their spaces, so a link to them would lead nowhere)."""
     listed = listed_people(User.objects.all()).values("pk")
-    rows = Handle.objects.filter(name__in=names, user__in=listed).values_list("name", "user_id")
-    return {name: reverse("people:person", args=[user_id]) for name, user_id in rows}
+    # Accents do not matter: @lucía_ramírez and @lucia_ramirez are one person.
+    keys = {name: fold_accents(name) for name in names}
+    rows = dict(
+        Handle.objects.filter(name__in=set(keys.values()), user__in=listed).values_list(
+            "name", "user_id"
+        )
+    )
+    return {
+        name: reverse("people:person", args=[rows[key]])
+        for name, key in keys.items()
+        if key in rows
+    }
 
 
 # Keyset paging.

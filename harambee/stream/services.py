@@ -10,12 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from harambee.core.excerpt import markdown_text
 from harambee.core.markdown import (
     HASHTAG_RE,
     MAX_NAME_LENGTH,
     NOT_NAME_RE,
     extract_hashtags,
     extract_plain_hashtags,
+    fold_accents,
     normalise_name,
 )
 from harambee.core.models import Content, Visibility
@@ -51,9 +53,10 @@ def normalise_text(text: str) -> str:
 
 
 def title_from_text(text: str) -> str:
-    """The first words of the text, on one line, at most ``TITLE_LENGTH`` characters,
-    without the invisible characters a title may not hold (``harambee.inputs``)."""
-    line = " ".join(clean_line(text).split())
+    """The first words of the text as it reads (its Markdown left out), on one line,
+    at most ``TITLE_LENGTH`` characters, without the invisible characters a title may
+    not hold (``harambee.inputs``)."""
+    line = " ".join(clean_line(markdown_text(text)).split())
     if len(line) <= TITLE_LENGTH:
         return line or "…"
     cut = line[: TITLE_LENGTH - 1]
@@ -101,7 +104,11 @@ def stream_post_remove(*, actor: User, post: StreamPost) -> None:
 def content_tags_sync(*, content: Content, created: bool = False) -> set[str]:
     """Make the item's stored tags those of its title and text. Called on every save
     of every kind (``signals``), so no app has to do anything for its tags."""
-    names = extract_plain_hashtags(content.title) | extract_hashtags(content.body)
+    names = extract_hashtags(content.body)
+    if content.kind != StreamPost.KIND:
+        # A stream post's title is its text's first words: code in the text is no
+        # longer code there.
+        names |= extract_plain_hashtags(content.title)
     with transaction.atomic():
         if created and not names:
             return names
@@ -155,8 +162,9 @@ def hashtag_name(raw: str) -> str | None:
 
 
 def handle_base(display_name: str) -> str:
-    """``Nana Ama Frimpong`` -> ``nana_ama_frimpong``: letters and digits of any script."""
-    folded = unicodedata.normalize("NFKC", display_name)
+    """``Lucía Ramírez`` -> ``lucia_ramirez``: Latin letters without accents, so the
+    handle can be typed on any keyboard; letters and digits of other scripts kept."""
+    folded = fold_accents(unicodedata.normalize("NFKC", display_name))
     return (
         normalise_name(NOT_NAME_RE.sub("_", folded).strip("_"))[: MAX_NAME_LENGTH - 6] or "person"
     )

@@ -4,8 +4,8 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as all_countries
 
+from harambee.core.forms import country_choices
 from harambee.initiatives.selectors import theme_list
 from harambee.inputs import Form
 from harambee.people.models import Sector
@@ -71,7 +71,7 @@ class ReportForm(Form):
     )
     q = forms.CharField(label=_("Question or words"), required=False, max_length=200)
     country = forms.MultipleChoiceField(
-        label=_("Countries"), required=False, choices=list(all_countries)
+        label=_("Countries"), required=False, choices=country_choices
     )
     sector = forms.MultipleChoiceField(
         label=_("Stakeholder sectors"),
@@ -86,15 +86,21 @@ class ReportForm(Form):
         required=False,
         choices=[("theme", _("Theme")), ("country", _("Country"))],
     )
+    # A report is made to be shared: unless its maker asks for more, it holds only
+    # what anyone may read.
     audience = forms.ChoiceField(
         label=_("Report for"),
         required=False,
+        initial="public",
         choices=[
-            ("viewer", _("Me: everything I may read")),
-            ("public", _("The public: public lessons only")),
+            ("public", _("Sharing: public lessons only")),
+            ("viewer", _("Me only: every lesson I may read, marked “not for sharing”")),
         ],
         widget=forms.RadioSelect,
     )
+
+    def clean_audience(self) -> str:
+        return self.cleaned_data.get("audience") or "public"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -315,6 +315,8 @@ class Report:
     total: int
     capped: bool
     left_out: int
+    # Lessons in it that are not public: a report holding any is not for sharing.
+    restricted: int = 0
 
 
 def _report_lessons(user: Any, spec: ReportSpec) -> QuerySet[Lesson]:
@@ -373,13 +375,21 @@ def report_build(*, user: Any, spec: ReportSpec) -> Report:
             codes = initiative.countries if initiative is not None else []
             keys = [(c, str(names.get(c, c))) for c in codes]
         else:
-            keys = [(str(t.slug), t.name) for t in lesson.themes.all()]
+            keys = [(str(t.slug), t.label) for t in lesson.themes.all()]
         for key, label in keys or [("", _("Not stated"))]:
             group = groups.setdefault(key, Group(key=key, label=label))
             group.count += 1
             group.items.append(lesson)
     ordered = sorted(groups.values(), key=lambda g: (g.key == "", g.label))
-    return Report(spec=spec, groups=ordered, total=len(lessons), capped=capped, left_out=left_out)
+    restricted = sum(1 for lesson in lessons if lesson.visibility != Visibility.PUBLIC)
+    return Report(
+        spec=spec,
+        groups=ordered,
+        total=len(lessons),
+        capped=capped,
+        left_out=left_out,
+        restricted=restricted,
+    )
 
 
 # Compare -----------------------------------------------------------------------------

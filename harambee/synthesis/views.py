@@ -94,7 +94,11 @@ def theme_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _report(request: HttpRequest) -> tuple[ReportForm, selectors.Report | None]:
-    form = ReportForm(request.GET or None)
+    params = request.GET.copy()
+    if params and not params.get("audience"):
+        # Shown ticked as it is made: a report for sharing.
+        params["audience"] = "public"
+    form = ReportForm(params or None)
     if not request.GET or not form.is_valid():
         return form, None
     data = form.cleaned_data
@@ -106,7 +110,7 @@ def _report(request: HttpRequest) -> tuple[ReportForm, selectors.Report | None]:
         since=data["since"],
         until=data["until"],
         group=data["group"] or "theme",
-        public=data["audience"] == "public",
+        public=data["audience"] != "viewer",
     )
     return form, selectors.report_build(user=request.user, spec=spec)
 

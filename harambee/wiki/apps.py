@@ -13,5 +13,11 @@ class WikiConfig(AppConfig):
 
         register_page_cache_app(self.label)
         register_kind(
-            ContentKind("wiki_page", _("Wiki page"), "wiki:page_by_id", render=views.render_page)
+            ContentKind(
+                "wiki_page",
+                _("Wiki page"),
+                "wiki:page_by_id",
+                render=views.render_page,
+                address_needs_space=True,
+            )
         )

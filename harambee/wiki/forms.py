@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -50,39 +48,29 @@ def template_text(category: str) -> str:
 
 BODY_MAX = 100_000
 
-_NOTE_REF = re.compile(r"(?:notes/)?(\d+)/?$")
 
-
-class ExamplesField(forms.CharField):
-    """Learning notes, one a line, by number or address."""
+class ExamplesField(forms.TypedMultipleChoiceField):
+    """Learning notes that used this method, ticked among the notes the writer may
+    read (the form is given them as ``example_choices``)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Examples from learning notes"))
         kwargs.setdefault(
             "help_text",
             _(
-                "Learning notes that used this method: their addresses or numbers, one a line. "
-                "Readers see only the notes they may read."
+                "Tick the learning notes that used this method: the newest notes you can "
+                "read are listed. Readers see only the notes they may read."
             ),
         )
-        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 3}))
-        super().__init__(required=False, **kwargs)
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple(attrs={"class": "note-choices"}))
+        super().__init__(required=False, coerce=int, choices=(), **kwargs)
 
-    def to_python(self, value):
-        text = super().to_python(value)
-        found = []
-        for line in (text or "").splitlines():
-            line = line.strip()
-            if not line:
-                continue
-            match = _NOTE_REF.search(line)
-            if match is None:
-                raise forms.ValidationError(
-                    _("“%(line)s” is not the address or number of a learning note.")
-                    % {"line": line[:80]}
-                )
-            found.append(int(match.group(1)))
-        return found
+
+def _offer_examples(form: forms.Form, choices) -> None:
+    field = form.fields["examples"]
+    field.choices = list(choices)
+    if not field.choices:
+        field.help_text = _("There is no learning note you can read yet.")
 
 
 def _summary_field():
@@ -110,9 +98,10 @@ class PageForm(Form):
     examples = ExamplesField()
     summary = _summary_field()
 
-    def __init__(self, *args, visibility_choices=(), **kwargs):
+    def __init__(self, *args, visibility_choices=(), example_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["visibility"].choices = visibility_choices
+        _offer_examples(self, example_choices)
 
 
 class EditForm(Form):
@@ -130,13 +119,36 @@ class EditForm(Form):
     )
     examples = ExamplesField()
     summary = _summary_field()
+    blank = forms.BooleanField(
+        label=_("Yes, leave this page without text"),
+        required=False,
+        help_text=_("Its text stays in the page's history, and can be brought back."),
+    )
 
-    def __init__(self, *args, visibility_choices=None, **kwargs):
+    def __init__(self, *args, visibility_choices=None, example_choices=(), had_text=True, **kwargs):
         super().__init__(*args, **kwargs)
         if visibility_choices is None:
             del self.fields["visibility"]
         else:
             self.fields["visibility"].choices = visibility_choices
+        _offer_examples(self, example_choices)
+        self.had_text = had_text
+        # Asked only of someone who sends an empty text for a page that had one.
+        if not (had_text and self.data and not self.data.get("body", "").strip()):
+            del self.fields["blank"]
+
+    def clean(self):
+        data = super().clean()
+        body = data.get("body")
+        if body is not None and not body.strip() and self.had_text and not data.get("blank"):
+            self.add_error(
+                "body",
+                _(
+                    "The text is empty: saving would leave the page blank. Write its text, "
+                    "or tick “Yes, leave this page without text” below to blank it."
+                ),
+            )
+        return data
 
 
 class RenameForm(Form):

@@ -177,6 +177,23 @@ def example_choices(*, user: Any, page: WikiPage) -> list[int]:
     return list(examples(user=user, page=page).values_list("pk", flat=True))
 
 
+EXAMPLE_OPTIONS = 100
+
+
+def example_options(*, user: Any, page: WikiPage | None) -> list[tuple[int, str]]:
+    """Learning notes a writer may tick as examples: the page's examples they may
+    read, then the newest notes they may read, named by title only (a note's space
+    is not named: the writer may read a public note of a space they may not know)."""
+    readable = visible(user, LearningNote.objects.all())
+    chosen = list(example_choices(user=user, page=page)) if page is not None else []
+    rows = list(readable.filter(pk__in=chosen).order_by("title").values_list("pk", "title")) + list(
+        readable.exclude(pk__in=chosen)
+        .order_by("-created", "-pk")
+        .values_list("pk", "title")[:EXAMPLE_OPTIONS]
+    )
+    return [(pk, title or gettext("Learning note #%(n)d") % {"n": pk}) for pk, title in rows]
+
+
 def is_watching(*, user: Any, page: WikiPage) -> bool:
     if not user.is_authenticated:
         return False

@@ -67,6 +67,7 @@ def page_create(request, space_slug: str | None = None):
     form = PageForm(
         request.POST or None,
         visibility_choices=services.visibility_choices(space),
+        example_choices=selectors.example_options(user=request.user, page=None),
         initial={
             "title": request.GET.get("title", "")[:200],
             "category": category,
@@ -125,8 +126,8 @@ def page_by_id(request, pk: int):
     return redirect(selectors.page_by_pk(user=request.user, pk=pk).url())
 
 
-def _example_lines(request, page: WikiPage) -> str:
-    return "\n".join(str(pk) for pk in selectors.example_choices(user=request.user, page=page))
+def _example_ids(request, page: WikiPage) -> list[int]:
+    return selectors.example_choices(user=request.user, page=page)
 
 
 @login_required
@@ -140,15 +141,18 @@ def page_edit(request, slug: str, space_slug: str | None = None):
         if rules.may_change_visibility(request.user, page, space)
         else None
     )
+    examples = selectors.example_options(user=request.user, page=page)
     form = EditForm(
         request.POST or None,
         visibility_choices=choices,
+        example_choices=examples,
+        had_text=bool(page.body.strip()),
         initial={
             "base_revision": page.revision,
             "body": page.body,
             "category": page.category,
             "visibility": page.visibility,
-            "examples": _example_lines(request, page),
+            "examples": _example_ids(request, page),
         },
     )
     conflict = None
@@ -170,7 +174,12 @@ def page_edit(request, slug: str, space_slug: str | None = None):
             fresh = request.POST.copy()
             fresh["base_revision"] = str(clash.page.revision)
             fresh["body"] = clash.merged
-            form = EditForm(fresh, visibility_choices=choices)
+            form = EditForm(
+                fresh,
+                visibility_choices=choices,
+                example_choices=examples,
+                had_text=bool(page.body.strip()),
+            )
             form.is_valid()
         except ValidationError as error:
             _add_errors(form, error)

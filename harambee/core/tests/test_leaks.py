@@ -10,6 +10,7 @@ its app's lists. The world is built once per module (``leak_world``).
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from harambee.conftest import make_cast, offline_test_settings
 from harambee.core.models import Attachment, Comment, Visibility
+from harambee.core.tests import escapeworld
 from harambee.core.tests.factories import (
     CommentFactory,
     MembershipFactory,
@@ -27,6 +29,7 @@ from harambee.core.tests.factories import (
     PostFactory,
     SpaceFactory,
 )
+from harambee.core.tests.pagechecks import escaping_faults, internal_links
 from harambee.core.visibility import can_see_space, can_view
 from harambee.initiatives.models import (
     Adaptation,
@@ -65,6 +68,7 @@ OUR_NAMESPACES = {
 # Search rebuilds its index from the items made before it (so after every app that
 # adds items) and before moderation hides some: hidden items stay in the index.
 EXTENSIONS = [
+    "harambee.core.tests.escapeworld",
     "harambee.wiki.tests.leakworld",
     "harambee.library.tests.leakworld",
     "harambee.stream.tests.leakworld",
@@ -370,8 +374,20 @@ def urls_for(name: str, cast, world) -> list[str]:
 CAST = ["anon", "outsider", "guest", "member", "space_member", "space_lead", "steward"]
 
 
+# Links followed per shape of address (digits as N), so a page with many links to
+# one kind of page does not make the tour try them all.
+LINKS_PER_SHAPE = 4
+
+
+def _shape(path: str) -> str:
+    return re.sub(r"\d+", "N", path.split("?")[0])
+
+
 @pytest.mark.parametrize("who", CAST)
 def test_every_get_route_hides_what_each_cast_member_may_not_see(cast, world, client_for, who):
+    """And, on the same tour: every page escapes text exactly once (``pagechecks``,
+    with the texts of ``escapeworld``), and every link to the site on a page answers
+    something other than 404 to whoever was shown it (a sample of each shape)."""
     names = sorted(our_route_names())
     assert len(names) >= 20
     extra = [
@@ -391,16 +407,33 @@ def test_every_get_route_hides_what_each_cast_member_may_not_see(cast, world, cl
     markers = [item.title.split("-")[0] for item in hidden]
     hide_secret = not can_see_space(user, world["secret"])
     urls = [u for name in names for u in urls_for(name, cast, world)] + extra
+    urls += world["extra_urls"]
+    probes = (escapeworld.SHOWN_TITLE, escapeworld.SHOWN_BODY)
+    links: dict[str, str] = {}
     for url in urls:
         response = client.get(url)
         assert response.status_code < 500, (who, url)
         raw = b"".join(response.streaming_content) if response.streaming else response.content
         body = raw.decode(errors="replace")
+        # An author is shown what a moderator hid of theirs, on its own page.
+        own = _ask_extensions("shown_to_author", user, url, world, default=set())
         for marker in markers:
-            assert marker not in body, (who, url, marker)
+            assert marker in own or marker not in body, (who, url, marker)
         if hide_secret:
             assert "SECRETSPACE-MARK" not in body, (who, url)
+        if "text/html" in response.get("Content-Type", "") and not url.startswith("/admin/"):
+            assert not escaping_faults(body, probes=probes), (who, url)
+            for link in internal_links(body):
+                links.setdefault(link, url)
     assert len(urls) > 100
+    tried: dict[str, int] = {}
+    for link, shown_on in sorted(links.items()):
+        shape = _shape(link)
+        if tried.get(shape, 0) >= LINKS_PER_SHAPE or link.startswith(("/static/", "/admin/")):
+            continue
+        tried[shape] = tried.get(shape, 0) + 1
+        assert client.get(link).status_code != 404, (who, link, "linked from", shown_on)
+    assert len(tried) > 20
 
 
 def _ask_extensions(hook: str, *args, default):

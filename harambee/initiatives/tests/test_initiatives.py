@@ -245,6 +245,26 @@ def test_lesson_form_refuses_wider_visibility_with_a_message(cast, client_for, i
     assert "Trust first" in body and not Lesson.objects.exists()
 
 
+def test_the_lesson_form_shows_the_notes_themes_ticked_and_saves_what_is_ticked(
+    cast, client_for, initiative
+):
+    import re
+
+    forests, health = Theme.objects.get(slug="forests-land-use"), Theme.objects.get(slug="health")
+    note = make_note(cast.space_member, initiative, visibility="space")
+    note.themes.set([forests, health])
+    client = client_for(cast.space_member)
+    url = reverse("initiatives:lesson_create", args=[note.pk])
+    form = client.get(url).content.decode()
+    ticked = set(re.findall(r'name="themes" value="(\d+)"[^>]*checked', form))
+    assert ticked == {str(forests.pk), str(health.pk)}
+    lesson = {"body": "", "strength": "single", "visibility": "space"}
+    client.post(url, {**lesson, "title": "One theme", "themes": [health.pk]})
+    assert list(Lesson.objects.get(title="One theme").themes.all()) == [health]
+    client.post(url, {**lesson, "title": "No theme"})
+    assert not Lesson.objects.get(title="No theme").themes.exists()
+
+
 def test_timeline_shows_only_what_the_reader_may_see(cast, client_for, initiative):
     from harambee.stories import services as story_services
 

@@ -60,6 +60,26 @@ def build(cast, world) -> None:
         user=cast.outsider, reason="Leak world", created_by=cast.steward
     )
     world["moderation_comments"] = comments
+    # What each author is shown of their own hidden things (``moderation:yours``).
+    yours = {
+        (item.author_id, reverse("moderation:yours", args=[item.pk])): {_marker(item)}
+        for item in hidden
+    }
+    comment_page = f"{reverse('moderation:yours', args=[shown.pk])}?comment={quoting.pk}"
+    yours[(cast.member.pk, comment_page)] = {_marker(hidden[0])}
+    world["moderation_yours"] = yours
+
+
+def _marker(item) -> str:
+    return item.title.split("-")[0]
+
+
+def shown_to_author(user, url: str, world) -> set[str] | None:
+    """Markers ``user`` may see at ``url``: their own hidden item (or comment), shown to
+    them alone with the moderator's reason; None for other addresses."""
+    if not url.startswith("/moderation/yours/"):
+        return None
+    return world["moderation_yours"].get((user.pk, url), set())
 
 
 def urls_for(name: str, cast, world) -> list[str] | None:
@@ -74,6 +94,8 @@ def urls_for(name: str, cast, world) -> list[str] | None:
         ]
     if name in {"moderation:item", "moderation:act", "moderation:move"}:
         return [reverse(name, args=[i.pk]) for i in items]
+    if name == "moderation:yours":
+        return [url for _author, url in world["moderation_yours"]]
     if name == "moderation:suspend":
         return [reverse(name, args=[u.pk]) for u in (cast.outsider, cast.member, cast.guest)]
     if name == "moderation:lift":

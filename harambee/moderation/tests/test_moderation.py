@@ -232,10 +232,15 @@ def test_a_hidden_item_is_absent_for_everyone_and_restore_undoes_it(cast, items,
     assert Content.objects.get(pk=thread.pk).removed
     for who in EVERYONE:
         user = getattr(cast, who)
-        assert client_for(user).get(thread.get_absolute_url()).status_code == 404, who
+        page = client_for(user).get(thread.get_absolute_url())
+        if who == "space_member":  # the author is sent to what was hidden, and why
+            assert page.status_code == 302, who
+            assert page["Location"] == reverse("moderation:yours", args=[thread.pk])
+        else:
+            assert page.status_code == 404, who
         space_page = client_for(user).get(cast.space.get_absolute_url()).content.decode()
         assert "Space thread" not in space_page, who
-    # The author too.
+    # The gate hides it from its author too: only the author's own page shows it.
     assert not can_view(cast.space_member, Content.objects.get(pk=thread.pk))
     # Flags are closed; the queue is empty; the hidden list names no title.
     assert Flag.objects.get().status == Flag.Status.ACTIONED
@@ -254,6 +259,75 @@ def test_a_hidden_item_is_absent_for_everyone_and_restore_undoes_it(cast, items,
     actions = list(AuditEntry.objects.filter(content_id=thread.pk).values_list("action", flat=True))
     assert ModerationAction.CONTENT_HIDDEN in actions
     assert ModerationAction.CONTENT_RESTORED in actions
+
+
+def test_an_author_is_told_and_shown_what_was_hidden_and_why(
+    cast, items, client_for, run_on_commit_now
+):
+    from django.core import mail
+
+    thread = items["space"]
+    flag(client_for(cast.guest), thread)
+    assert (
+        act(client_for(cast.space_lead), thread, "hide", reason="Names a minor").status_code == 302
+    )
+    author = client_for(cast.space_member)
+    centre = author.get(reverse("notifications:centre")).content.decode()
+    yours = reverse("moderation:yours", args=[thread.pk])
+    assert "A moderator hid “Space thread”" in centre and 'href="/notifications/' in centre
+    (message,) = [m for m in mail.outbox if cast.space_member.email in m.to]
+    assert "A moderator hid" in message.subject and yours in message.body
+    page = author.get(yours).content.decode()
+    assert "Space thread" in page and "Names a minor" in page
+    assert "Lea Lead" not in page  # the moderator is not named to the author
+    # Nobody else reaches that page, nor hears of it.
+    assert_hidden(client_for, yours, others(cast, ["space_member"]))
+    for who in others(cast, ["space_member"]):
+        assert (
+            "Space thread"
+            not in client_for(who).get(reverse("notifications:centre")).content.decode()
+        )
+    # A hidden comment: its author is told too, and shown the comment.
+    comment = items["forum_comment"]
+    flag(client_for(cast.member), items["forum"], comment=comment)
+    assert (
+        act(
+            client_for(cast.steward), items["forum"], "hide", comment=comment.pk, reason="Rude"
+        ).status_code
+        == 302
+    )
+    centre = author.get(reverse("notifications:centre")).content.decode()
+    assert "A moderator hid your comment on “Forum thread”" in centre
+    page = author.get(
+        f"{reverse('moderation:yours', args=[items['forum'].pk])}?comment={comment.pk}"
+    )
+    assert page.status_code == 200 and "A rude forum comment" in page.content.decode()
+    other = client_for(cast.member).get(
+        f"{reverse('moderation:yours', args=[items['forum'].pk])}?comment={comment.pk}"
+    )
+    assert other.status_code == 404
+
+
+def test_an_unreadable_item_reaches_a_lead_only_through_a_flag(cast, client_for):
+    """A private draft in the lead's space, flagged by nobody: absent from moderation
+    for the lead (its kind, its space and "Hide" included). Once flagged (when it was
+    readable, before its author narrowed it), the flag brings it to them."""
+    draft = PostFactory(
+        space=cast.space, author=cast.space_member, visibility="private", title="Draft"
+    )
+    lead = client_for(cast.space_lead)
+    url = reverse("moderation:item", args=[draft.pk])
+    assert lead.get(url).status_code == 404
+    assert act(lead, draft, "hide", reason="x").status_code == 404
+    assert not Content.objects.get(pk=draft.pk).removed
+    shared = PostFactory(
+        space=cast.space, author=cast.space_member, visibility="space", title="Shared"
+    )
+    flag(client_for(cast.guest), shared)
+    Post.objects.filter(pk=shared.pk).update(visibility="private")
+    page = lead.get(reverse("moderation:item", args=[shared.pk]))
+    assert page.status_code == 200 and "An item you may not read" in page.content.decode()
+    assert "Shared" not in page.content.decode()
 
 
 def test_hiding_needs_a_reason(cast, items, client_for):

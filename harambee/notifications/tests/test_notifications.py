@@ -612,3 +612,23 @@ def test_the_header_count_is_kept_between_writes_and_changes_with_each(cast, set
     assert selectors.unread_count(cast.space_member) == 1
     # Another reader's count is their own.
     assert selectors.unread_count(cast.space_lead) == 0
+
+
+def test_notices_show_the_text_without_its_markdown_in_the_centre_and_mail(
+    cast, client_for, run_on_commit_now
+):
+    stream_post_create(
+        author=cast.member,
+        space=None,
+        text=f"{at(cast.steward)} on **Bono Community Radio** & [the wiki](/wiki/radio/)",
+        visibility="alliance",
+        language="en",
+    )
+    centre = centre_html(client_for, cast.steward)
+    assert "Bono Community Radio &amp; the wiki" in centre
+    assert "**" not in centre and "](/wiki" not in centre and "&amp;amp;" not in centre
+    (message,) = [m for m in mail.outbox if cast.steward.email in m.to]
+    assert "on Bono Community Radio & the wiki" in message.body
+    assert "**" not in message.body and "](/wiki" not in message.body
+    ((html, _mime),) = message.alternatives
+    assert "Bono Community Radio &amp; the wiki" in html and "**" not in html

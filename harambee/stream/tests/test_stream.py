@@ -104,6 +104,56 @@ def test_handles_are_unique(cast):
     assert Handle.objects.get(user=twin).name == "sam_spacemember_2"
 
 
+@pytest.mark.parametrize(
+    ("display_name", "handle"),
+    [
+        ("Lucía Ramírez", "lucia_ramirez"),
+        ("Kwabena Ɔwusu-Ansah", "kwabena_owusu_ansah"),
+        ("Søren Ødegård", "soren_odegard"),
+        ("Łukasz Straße", "lukasz_strasse"),
+        ("अमित कुमार", "अमित_कुमार"),
+    ],
+)
+def test_handles_are_made_without_accents(cast, display_name, handle):
+    from harambee.conftest import make_user
+
+    person = make_user(display_name=display_name)
+    name = Handle.objects.get(user=person).name
+    assert name == handle
+    assert name.isascii() or not any(c.isascii() and c.isalpha() for c in name)
+
+
+def test_mentions_link_and_notify_with_or_without_accents(cast, run_on_commit_now):
+    from harambee.conftest import make_user
+    from harambee.notifications.models import Notification
+
+    lucia = make_user(display_name="Lucía Ramírez")
+    link = reverse("people:person", args=[lucia.pk])
+    html = render_markdown("Ask @lucia_ramirez, @Lucía_Ramírez or @LUCIA_RAMÍREZ")
+    assert html.count(f'href="{link}"') == 3
+    services.stream_post_create(
+        author=cast.member, text="Thanks @lucía_ramírez", visibility="alliance", space=None
+    )
+    assert Notification.objects.filter(recipient=lucia, kind="mention").count() == 1
+
+
+def test_old_handles_with_accents_are_folded_once(cast):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from harambee.conftest import make_user
+
+    first, second = make_user(display_name="A"), make_user(display_name="B")
+    Handle.objects.filter(user=first).update(name="lucía_ramírez")
+    Handle.objects.filter(user=second).update(name="lucia_ramírez")
+    import_module("harambee.stream.migrations.0004_handles_without_accents").fold_handles(
+        apps, None
+    )
+    names = {Handle.objects.get(user=first).name, Handle.objects.get(user=second).name}
+    assert names == {"lucia_ramirez", "lucia_ramirez_2"}
+
+
 def test_mentions_in_comments_link_too(cast, client_for):
     post = stream_post(cast.member, "Comment here")
     client_for(cast.space_member).post(
@@ -579,3 +629,23 @@ def test_retag_tags_content_written_without_signals(cast):
     call_command("retag", stdout=out)  # again: nothing doubles
     assert ContentHashtag.objects.filter(content=post).count() == 2
     assert "Looked at 1 items." in out.getvalue()
+
+
+def test_mentions_and_authors_are_linked_only_for_readers_who_may_see_people(cast, client_for):
+    """A guest may not see people's profiles: the post names them without links (a
+    link would answer 404); a member follows the same names to their pages."""
+    handle = Handle.objects.get(user=cast.member).name
+    post = services.stream_post_create(
+        author=cast.space_member,
+        text=f"Thanks @{handle} for the seedlings",
+        visibility="space",
+        space=cast.space,
+    )
+    profile = reverse("people:person", args=[cast.member.pk])
+    author = reverse("stream:person", args=[cast.space_member.pk])
+    for url in (post.get_absolute_url(), reverse("stream:space", args=[cast.space.slug])):
+        as_guest = client_for(cast.guest).get(url).content.decode()
+        assert f"@{handle}" in as_guest and f'href="{profile}"' not in as_guest, url
+        assert "Sam Spacemember" in as_guest and f'href="{author}"' not in as_guest, url
+        as_member = client_for(cast.space_lead).get(url).content.decode()
+        assert f'href="{profile}"' in as_member and f'href="{author}"' in as_member, url

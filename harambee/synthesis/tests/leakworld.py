@@ -62,6 +62,7 @@ def urls_for(name: str, cast, world) -> list[str] | None:
         base = reverse(name)
         queries = [
             {"theme": theme.slug},
+            {"theme": theme.slug, "audience": "viewer"},
             {"theme": theme.slug, "audience": "public"},
             {"q": "LEAK", "group": "country"},
             {"q": "TITLE", "audience": "public", "group": "country"},
@@ -71,7 +72,7 @@ def urls_for(name: str, cast, world) -> list[str] | None:
     if name == "synthesis:report_pdf":
         # The PDF's text is compressed; the leak test reads its source, the print
         # page, above. One PDF is still made for each reader.
-        return [f"{reverse(name)}?{urlencode({'theme': theme.slug})}"]
+        return [f"{reverse(name)}?{urlencode({'theme': theme.slug, 'audience': 'viewer'})}"]
     if name == "synthesis:compare":
         base = reverse(name)
         pairs = [(a, b) for i, a in enumerate(slugs) for b in slugs[i + 1 :]]

@@ -3,6 +3,8 @@ gate, with counts of visible items only."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -307,8 +309,34 @@ def test_a_public_report_holds_only_public_lessons_and_the_count_left_out(cast, 
     assert "2 restricted lessons were left out." in body  # alliance and space, not private
 
 
+def test_a_report_is_for_sharing_unless_its_maker_asks_for_more(cast, land, client_for):
+    body = page(client_for(cast.space_member), report_url(theme=land["theme"].slug))
+    assert "SECRETLESSON-public" in body
+    assert "SECRETLESSON-alliance" not in body and "SECRETLESSON-space" not in body
+    assert "Private — not for sharing" not in body
+    checked_public = re.compile(r'value="public"[^>]*checked')
+    assert checked_public.search(body)
+    assert checked_public.search(page(client_for(cast.space_member), reverse("synthesis:report")))
+
+
+def test_a_restricted_report_marks_itself_and_every_lesson_not_for_sharing(cast, land, client_for):
+    url = report_url(theme=land["theme"].slug, audience="viewer")
+    body = page(client_for(cast.space_member), url)
+    assert "SECRETLESSON-space" in body
+    head = body.split('<ol class="report-lessons">')[0]
+    assert "Private — not for sharing" in head
+    # One mark in the header, one on each of the two lessons that are not public.
+    assert body.count('<p class="not-for-sharing">') == 2
+    public = body.split("SECRETLESSON-public")[0].rsplit("<li", 1)[1]
+    assert "not-for-sharing" not in public
+    text = client_for(cast.space_member).get(
+        report_url("synthesis:report_markdown", theme=land["theme"].slug, audience="viewer")
+    )
+    assert text.content.decode().count("Private — not for sharing") == 3
+
+
 def test_a_viewers_report_holds_what_the_viewer_may_see(cast, land, client_for):
-    url = report_url(theme=land["theme"].slug)
+    url = report_url(theme=land["theme"].slug, audience="viewer")
     member = page(client_for(cast.space_member), url)
     assert "SECRETLESSON-space" in member and "SECRETLESSON-private" not in member
     assert "left out" not in member
@@ -346,11 +374,24 @@ def test_the_report_exports_as_markdown(cast, land, client_for):
 
 def test_the_report_prints_and_makes_a_pdf(cast, land, client_for):
     client = client_for(cast.space_member)
-    printed = page(client, report_url("synthesis:report_print", theme=land["theme"].slug))
+    theme = land["theme"].slug
+    printed = page(client, report_url("synthesis:report_print", theme=theme, audience="viewer"))
     assert "synthesis/print.css" in printed and "SECRETLESSON-space" in printed
-    response = client.get(report_url("synthesis:report_pdf", theme=land["theme"].slug))
+    assert "<title>Synthesis report — Private — not for sharing</title>" in printed
+    response = client.get(report_url("synthesis:report_pdf", theme=theme, audience="viewer"))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+    assert "Private — not for sharing" in pdf_metadata(response.content)["Title"]
+    public = client.get(report_url("synthesis:report_pdf", theme=theme))
+    metadata = pdf_metadata(public.content)
+    assert "not for sharing" not in " ".join(metadata.values())
+    assert metadata["Subject"] == "Public lessons only."
+
+
+def pdf_metadata(data: bytes) -> dict[str, str]:
+    import pypdfium2
+
+    return pypdfium2.PdfDocument(data).get_metadata_dict()
 
 
 # Compare --------------------------------------------------------------------------------

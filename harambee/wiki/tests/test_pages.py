@@ -3,6 +3,8 @@ watches, talk, and the gate on every page and every old revision."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -438,12 +440,51 @@ def test_examples_show_only_the_notes_a_reader_may_see_and_survive_other_editors
     # A member who cannot see the closed note edits the page: the note stays.
     member = client_for(cast.member)
     form = member.get(page.url("edit")).content.decode()
-    assert str(closed_note.pk) not in form.split('name="examples"')[1].split("</textarea>")[0]
-    edit(member, page, "new text\n", 1, examples=f"/notes/{open_note.pk}/")
+    # The notes are offered as checkboxes, by title: the ones the member may read.
+    assert re.search(rf'type="checkbox" name="examples" value="{open_note.pk}"[^>]*checked', form)
+    assert "Open note" in form and "Closed note" not in form
+    assert f'name="examples" value="{closed_note.pk}"' not in form
+    edit(member, page, "new text\n", 1, examples=[open_note.pk])
     assert set(fresh(page).examples.values_list("pk", flat=True)) == {open_note.pk, closed_note.pk}
-    # Naming a note one may not see is refused.
-    response = edit(member, fresh(page), "newer\n", 2, examples=str(closed_note.pk))
-    assert response.status_code == 422 and "not yours to see" in response.content.decode()
+    # Naming a note one may not see (a tampered form) is refused, with a message.
+    response = edit(member, fresh(page), "newer\n", 2, examples=[closed_note.pk])
+    assert response.status_code == 422 and "Select a valid choice" in response.content.decode()
+    assert "newer" in response.content.decode()
+
+
+def test_examples_are_offered_to_tick_on_a_new_page(cast, client_for):
+    note = _note(cast.space, cast.space_lead, "Tree nursery note", "public")
+    _note(cast.space, cast.space_lead, "Lead's draft", "private")
+    client = client_for(cast.member)
+    form = client.get(reverse("wiki:create")).content.decode()
+    assert f'type="checkbox" name="examples" value="{note.pk}"' in form
+    assert "Tree nursery note" in form and "Lead's draft" not in form
+    response = client.post(
+        reverse("wiki:create"),
+        {
+            "title": "Nurseries",
+            "category": "methodology",
+            "visibility": "public",
+            "body": "How to\n",
+            "examples": [note.pk],
+        },
+    )
+    assert response.status_code == 302
+    assert list(WikiPage.objects.get(title="Nurseries").examples.all()) == [note]
+
+
+def test_an_empty_text_is_refused_until_the_writer_says_to_blank_the_page(cast, client_for):
+    page = make(cast.member, "Tool", "Keep me\n")
+    client = client_for(cast.space_member)
+    response = edit(client, page, "   \n", 1, summary="oops")
+    body = response.content.decode()
+    assert response.status_code == 422 and "saving would leave the page blank" in body
+    assert 'name="blank"' in body and "oops" in body
+    assert fresh(page).body == "Keep me\n"
+    # The confirmation is asked only when it is needed.
+    assert 'name="blank"' not in client.get(page.url("edit")).content.decode()
+    assert edit(client, page, "", 1, blank="on").status_code == 302
+    assert fresh(page).body == "" and fresh(page).revision == 2
 
 
 def test_the_space_wiki_index_filters_by_category(cast, client_for):

@@ -1,0 +1,77 @@
+"""Checks any rendered page must pass, used by the leak test's tour of every page as
+every member of the cast (``core/tests/test_leaks.py``):
+
+- ``escaping_faults``: text escaped twice (``&amp;amp;``, ``&amp;lt;``…) in the markup,
+  or an entity left visible as text (``&amp;`` or ``&lt;`` read by a person), and text
+  typed with ``&`` or ``<`` (``escapeworld``) not shown as it was typed;
+- ``internal_links``: the links of a page to the site itself, so the tour can ask that
+  each answers something other than 404 to the person who was shown it.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+DOUBLE_ESCAPED = re.compile(r"&amp;(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);")
+# Entities a reader would see as text if a page escaped them twice.
+VISIBLE_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);")
+
+
+class _Reader(HTMLParser):
+    """The text a person reads (scripts and styles left out) and the links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.links: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"script", "style", "template"}:
+            self._skip += 1
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.links.append(href)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style", "template"} and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+def read(html: str) -> tuple[str, list[str]]:
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    return " ".join("".join(reader.text).split()), reader.links
+
+
+def escaping_faults(html: str, *, probes: tuple[str, ...] = ()) -> list[str]:
+    """What is wrong with how ``html`` escapes its text; ``probes`` are texts with
+    ``&`` and ``<`` that must read as typed wherever the page shows any of them."""
+    faults = [f"escaped twice: {m.group(0)}" for m in DOUBLE_ESCAPED.finditer(html)]
+    text, _links = read(html)
+    faults += [f"entity shown as text: {m.group(0)}" for m in VISIBLE_ENTITY.finditer(text)]
+    for probe in probes:
+        head = probe.split("&")[0].strip()
+        if head and head in text and probe not in text:
+            faults.append(f"not shown as typed: {probe!r}")
+    return faults
+
+
+def internal_links(html: str) -> set[str]:
+    """The paths (with queries) this page links to on the site itself."""
+    found = set()
+    _text, links = read(html)
+    for href in links:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+            continue
+        found.add(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return found
