@@ -106,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "harambee.core.context_processors.site",
+                "harambee.core.context_processors.navigation",
                 "harambee.moderation.context_processors.moderation",
                 "harambee.notifications.context_processors.unread",
             ],

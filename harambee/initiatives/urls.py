@@ -31,6 +31,7 @@ urlpatterns = [
         views.evidence_remove,
         name="evidence_remove",
     ),
+    path("lessons/", views.lessons, name="lessons"),
     path("lessons/<int:pk>/", views.lesson_detail, name="lesson"),
     path("content/<int:pk>/adapt/", views.adaptation_start, name="adaptation_start"),
     path("adaptations/<int:pk>/submit/", views.adaptation_submit, name="adaptation_submit"),

@@ -17,6 +17,7 @@ from harambee.core.files import FileRefused
 from harambee.core.forms import EvidenceForm
 from harambee.core.http import paginate
 from harambee.core.markdown import render_markdown
+from harambee.core.paging import keyset_page
 from harambee.core.selectors import conversation
 from harambee.core.services import attachment_add, attachment_remove
 from harambee.core.visibility import can_see_space, can_view
@@ -50,6 +51,18 @@ def directory(request):
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
     page = paginate(request, selectors.initiative_list(user=request.user, **filters))
     return render(request, "initiatives/directory.html", {"form": form, "page": page})
+
+
+def lessons(request):
+    """Lessons from every initiative the reader may see, newest first."""
+    keyset = keyset_page(
+        selectors.lesson_list(user=request.user),
+        request.GET,
+        key="created",
+        limit=settings.PAGE_SIZE,
+    )
+    with_shown_space(request.user, keyset.items)
+    return render(request, "initiatives/lessons.html", {"keyset": keyset})
 
 
 def detail(request, slug: str):

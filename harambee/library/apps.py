@@ -20,3 +20,6 @@ class LibraryConfig(AppConfig):
                 "collection", _("Collection"), "library:collection", render=views.render_collection
             )
         )
+        from harambee.core.navigation import NavEntry, register_entry
+
+        register_entry(NavEntry("knowledge", _("Library"), "library:index", order=20))

@@ -32,3 +32,8 @@ class SpacesConfig(AppConfig):
             )
         )
         register_audit_actions(SpaceAction)
+        from harambee.core.navigation import NavEntry, register_entry
+
+        register_entry(NavEntry("spaces", _("All spaces"), "spaces:list", paths=("/invitations/",)))
+        # Threads are conversations, in a space or in the alliance forum.
+        register_entry(NavEntry("conversations", _("Forum"), "spaces:forum", paths=("/posts/",)))

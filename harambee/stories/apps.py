@@ -16,3 +16,8 @@ class StoriesConfig(AppConfig):
         register_kind(
             ContentKind("story_call", _("Story call"), "stories:call", render=views.render_call)
         )
+        from harambee.core.navigation import NavEntry, register_entry
+
+        register_entry(
+            NavEntry("learning", _("Stories"), "stories:blog", paths=("/calls/",), order=40)
+        )

@@ -15,3 +15,6 @@ class WikiConfig(AppConfig):
         register_kind(
             ContentKind("wiki_page", _("Wiki page"), "wiki:page_by_id", render=views.render_page)
         )
+        from harambee.core.navigation import NavEntry, register_entry
+
+        register_entry(NavEntry("knowledge", _("Wiki"), "wiki:index", order=10))
