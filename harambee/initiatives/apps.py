@@ -38,3 +38,15 @@ class InitiativesConfig(AppConfig):
             )
         )
         register_entry(NavEntry("learning", _("Lessons"), "initiatives:lessons", order=30))
+        from harambee.spaces.tabs import SpaceTab
+        from harambee.spaces.tabs import register as register_tab
+
+        register_tab(
+            SpaceTab(
+                "notes",
+                _("Notes"),
+                "initiatives:detail",
+                order=20,
+                show=lambda request, space: space.kind == "initiative",
+            )
+        )

@@ -21,3 +21,7 @@ class StoriesConfig(AppConfig):
         register_entry(
             NavEntry("learning", _("Stories"), "stories:blog", paths=("/calls/",), order=40)
         )
+        from harambee.spaces.tabs import SpaceTab
+        from harambee.spaces.tabs import register as register_tab
+
+        register_tab(SpaceTab("stories", _("Stories"), "stories:space_blog", order=60))

@@ -43,3 +43,7 @@ class StreamConfig(AppConfig):
                 show=lambda request: request.user.is_authenticated,
             )
         )
+        from harambee.spaces.tabs import SpaceTab
+        from harambee.spaces.tabs import register as register_tab
+
+        register_tab(SpaceTab("stream", _("Stream"), "stream:space", order=70))

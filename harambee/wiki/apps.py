@@ -18,3 +18,7 @@ class WikiConfig(AppConfig):
         from harambee.core.navigation import NavEntry, register_entry
 
         register_entry(NavEntry("knowledge", _("Wiki"), "wiki:index", order=10))
+        from harambee.spaces.tabs import SpaceTab
+        from harambee.spaces.tabs import register as register_tab
+
+        register_tab(SpaceTab("wiki", _("Wiki"), "wiki:space_index", order=40))

@@ -79,7 +79,8 @@ def test_every_place_has_a_visible_focus_and_large_targets(new_page, live_server
     page.goto("/")
     page.get_by_text("Menu", exact=True).click()
     sizes = page.evaluate(
-        """() => [...document.querySelectorAll('.site-header a, .site-header summary, .site-header button')]
+        """() => [...document.querySelectorAll(
+                     '.site-header a, .site-header summary, .site-header button')]
                  .filter((el) => el.offsetParent !== null)
                  .map((el) => { const r = el.getBoundingClientRect();
                                 return [el.textContent.trim(), r.width, r.height]; })"""
