@@ -4,6 +4,7 @@ alliance wiki); pages are read through ``selectors`` and written through
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from harambee.core.http import paginate
 from harambee.core.models import VISIBILITY_SHORT
+from harambee.core.paging import keyset_page
 from harambee.core.selectors import conversation
 from harambee.spaces.rules import may_write_in
 from harambee.wiki import diff as wikidiff
@@ -21,6 +23,7 @@ from harambee.wiki import rules, selectors, services
 from harambee.wiki.forms import EditForm, PageForm, RenameForm, template_text
 from harambee.wiki.markup import render_page as render_markup
 from harambee.wiki.models import WikiPage
+from harambee.wiki.toc import with_anchors
 
 
 def _page(request, space_slug: str | None, slug: str) -> WikiPage:
@@ -97,10 +100,14 @@ def render_page(request, pk: int, *, comment_form=None, status: int = 200):
 
 def _render_page(request, page: WikiPage, *, comment_form=None, status: int = 200):
     latest = selectors.revisions(page=page).first()
+    body_html, toc = with_anchors(
+        selectors.linked_html(user=request.user, page=page, html=page.body_html)
+    )
     context = {
         "page": page,
         "space": page.space if page.space_id else None,
-        "body_html": selectors.linked_html(user=request.user, page=page, html=page.body_html),
+        "body_html": body_html,
+        "toc": toc,
         "examples": selectors.examples(user=request.user, page=page),
         "latest": latest,
         "watching": selectors.is_watching(user=request.user, page=page),
@@ -118,6 +125,20 @@ def page_detail(request, slug: str, space_slug: str | None = None):
     if renamed or page.slug != slug:
         return redirect(page.url(), permanent=True)
     return _render_page(request, page)
+
+
+def recent_changes(request, space_slug: str | None = None):
+    """The latest saves of the wiki's pages (the alliance's: every wiki the reader may
+    read), newest first, paged by key."""
+    space = selectors.wiki_space(user=request.user, slug=space_slug)
+    keyset = keyset_page(
+        selectors.recent_revisions(user=request.user, space=space),
+        request.GET,
+        key="created",
+        limit=settings.PAGE_SIZE,
+    )
+    selectors.name_spaces(user=request.user, revisions=keyset.items)
+    return render(request, "wiki/recent.html", {"space": space, "keyset": keyset})
 
 
 def page_by_id(request, pk: int):
