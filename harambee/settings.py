@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "harambee.core.anoncache.AnonymousPageCacheMiddleware",
     "harambee.people.middleware.StewardMFAMiddleware",
     "harambee.moderation.middleware.SuspensionMiddleware",
+    "harambee.site.middleware.LastVisitMiddleware",
 ]
 
 ROOT_URLCONF = "harambee.urls"

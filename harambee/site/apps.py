@@ -23,8 +23,12 @@ class SiteConfig(AppConfig):
 
     def ready(self) -> None:
         from harambee.core.navigation import NavEntry, NavSection, register_entry, register_section
+        from harambee.core.registry import register_page_cache_app
         from harambee.people.roles import Perm
 
+        # Visits are written with update() and bulk_create(), which bump nothing: a
+        # person's last visit changes no page an anonymous visitor is served.
+        register_page_cache_app(self.label)
         for section in (
             NavSection("home", _("Home"), 0),
             NavSection("spaces", _("Spaces"), 10),
