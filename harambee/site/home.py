@@ -86,34 +86,25 @@ def join_requests(user: Any) -> list[JoinRequest]:
 
 
 def reviews(user: Any) -> list[Any]:
-    """Stories waiting for ``user`` to publish them and shareable versions waiting for
-    their review (never their own), in the spaces (or the alliance blog) they edit."""
+    """Stories waiting for ``user`` to publish them, in the spaces (or the alliance
+    blog) where they edit stories, and shareable versions waiting for their review
+    where they adapt (never their own): one query."""
     editing = _spaces_where(user, Perm.EDIT_STORIES)
-    where = Q(space_id__in=editing)
+    stories = Q(space_id__in=editing)
     if user.may(Perm.EDIT_STORIES):
-        where |= Q(space__isnull=True)
-    stories = list(
-        visible(user, Story.objects.filter(where, status=Story.Status.REVIEW))
-        .exclude(author=user)
+        stories |= Q(space__isnull=True)
+    waiting = Q(stories, kind=Story.KIND, story__status=Story.Status.REVIEW) & ~Q(author=user)
+    adapting = _spaces_where(user, Perm.ADAPT)
+    if adapting:
+        waiting |= Q(space_id__in=adapting, adaptation__status=Adaptation.Status.REVIEW) & ~Q(
+            adaptation__created_by=user
+        )
+    items = list(
+        visible(user, Content.objects.filter(waiting))
         .select_related("author", "space")
         .order_by("-updated")[:SHORT]
     )
-    adapting = _spaces_where(user, Perm.ADAPT)
-    adaptations = []
-    if adapting:
-        adaptations = [
-            a.adapted
-            for a in Adaptation.objects.filter(
-                status=Adaptation.Status.REVIEW,
-                adapted_id__in=visible(user, Content.objects.filter(space_id__in=adapting)).values(
-                    "pk"
-                ),
-            )
-            .exclude(created_by=user)
-            .select_related("adapted", "adapted__author", "adapted__space")
-            .order_by("-created")[:SHORT]
-        ]
-    return with_shown_space(user, [*stories, *adaptations])
+    return with_shown_space(user, items)
 
 
 def unanswered(user: Any) -> list[Post]:
@@ -158,7 +149,7 @@ def drafts(user: Any) -> list[Content]:
     """What the reader left unfinished: their own private items, last touched first."""
     items = list(
         visible(user, Content.objects.filter(author=user, visibility=Visibility.PRIVATE))
-        .select_related("space")
+        .select_related("author", "space")
         .order_by("-updated")[:SHORT]
     )
     for item in items:
