@@ -22,13 +22,17 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from harambee.core.navigation import NavEntry, NavSection, register_entry, register_section
         from harambee.core.registry import register_page_cache_app
         from harambee.people.roles import Perm
+        from harambee.site.middleware import on_sign_in
 
         # Visits are written with update() and bulk_create(), which bump nothing: a
         # person's last visit changes no page an anonymous visitor is served.
         register_page_cache_app(self.label)
+        user_logged_in.connect(on_sign_in, dispatch_uid="site-visit-on-sign-in")
         for section in (
             NavSection("home", _("Home"), 0),
             NavSection("spaces", _("Spaces"), 10),

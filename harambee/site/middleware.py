@@ -1,5 +1,6 @@
 """Remember when each signed-in person was last here, cheaply: the session holds
-when it was last written, so the database hears of a person at most once an hour."""
+when it was last written, so the database hears of a person at most once an hour
+(and on signing in, which starts the count)."""
 
 from __future__ import annotations
 
@@ -24,10 +25,19 @@ class LastVisitMiddleware:
             now = time.time()
             seen = request.session.get(SEEN_KEY)
             if not isinstance(seen, (int, float)) or now - seen >= WRITE_EVERY_SECONDS:
-                since = visit_record(user=user)
-                request.session[SEEN_KEY] = now
-                request.session[SINCE_KEY] = since.isoformat() if since else ""
+                remember(request, user)
         return self.get_response(request)
+
+
+def remember(request: Any, user: Any) -> None:
+    since = visit_record(user=user)
+    request.session[SEEN_KEY] = time.time()
+    request.session[SINCE_KEY] = since.isoformat() if since else ""
+
+
+def on_sign_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    if request is not None and hasattr(request, "session"):
+        remember(request, user)
 
 
 def since_last_visit(request: Any) -> datetime | None:
