@@ -133,12 +133,16 @@ def mentions(user: Any) -> list[Any]:
 
 
 def invitations(user: Any) -> list[Invitation]:
-    """Invitations to the reader's address that are still open."""
+    """Invitations into a space sent to the reader's address that are still open.
+    Invitations into one thread are left out: they must not name its space."""
     if not user.email:
         return []
     return list(
         Invitation.objects.filter(
-            email__iexact=user.email, used__isnull=True, expires__gt=timezone.now()
+            email__iexact=user.email,
+            used__isnull=True,
+            expires__gt=timezone.now(),
+            thread__isnull=True,
         )
         .select_related("space", "invited_by")
         .order_by("-created")[:SHORT]

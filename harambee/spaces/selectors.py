@@ -122,15 +122,6 @@ def read_at_of(user: Any, item: Any, row: dict[str, Any] | None) -> Any:
     return (row or {}).get("thread_read_at")
 
 
-def forum_threads(*, user: Any) -> QuerySet[Post]:
-    """Alliance-wide threads (outside any space) the user may read, pinned first."""
-    return (
-        with_comment_counts(visible(user, Post.objects.filter(space__isnull=True)))
-        .select_related("author")
-        .order_by("-pinned", "-created")
-    )
-
-
 def space_members(*, space: Space) -> QuerySet[Membership]:
     return (
         Membership.objects.active()

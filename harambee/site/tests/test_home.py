@@ -183,3 +183,26 @@ def test_stories_and_shareable_versions_waiting_for_review_are_listed(cast, clie
     assert story.title in section
     # The author does not review their own; a plain member reviews nothing.
     assert "Waiting for your review" not in client_for(cast.space_member).get("/").content.decode()
+
+
+def test_an_invitation_into_one_thread_does_not_name_its_space_on_home(cast, client_for):
+    from harambee.spaces.models import Invitation
+
+    thread = PostFactory(space=cast.space, author=cast.space_lead, visibility="space")
+    Invitation.objects.create(
+        space=cast.space,
+        thread=thread,
+        email=cast.outsider.email,
+        invited_by=cast.space_lead,
+        expires=timezone.now() + timedelta(days=3),
+    )
+    html = client_for(cast.outsider).get("/").content.decode()
+    assert cast.space.name not in html
+    # The same invitation into the whole space is shown, with its name.
+    Invitation.objects.create(
+        space=cast.space,
+        email=cast.outsider.email,
+        invited_by=cast.space_lead,
+        expires=timezone.now() + timedelta(days=3),
+    )
+    assert f"Join {cast.space.name}" in client_for(cast.outsider).get("/").content.decode()

@@ -102,3 +102,56 @@ def test_navigation_pages_pass_axe_on_a_phone_and_a_laptop(new_page, live_server
     page.get_by_text("Menu", exact=True).click()
     problems = problems_on(page, path, [(PHONE, "light"), (LAPTOP, "light"), (PHONE, "dark")])
     assert problems == [], "\n".join(problems)
+
+
+def test_home_tabs_forum_and_wiki_pages_at_both_sizes(new_page, live_server, cast, tmp_path):
+    """A lead's morning: the join requests lead home; the space's tabs, the forum's
+    sorts and a long wiki page's contents fit a phone and a laptop, axe finds nothing."""
+    require_file(AXE_JS)
+    from harambee.conftest import make_user
+    from harambee.core.tests.factories import PostFactory
+    from harambee.spaces import services
+    from harambee.wiki.services import page_create
+
+    for n in range(3):
+        services.join_request_create(
+            user=make_user(display_name=f"Asker {n}"), space=cast.space, message="Hello"
+        )
+    PostFactory(space=None, author=cast.member, title="A forum question", visibility="alliance")
+    page_create(
+        author=cast.space_lead,
+        space=None,
+        title="Stakeholder mapping",
+        body="## Purpose\n\nWhy.\n\n## Steps\n\nHow.\n\n## Tips\n\nA " + "very-long-word" * 8,
+        visibility="public",
+    )
+    paths = [
+        "/",
+        cast.space.get_absolute_url(),
+        f"/spaces/{cast.space.slug}/threads/",
+        "/forum/?sort=replies",
+        "/wiki/pages/recent/",
+        "/wiki/stakeholder-mapping/",
+    ]
+    page = new_page(bypass_csp=True)
+    sign_in(page, cast.space_lead, live_server.url)
+    problems = []
+    for n, path in enumerate(paths):
+        page.goto(path)
+        problems += problems_on(page, path, [(PHONE, "light"), (LAPTOP, "light")])
+        for size in (PHONE, LAPTOP):
+            page.set_viewport_size(size)
+            page.screenshot(path=str(tmp_path / f"{n}-{size['width']}.png"), full_page=True)
+    assert problems == [], "\n".join(problems)
+    page.set_viewport_size(PHONE)
+    page.goto("/")
+    expect(page.get_by_role("heading", name="3 people ask to join spaces you lead")).to_be_visible()
+    page.goto(cast.space.get_absolute_url())
+    tabs = page.get_by_role("navigation", name=f"Sections of {cast.space.name}")
+    expect(tabs.get_by_role("link", name="Overview")).to_have_attribute("aria-current", "page")
+    tabs.get_by_role("link", name="Threads").click()
+    expect(tabs.get_by_role("link", name="Threads")).to_have_attribute("aria-current", "page")
+    page.goto("/wiki/stakeholder-mapping/")
+    page.get_by_role("navigation", name="Contents").get_by_role("link", name="Steps").click()
+    assert page.url.endswith("#s-steps")
+    print(f"Screenshots: {tmp_path}")
