@@ -51,9 +51,9 @@ class Home:
 
     @property
     def needs_me(self) -> bool:
+        """Anything besides the join requests, which have a section of their own."""
         return bool(
-            self.join_requests
-            or self.reviews
+            self.reviews
             or self.unanswered
             or self.mentions
             or self.invitations

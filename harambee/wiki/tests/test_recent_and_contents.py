@@ -67,7 +67,10 @@ def test_recent_changes_keep_their_queries_fixed(cast, client_for):
 
 
 def test_a_long_page_gets_a_table_of_contents_with_anchors(cast, client_for):
-    body = "## Purpose\n\nWhy.\n\n## Steps & tips\n\nHow.\n\n### First step\n\nA.\n\n## Purpose\n\nAgain."
+    body = (
+        "## Purpose\n\nWhy.\n\n## Steps & tips\n\nHow.\n\n"
+        "### First step\n\nA.\n\n## Purpose\n\nAgain."
+    )
     page = make(cast.member, "Long method", body=body, visibility=Visibility.PUBLIC)
     html = client_for(cast.anon).get(page.url()).content.decode()
     toc = re.search(r'<nav class="toc".*?</nav>', html, re.S).group(0)
