@@ -53,11 +53,7 @@ class Home:
     def needs_me(self) -> bool:
         """Anything besides the join requests, which have a section of their own."""
         return bool(
-            self.reviews
-            or self.unanswered
-            or self.mentions
-            or self.invitations
-            or self.drafts
+            self.reviews or self.unanswered or self.mentions or self.invitations or self.drafts
         )
 
 
