@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "harambee.people.middleware.StewardMFAMiddleware",
     "harambee.moderation.middleware.SuspensionMiddleware",
     "harambee.moderation.middleware.HiddenFromAuthorMiddleware",
+    "harambee.site.middleware.LastVisitMiddleware",
 ]
 
 ROOT_URLCONF = "harambee.urls"
@@ -109,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "harambee.core.context_processors.site",
+                "harambee.core.context_processors.navigation",
                 "harambee.moderation.context_processors.moderation",
                 "harambee.notifications.context_processors.unread",
             ],

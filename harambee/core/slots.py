@@ -13,12 +13,13 @@ the context at that place::
     {% for name in tools %}{% include name %}{% endfor %}
 
 The slots: ``conversation`` (over an item's comments: ``content``, ``watch_state``),
-``item-tools`` (beside an item's reactions: ``content``) and ``comment-tools``
-(under each comment: ``comment``, ``content``)."""
+``item-tools`` (beside an item's reactions: ``content``), ``comment-tools``
+(under each comment: ``comment``, ``content``) and ``header`` (in the site header,
+beside the menu, for signed-in people: ``user``)."""
 
 from __future__ import annotations
 
-SLOTS = ("conversation", "item-tools", "comment-tools")
+SLOTS = ("conversation", "item-tools", "comment-tools", "header")
 
 _templates: dict[str, list[str]] = {slot: [] for slot in SLOTS}
 

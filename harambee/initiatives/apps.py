@@ -26,3 +26,27 @@ class InitiativesConfig(AppConfig):
         register_kind(
             ContentKind("lesson", _("Lesson"), "initiatives:lesson", render=views.render_lesson)
         )
+        from harambee.core.navigation import NavEntry, register_entry
+
+        register_entry(
+            NavEntry(
+                "learning",
+                _("Initiatives"),
+                "initiatives:directory",
+                paths=("/cycles/", "/notes/", "/adaptations/", "/content/"),
+                order=10,
+            )
+        )
+        register_entry(NavEntry("learning", _("Lessons"), "initiatives:lessons", order=30))
+        from harambee.spaces.tabs import SpaceTab
+        from harambee.spaces.tabs import register as register_tab
+
+        register_tab(
+            SpaceTab(
+                "notes",
+                _("Notes"),
+                "initiatives:detail",
+                order=20,
+                show=lambda request, space: space.kind == "initiative",
+            )
+        )

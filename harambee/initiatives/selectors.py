@@ -154,6 +154,11 @@ def note_revisions(*, user: Any, note: LearningNote) -> QuerySet[NoteRevision]:
     return revisions
 
 
+def lesson_list(*, user: Any) -> QuerySet[Lesson]:
+    """Every lesson the reader may see, for the alliance-wide list (paged by key)."""
+    return visible(user, Lesson.objects.all()).select_related("author", "space")
+
+
 def lesson_get(*, user: Any, pk: int) -> Lesson:
     return _get(
         user,

@@ -31,6 +31,7 @@ urlpatterns = [
         views.evidence_remove,
         name="evidence_remove",
     ),
+    path("lessons/", views.lessons, name="lessons"),
     path("lessons/<id:pk>/", views.lesson_detail, name="lesson"),
     path("content/<id:pk>/adapt/", views.adaptation_start, name="adaptation_start"),
     path("adaptations/<id:pk>/submit/", views.adaptation_submit, name="adaptation_submit"),

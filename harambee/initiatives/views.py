@@ -52,6 +52,13 @@ def directory(request):
     return render(request, "initiatives/directory.html", {"form": form, "page": page})
 
 
+def lessons(request):
+    """Lessons from every initiative the reader may see, newest first."""
+    keyset = paginate(request, selectors.lesson_list(user=request.user).order_by("-created"))
+    with_shown_space(request.user, keyset.object_list)
+    return render(request, "initiatives/lessons.html", {"keyset": keyset})
+
+
 def detail(request, slug: str):
     initiative = selectors.initiative_get(user=request.user, slug=slug)
     before = parse_datetime(request.GET.get("before", "") or "")

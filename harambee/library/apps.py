@@ -20,3 +20,10 @@ class LibraryConfig(AppConfig):
                 "collection", _("Collection"), "library:collection", render=views.render_collection
             )
         )
+        from harambee.core.navigation import NavEntry, register_entry
+
+        register_entry(NavEntry("knowledge", _("Library"), "library:index", order=20))
+        from harambee.spaces.tabs import SpaceTab
+        from harambee.spaces.tabs import register as register_tab
+
+        register_tab(SpaceTab("library", _("Library"), "library:space_index", order=50))

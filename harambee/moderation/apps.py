@@ -27,3 +27,11 @@ class ModerationConfig(AppConfig):
         # A flag link beside each item's reactions and under each comment.
         slots.register("item-tools", "moderation/_flag_link.html")
         slots.register("comment-tools", "moderation/_flag_link.html")
+        from harambee.core.navigation import NavEntry, register_entry
+        from harambee.moderation.context_processors import shows_moderation
+
+        register_entry(
+            NavEntry(
+                "account", _("Moderation"), "moderation:queue", order=70, show=shows_moderation
+            )
+        )

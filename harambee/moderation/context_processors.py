@@ -36,6 +36,11 @@ def _is_moderator(user: Any) -> bool:
     return remember_moderator(user) if found is None else bool(found)
 
 
+def shows_moderation(request: Any) -> bool:
+    """Whether the menu offers the moderation queue (cached, as above)."""
+    return _is_moderator(request.user)
+
+
 def on_sign_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     remember_moderator(user)
 

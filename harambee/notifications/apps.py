@@ -22,3 +22,9 @@ class NotificationsConfig(AppConfig):
         register_reader_state(ReaderState("watch_state", watch_annotations, watch_state_of))
         # "Watch this conversation" over every item's comments.
         slots.register("conversation", "notifications/_watch.html")
+        from harambee.core.navigation import NavEntry, register_entry
+
+        slots.register("header", "notifications/_bell.html")
+        register_entry(
+            NavEntry("account", _("Notification settings"), "notifications:preferences", order=20)
+        )

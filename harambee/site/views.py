@@ -4,16 +4,20 @@ from django.shortcuts import render
 
 from harambee.core.http import alliance_perm_required, paginate
 from harambee.people.roles import Perm
+from harambee.site.home import home_for
+from harambee.site.middleware import since_last_visit
 from harambee.site.selectors import audit_entries, name_readable_items, public_spaces, spaces_of
 from harambee.spaces.selectors import recent_activity
 
 
 def home(request):
-    context = {"activity": recent_activity(user=request.user)}
     if request.user.is_authenticated:
-        context["my_spaces"] = spaces_of(user=request.user)
+        context = {
+            "home": home_for(request.user, since=since_last_visit(request)),
+            "my_spaces": spaces_of(user=request.user),
+        }
         return render(request, "site/home.html", context)
-    context["public_spaces"] = public_spaces()
+    context = {"activity": recent_activity(user=request.user), "public_spaces": public_spaces()}
     return render(request, "site/landing.html", context)
 
 

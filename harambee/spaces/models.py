@@ -279,13 +279,19 @@ class Post(Content):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Kept by ``services.thread_activity_refresh`` on every reply saved or removed, so
+    # the forum sorts and pages by an index instead of counting every thread's replies.
+    last_activity = models.DateTimeField(_("last activity"), default=timezone.now)
+    reply_count = models.PositiveIntegerField(_("replies"), default=0)
 
     class Meta:
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
         # The few pinned threads, found without reading a space's others.
         indexes = [
-            models.Index(fields=["pinned"], name="post_pinned", condition=models.Q(pinned=True))
+            models.Index(fields=["pinned"], name="post_pinned", condition=models.Q(pinned=True)),
+            models.Index(fields=["-last_activity"], name="post_last_activity"),
+            models.Index(fields=["-reply_count"], name="post_reply_count"),
         ]
 
     @property
@@ -363,3 +369,24 @@ class ThreadGuest(models.Model):
     @property
     def is_active(self) -> bool:
         return self.expires > timezone.now()
+
+
+class ThreadRead(models.Model):
+    """When a signed-in reader last opened a thread: the forum marks threads with
+    activity since then (or never opened, and active since the reader joined)."""
+
+    thread = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reads")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="thread_reads"
+    )
+    read_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("thread read")
+        verbose_name_plural = _("thread reads")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "thread"], name="one_read_per_thread")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} read thread #{self.thread_id}"

@@ -28,6 +28,7 @@ from harambee.spaces.models import (
     Post,
     Space,
     ThreadGuest,
+    ThreadRead,
     ThreadSummary,
 )
 
@@ -102,24 +103,52 @@ def pinned_posts(*, user: Any, space: Space) -> list[Post]:
     )
 
 
-def forum_threads(*, user: Any) -> QuerySet[Post]:
-    """Alliance-wide threads (outside any space) the user may read, newest first,
-    pinned ones aside (``pinned_forum_threads``), as ``space_posts``."""
-    return (
-        with_comment_counts(
-            visible(user, Post.objects.filter(kind=Post.KIND, space__isnull=True, pinned=False))
-        )
-        .select_related("author")
-        .order_by("-created")
-    )
+# How a thread list may be sorted: the key it is paged by (descending).
+THREAD_SORTS = {"activity": "last_activity", "new": "created", "replies": "reply_count"}
 
 
-def pinned_forum_threads(*, user: Any) -> list[Post]:
-    return list(
-        with_comment_counts(visible(user, _pinned(None)))
-        .select_related("author")
-        .order_by("-created", "-pk")[:PINNED_MAX]
+def thread_list(*, user: Any, space: Space | None, pinned: bool | None = None) -> QuerySet[Post]:
+    """The threads of ``space`` (or of the alliance forum, for None) the user may read,
+    with ``read_at`` (when the reader last opened each; None for never or anonymous).
+    ``pinned`` narrows to pinned or unpinned threads."""
+    qs = (
+        Post.objects.filter(space=space)
+        if space is not None
+        else Post.objects.filter(space__isnull=True)
     )
+    if pinned is not None:
+        qs = qs.filter(pinned=pinned)
+    qs = visible(user, qs).select_related("author").annotate(comment_count=F("reply_count"))
+    if user.is_authenticated:
+        qs = qs.annotate(**read_annotations(user))
+    return qs
+
+
+def mark_unread(user: Any, threads: list[Post]) -> list[Post]:
+    """Set ``unread`` on each thread: activity since the reader last opened it, or,
+    never opened, activity since they joined the alliance."""
+    for thread in threads:
+        read_at = getattr(thread, "thread_read_at", None)
+        since = read_at if read_at is not None else getattr(user, "date_joined", None)
+        thread.unread = bool(user.is_authenticated and since and thread.last_activity > since)  # type: ignore[attr-defined]
+        thread.never_read = read_at is None  # type: ignore[attr-defined]
+    return threads
+
+
+def pinned_threads(*, user: Any, space: Space | None, limit: int = 10) -> list[Post]:
+    """The pinned threads shown over the first page of a thread list."""
+    return list(thread_list(user=user, space=space, pinned=True).order_by("-last_activity")[:limit])
+
+
+def read_annotations(user: Any) -> dict[str, Any]:
+    """When ``user`` last opened the thread (annotations of a ``Content`` or ``Post``
+    query; the thread page reads it in the same query as its reactions)."""
+    reads = ThreadRead.objects.filter(user_id=user.pk, thread_id=OuterRef("pk")).values("read_at")
+    return {"thread_read_at": Subquery(reads[:1])}
+
+
+def read_at_of(user: Any, item: Any, row: dict[str, Any] | None) -> Any:
+    return (row or {}).get("thread_read_at")
 
 
 def space_members(*, space: Space) -> QuerySet[Membership]:

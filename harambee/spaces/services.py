@@ -11,13 +11,15 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, DateTimeField, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from harambee.core.models import Comment, Visibility
+from harambee.core.models import Comment, Content, Visibility
 from harambee.core.posting import check_posting
 from harambee.core.services import audit_record, audit_visibility_change
 from harambee.core.visibility import can_view, forget_memberships
@@ -33,6 +35,7 @@ from harambee.spaces.models import (
     Space,
     SpaceAction,
     ThreadGuest,
+    ThreadRead,
     ThreadSummary,
 )
 from harambee.spaces.rules import may_join, may_mark_answer, thread_may
@@ -588,3 +591,40 @@ def thread_guest_end(*, actor: User, grant: ThreadGuest) -> None:
             subject=grant.user,
             content=grant.thread,
         )
+
+
+# Thread activity and readers --------------------------------------------------------
+
+
+def thread_activity_refresh(*, content_id: int) -> None:
+    """Recount a thread's live replies and the time of the last (its creation when it
+    has none); does nothing for an item that is not a thread. Run on every reply
+    saved or deleted (``spaces.apps``: a receiver of ``Comment`` saves)."""
+    live = Comment.objects.filter(content_id=OuterRef("pk"), removed=False).order_by()
+    count = live.values("content_id").annotate(n=Count("pk")).values("n")
+    last = live.order_by("-created").values("created")[:1]
+    created = Content.objects.filter(pk=OuterRef("pk")).values("created")[:1]
+    Post.objects.filter(pk=content_id).update(
+        reply_count=Coalesce(Subquery(count, output_field=IntegerField()), Value(0)),
+        last_activity=Coalesce(
+            Subquery(last, output_field=DateTimeField()),
+            Subquery(created, output_field=DateTimeField()),
+        ),
+    )
+
+
+def thread_mark_read(*, user: User, thread: Post, read_at: datetime | None) -> None:
+    """Remember that ``user`` has read ``thread`` as it is now; ``read_at`` is when they
+    last did (None: never), so nothing is written when nothing is new."""
+    if not user.is_authenticated or (read_at is not None and read_at >= thread.last_activity):
+        return
+    now = timezone.now()
+    if read_at is None:
+        ThreadRead.objects.bulk_create(
+            [ThreadRead(user=user, thread=thread, read_at=now)],
+            update_conflicts=True,
+            unique_fields=["user", "thread"],
+            update_fields=["read_at"],
+        )
+    else:
+        ThreadRead.objects.filter(user=user, thread=thread).update(read_at=now)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("spaces/<slug:slug>/join/", views.join, name="join"),
     path("spaces/<slug:slug>/withdraw/", views.withdraw, name="withdraw"),
     path("spaces/<slug:slug>/leave/", views.leave, name="leave"),
+    path("spaces/<slug:slug>/threads/", views.threads, name="threads"),
     path("spaces/<slug:slug>/members/", views.members, name="members"),
     path("spaces/<slug:slug>/members/<id:user_id>/role/", views.member_role, name="member_role"),
     path(

@@ -354,22 +354,49 @@ def _thread_start(request, space, form: PostForm):
     )
 
 
-def forum(request):
-    """The alliance forum: threads outside any space, pinned first."""
-    page = paginate(request, selectors.forum_threads(user=request.user))
-    pinned = [] if page.has_previous else selectors.pinned_forum_threads(user=request.user)
-    for thread in [*pinned, *page.object_list]:
-        thread.shown_space = None
-    return render(
+def _thread_list(request, space: Space | None) -> dict:
+    """A page of threads, sorted as asked (latest activity, newest, most replies), with
+    the pinned ones over the first page and the reader's unread ones marked."""
+    user = request.user
+    sort = request.GET.get("sort", "")
+    if sort not in selectors.THREAD_SORTS:
+        sort = "activity"
+    keyset = paginate(
         request,
-        "spaces/forum.html",
-        {
-            "page": page,
-            "pinned": pinned,
-            "may_start": request.user.is_authenticated
-            and request.user.may(Perm.START_FORUM_THREAD),
-        },
+        selectors.thread_list(user=user, space=space, pinned=False).order_by(
+            f"-{selectors.THREAD_SORTS[sort]}"
+        ),
     )
+    pinned = [] if keyset.has_previous else selectors.pinned_threads(user=user, space=space)
+    threads = selectors.mark_unread(user, [*pinned, *keyset.object_list])
+    for thread in threads:
+        thread.shown_space = None  # the list is the forum's or the space's own
+    return {"keyset": keyset, "pinned": pinned, "sort": sort, "sorts": THREAD_SORT_LABELS}
+
+
+THREAD_SORT_LABELS = [
+    ("activity", gettext_lazy("Latest activity")),
+    ("new", gettext_lazy("Newest")),
+    ("replies", gettext_lazy("Most replies")),
+]
+
+
+def forum(request):
+    """The alliance forum: threads outside any space."""
+    context = _thread_list(request, None)
+    context["may_start"] = request.user.is_authenticated and request.user.may(
+        Perm.START_FORUM_THREAD
+    )
+    return render(request, "spaces/forum.html", context)
+
+
+def threads(request, slug: str):
+    """A space's threads, sorted and paged like the forum."""
+    space = selectors.space_get(user=request.user, slug=slug)
+    membership = selectors.membership_for(request.user, space.pk)
+    context = _thread_list(request, space)
+    context.update(space=space, may_post=membership is not None and membership.may(Perm.POST))
+    return render(request, "spaces/threads.html", context)
 
 
 @alliance_perm_required(Perm.START_FORUM_THREAD)
@@ -403,6 +430,7 @@ def render_post(request, pk: int, *, comment_form: CommentForm | None = None, st
         content=post, start=replies.page_start(request.GET.get("from")), limit=THREAD_PAGE_SIZE
     )
     context = conversation(request, post, comment_form, comments=comments)
+    services.thread_mark_read(user=user, thread=post, read_at=context.get("thread_read_at"))
     summaries = selectors.thread_summaries(thread=post)
     answer = selectors.shown_answer(thread=post)
     start = comments[0].pk if earlier and comments else None

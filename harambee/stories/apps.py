@@ -16,3 +16,12 @@ class StoriesConfig(AppConfig):
         register_kind(
             ContentKind("story_call", _("Story call"), "stories:call", render=views.render_call)
         )
+        from harambee.core.navigation import NavEntry, register_entry
+
+        register_entry(
+            NavEntry("learning", _("Stories"), "stories:blog", paths=("/calls/",), order=40)
+        )
+        from harambee.spaces.tabs import SpaceTab
+        from harambee.spaces.tabs import register as register_tab
+
+        register_tab(SpaceTab("stories", _("Stories"), "stories:space_blog", order=60))

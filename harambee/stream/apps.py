@@ -20,3 +20,30 @@ class StreamConfig(AppConfig):
         register_kind(
             ContentKind("stream_post", _("Stream post"), "stream:post", render=views.render_post)
         )
+        from harambee.core.navigation import NavEntry, register_entry
+
+        register_entry(
+            NavEntry("conversations", _("Stream"), "stream:stream", paths=("/tags/",), order=60)
+        )
+        register_entry(
+            NavEntry(
+                "conversations",
+                _("Your timeline"),
+                "stream:timeline",
+                order=70,
+                show=lambda request: request.user.is_authenticated,
+            )
+        )
+        register_entry(
+            NavEntry(
+                "account",
+                _("Bookmarks"),
+                "stream:bookmarks",
+                order=30,
+                show=lambda request: request.user.is_authenticated,
+            )
+        )
+        from harambee.spaces.tabs import SpaceTab
+        from harambee.spaces.tabs import register as register_tab
+
+        register_tab(SpaceTab("stream", _("Stream"), "stream:space", order=70))

@@ -13,3 +13,8 @@ class SynthesisConfig(AppConfig):
 
         signals.connect()
         register_page_cache_app(self.label)
+        from harambee.core.navigation import NavEntry, register_entry
+
+        register_entry(
+            NavEntry("learning", _("Themes"), "synthesis:themes", paths=("/synthesis/",), order=20)
+        )

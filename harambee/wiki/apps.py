@@ -21,3 +21,10 @@ class WikiConfig(AppConfig):
                 address_needs_space=True,
             )
         )
+        from harambee.core.navigation import NavEntry, register_entry
+
+        register_entry(NavEntry("knowledge", _("Wiki"), "wiki:index", order=10))
+        from harambee.spaces.tabs import SpaceTab
+        from harambee.spaces.tabs import register as register_tab
+
+        register_tab(SpaceTab("wiki", _("Wiki"), "wiki:space_index", order=40))

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from harambee.core.visibility import can_view, visible
+from harambee.core.visibility import can_see_space, can_view, visible
 from harambee.initiatives.models import LearningNote
 from harambee.spaces.models import Space
 from harambee.spaces.selectors import space_get
@@ -98,6 +98,22 @@ def page_by_pk(*, user: Any, pk: int) -> WikiPage:
 def revisions(*, page: WikiPage) -> QuerySet[WikiRevision]:
     """The history of a page the caller has already been allowed to read."""
     return page.revisions.select_related("author").order_by("-number")
+
+
+def recent_revisions(*, user: Any, space: Space | None) -> QuerySet[WikiRevision]:
+    """Saves of the pages ``user`` may read now (the gate decides on the page as it is,
+    like its history): of one space's wiki, or of every wiki for None."""
+    pages = WikiPage.objects.filter(space=space) if space is not None else WikiPage.objects.all()
+    return WikiRevision.objects.filter(page__in=visible(user, pages).values("pk")).select_related(
+        "author", "page", "page__space"
+    )
+
+
+def name_spaces(*, user: Any, revisions: list[WikiRevision]) -> None:
+    """Set ``shown_space`` on each revision: its page's space if the reader may know it."""
+    for revision in revisions:
+        space = revision.page.space if revision.page.space_id else None
+        revision.shown_space = space if space is not None and can_see_space(user, space) else None  # type: ignore[attr-defined]
 
 
 def revisions_numbered(*, page: WikiPage, numbers: list[int]) -> dict[int, WikiRevision]:

@@ -21,6 +21,9 @@ urlpatterns = [
     path("wiki/", views.index, name="index"),
     path("wiki/new/", views.page_create, name="create"),
     path("wiki/pages/<id:pk>/", views.page_by_id, name="page_by_id"),
+    # Under pages/, which no page's own views use, so no page's address is taken.
+    path("wiki/pages/recent/", views.recent_changes, name="recent"),
+    path("spaces/<slug:space_slug>/wiki/pages/recent/", views.recent_changes, name="space_recent"),
     path("spaces/<slug:space_slug>/wiki/", views.index, name="space_index"),
     path("spaces/<slug:space_slug>/wiki/new/", views.page_create, name="space_create"),
     *[path(f"wiki/<str:slug>/{route}", view, name=name) for route, view, name in _PAGE_VIEWS],

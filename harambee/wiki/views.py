@@ -22,6 +22,7 @@ from harambee.wiki import rules, selectors, services
 from harambee.wiki.forms import EditForm, PageForm, RenameForm, template_text
 from harambee.wiki.markup import render_page as render_markup
 from harambee.wiki.models import WikiPage
+from harambee.wiki.toc import with_anchors
 
 
 def _page(request, space_slug: str | None, slug: str) -> WikiPage:
@@ -99,10 +100,14 @@ def render_page(request, pk: int, *, comment_form=None, status: int = 200):
 
 def _render_page(request, page: WikiPage, *, comment_form=None, status: int = 200):
     latest = selectors.revisions(page=page).first()
+    body_html, toc = with_anchors(
+        selectors.linked_html(user=request.user, page=page, html=page.body_html)
+    )
     context = {
         "page": page,
         "space": page.space if page.space_id else None,
-        "body_html": selectors.linked_html(user=request.user, page=page, html=page.body_html),
+        "body_html": body_html,
+        "toc": toc,
         "examples": selectors.examples(user=request.user, page=page),
         "latest": latest,
         "watching": selectors.is_watching(user=request.user, page=page),
@@ -120,6 +125,17 @@ def page_detail(request, slug: str, space_slug: str | None = None):
     if renamed or page.slug != slug:
         return redirect(page.url(), permanent=True)
     return _render_page(request, page)
+
+
+def recent_changes(request, space_slug: str | None = None):
+    """The latest saves of the wiki's pages (the alliance's: every wiki the reader may
+    read), newest first, paged by key."""
+    space = selectors.wiki_space(user=request.user, slug=space_slug)
+    keyset = paginate(
+        request, selectors.recent_revisions(user=request.user, space=space).order_by("-created")
+    )
+    selectors.name_spaces(user=request.user, revisions=keyset.object_list)
+    return render(request, "wiki/recent.html", {"space": space, "keyset": keyset})
 
 
 def page_by_id(request, pk: int):

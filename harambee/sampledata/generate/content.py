@@ -193,6 +193,7 @@ def _discussion(w: World, rows: Rows, item: Item) -> None:
         n_comments = 25
     elif i % 5 == 0:
         n_comments = (i // 5) % 7
+    first = len(rows.comment)
     if n_comments:
         people = authors if len(authors) > 1 else w.member_ids
         at = item.created
@@ -210,11 +211,22 @@ def _discussion(w: World, rows: Rows, item: Item) -> None:
                 who = people[rng.randrange(len(people))]
                 reply = (w.take_id("comment"), item.pk, top, who, body, html, when, when, False)
                 rows.comment.append(reply)
+    if item.kind == Kind.POST and n_comments:
+        _thread_activity(rows, item, first)
     if i % 5 == 2:
         people = authors if len(authors) > 3 else w.member_ids
         for j, who in enumerate(rng.sample(people, min(len(people), 1 + i % 4))):
             kind = w.reaction_types[(i + j) % len(w.reaction_types)]
             rows.reaction.append((item.pk, who, kind, item.stamp))
+
+
+def _thread_activity(rows: Rows, item: Item, first: int) -> None:
+    """Set the thread's last activity and reply count from its replies, just written
+    from ``first`` on (the thread's child row is the last one written)."""
+    live = [row[6] for row in rows.comment[first:] if not row[8]]
+    threads = rows.child[Kind.POST]
+    if live and threads and threads[-1][0] == item.pk:
+        threads[-1] = (*threads[-1][:5], max(live), len(live))
 
 
 def _statements() -> dict[str, str]:

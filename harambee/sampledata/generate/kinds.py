@@ -62,7 +62,11 @@ def post(w: World, rows: Rows, item: Item) -> None:
     i = item.i
     item.body, item.html = w.bodies[w.rng.randrange(len(w.bodies))]
     item.title = TITLES[i % len(TITLES)].format(t=TOPICS[(i // 8) % len(TOPICS)]) + item.number
-    rows.child[Kind.POST].append((item.pk, i % 97 == 5, i % 89 == 7, i % 9 == 4, None))
+    # The last activity and reply count are set by ``content._discussion`` when it
+    # writes the thread's replies.
+    rows.child[Kind.POST].append(
+        (item.pk, i % 97 == 5, i % 89 == 7, i % 9 == 4, None, item.stamp, 0)
+    )
 
 
 def wiki_page(w: World, rows: Rows, item: Item) -> None:

@@ -103,6 +103,14 @@ def urls_for(name: str, cast, world) -> list[str] | None:
             for t, r in zip(threads, replies, strict=True)
         ]
         return pages + quotes
+    if name == "spaces:threads":
+        return [
+            f"{reverse(name, args=[s.slug])}?sort={sort}"
+            for s in world["spaces"]
+            for sort in ("activity", "new", "replies")
+        ]
+    if name == "spaces:forum":
+        return [f"{reverse(name)}?sort={sort}" for sort in ("activity", "new", "replies")]
     if name in THREAD_ROUTES:
         return [reverse(name, args=[t.pk]) for t in threads]
     if name == "spaces:thread_guest_end":
@@ -116,7 +124,8 @@ def listed_on(user, item, world) -> list[str] | None:
     if not isinstance(item, Post):
         return None
     if item.space_id is None:
-        return [reverse("spaces:forum")]
+        return [reverse("spaces:forum"), f"{reverse('spaces:forum')}?sort=new"]
     if not can_see_space(user, item.space):
         return []
-    return [reverse("spaces:detail", args=[item.space.slug])]
+    slug = item.space.slug
+    return [reverse("spaces:detail", args=[slug]), reverse("spaces:threads", args=[slug])]

@@ -135,7 +135,9 @@ def urls_for(name: str, cast, world) -> list[str] | None:
     pages = world["wiki_pages"] + world["wiki_hubs"]
     if short in {"index", "create"}:
         return [reverse(name), f"{reverse(name)}?category=methodology"]
-    if short in {"space_index", "space_create"}:
+    if short == "recent":
+        return [reverse(name)]
+    if short in {"space_index", "space_create", "space_recent"}:
         return [reverse(name, args=[s.slug]) for s in world["spaces"]]
     if short == "page_by_id":
         return [reverse(name, args=[p.pk]) for p in pages]

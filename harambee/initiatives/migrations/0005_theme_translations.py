@@ -46,7 +46,7 @@ def translate(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('initiatives', '0003_adaptations'),
+        ('initiatives', '0004_initiative_coordinate_ranges'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0011_registered_choices'),
-        ('spaces', '0003_threads'),
+        ('spaces', '0004_thread_activity'),
     ]
 
     operations = [

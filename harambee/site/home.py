@@ -1,0 +1,217 @@
+"""Home for a signed-in member: what needs them first (requests to decide, work to
+review, questions nobody has answered in their spaces, mentions, invitations, drafts
+they left), then what happened, grouped by kind, with what is new since their last
+visit marked. Every read goes through the gate; the whole page is a fixed number of
+queries whatever the numbers of items."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from harambee.core.models import Content, Visibility
+from harambee.core.registry import content_kind
+from harambee.core.visibility import active_memberships, visible
+from harambee.initiatives.models import Adaptation
+from harambee.notifications.models import Kind
+from harambee.notifications.selectors import entry_for, shown_to
+from harambee.people.roles import Perm
+from harambee.spaces.models import Invitation, JoinRequest, Post
+from harambee.spaces.selectors import with_shown_space
+from harambee.stories.models import Story
+
+SHORT = 5
+ACTIVITY = 30
+
+
+@dataclass
+class Group:
+    kind: str
+    label: Any
+    items: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class Home:
+    join_requests: list[JoinRequest]
+    reviews: list[Any]
+    unanswered: list[Post]
+    mentions: list[Any]
+    invitations: list[Invitation]
+    drafts: list[Content]
+    new_groups: list[Group]
+    earlier_groups: list[Group]
+    since: datetime | None
+
+    @property
+    def needs_me(self) -> bool:
+        """Anything besides the join requests, which have a section of their own."""
+        return bool(
+            self.reviews or self.unanswered or self.mentions or self.invitations or self.drafts
+        )
+
+
+def excerpt(body_html: str, limit: int = 220) -> str:
+    """Plain text of rendered Markdown, cut at a word: the template escapes it once."""
+    text = " ".join(html.unescape(strip_tags(body_html)).split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _spaces_where(user: Any, perm: str) -> list[int]:
+    return [sid for sid, m in active_memberships(user).items() if m.may(perm)]
+
+
+def join_requests(user: Any) -> list[JoinRequest]:
+    """Pending requests to join the spaces where ``user`` decides them."""
+    spaces = _spaces_where(user, Perm.DECIDE_REQUESTS)
+    if not spaces:
+        return []
+    return list(
+        JoinRequest.objects.filter(status=JoinRequest.Status.PENDING, space_id__in=spaces)
+        .select_related("user", "space")
+        .order_by("created")[:20]
+    )
+
+
+def reviews(user: Any) -> list[Any]:
+    """Stories waiting for ``user`` to publish them, in the spaces (or the alliance
+    blog) where they edit stories, and shareable versions waiting for their review
+    where they adapt (never their own): one query."""
+    editing = _spaces_where(user, Perm.EDIT_STORIES)
+    stories = Q(space_id__in=editing)
+    if user.may(Perm.EDIT_STORIES):
+        stories |= Q(space__isnull=True)
+    waiting = Q(stories, kind=Story.KIND, story__status=Story.Status.REVIEW) & ~Q(author=user)
+    adapting = _spaces_where(user, Perm.ADAPT)
+    if adapting:
+        waiting |= Q(space_id__in=adapting, adaptation__status=Adaptation.Status.REVIEW) & ~Q(
+            adaptation__created_by=user
+        )
+    items = list(
+        visible(user, Content.objects.filter(waiting))
+        .select_related("author", "space")
+        .order_by("-updated")[:SHORT]
+    )
+    return with_shown_space(user, items)
+
+
+def unanswered(user: Any) -> list[Post]:
+    """Threads with no reply yet in the reader's spaces, newest first (not their own)."""
+    spaces = list(active_memberships(user))
+    if not spaces:
+        return []
+    threads = list(
+        visible(user, Post.objects.filter(space_id__in=spaces, reply_count=0, locked=False))
+        .exclude(author=user)
+        .select_related("author", "space")
+        .order_by("-created")[:SHORT]
+    )
+    return with_shown_space(user, threads)
+
+
+def mentions(user: Any) -> list[Any]:
+    """Unread notices that someone mentioned the reader, as the centre says them."""
+    rows = (
+        shown_to(user)
+        .filter(kind=Kind.MENTION, read__isnull=True)
+        .select_related("actor", "content__space", "comment__parent", "space")
+        .order_by("-pk")[:SHORT]
+    )
+    return [entry_for(n, user) for n in rows]
+
+
+def invitations(user: Any) -> list[Invitation]:
+    """Invitations into a space sent to the reader's address that are still open.
+    Invitations into one thread are left out: they must not name its space."""
+    if not user.email:
+        return []
+    return list(
+        Invitation.objects.filter(
+            email__iexact=user.email,
+            used__isnull=True,
+            expires__gt=timezone.now(),
+            thread__isnull=True,
+        )
+        .select_related("space", "invited_by")
+        .order_by("-created")[:SHORT]
+    )
+
+
+def drafts(user: Any) -> list[Content]:
+    """What the reader left unfinished: their own private items, last touched first."""
+    items = list(
+        visible(user, Content.objects.filter(author=user, visibility=Visibility.PRIVATE))
+        .select_related("author", "space")
+        .order_by("-updated")[:SHORT]
+    )
+    for item in items:
+        item.kind_label = content_kind(item.kind).label  # type: ignore[attr-defined]
+    return with_shown_space(user, items)
+
+
+def _groups(items: list[Content]) -> list[Group]:
+    groups: dict[str, Group] = {}
+    for item in items:
+        group = groups.get(item.kind)
+        if group is None:
+            group = groups[item.kind] = Group(item.kind, _plural(item.kind))
+        group.items.append(item)
+    return list(groups.values())
+
+
+def _plural(kind: str) -> Any:
+    model = _models_by_kind().get(kind)
+    return model._meta.verbose_name_plural if model is not None else content_kind(kind).label
+
+
+def _models_by_kind() -> dict[str, Any]:
+    from django.apps import apps
+
+    return {
+        getattr(model, "KIND", ""): model
+        for model in apps.get_models()
+        if issubclass(model, Content) and model is not Content
+    }
+
+
+def activity(user: Any, since: datetime | None) -> tuple[list[Group], list[Group]]:
+    """The newest items the reader may see, grouped by kind: others' items since
+    ``since`` (their last visit), and the rest."""
+    items = list(
+        visible(user, Content.objects.all())
+        .select_related("author", "space")
+        .order_by("-created")[:ACTIVITY]
+    )
+    for item in items:
+        item.excerpt = excerpt(item.body_html)  # type: ignore[attr-defined]
+    with_shown_space(user, items)
+
+    def is_new(item: Content) -> bool:
+        return since is not None and item.created > since and item.author_id != user.pk
+
+    new = [i for i in items if is_new(i)]
+    earlier = [i for i in items if not is_new(i)]
+    return _groups(new), _groups(earlier)
+
+
+def home_for(user: Any, *, since: datetime | None) -> Home:
+    new_groups, earlier_groups = activity(user, since)
+    return Home(
+        join_requests=join_requests(user),
+        reviews=reviews(user),
+        unanswered=unanswered(user),
+        mentions=mentions(user),
+        invitations=invitations(user),
+        drafts=drafts(user),
+        new_groups=new_groups,
+        earlier_groups=earlier_groups,
+        since=since,
+    )
