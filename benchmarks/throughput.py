@@ -161,7 +161,7 @@ from harambee.core.visibility import can_view
 from harambee.people.models import User
 from harambee.spaces.models import Post
 post = Post.objects.get(pk={post_id})
-member = next(
+member = User.objects.get(pk={user_id}) if {user_id} else next(
     u for u in User.objects.filter(is_active=True, role="member").order_by("pk")[:200]
     if can_view(u, post)
 )
@@ -174,11 +174,36 @@ print(f"{{settings.SESSION_COOKIE_NAME}}={{store.session_key}}")
 """
 
 
-def member_cookie(env: dict[str, str], post_id: int) -> str:
-    """A signed-in member's session cookie (a member who may read the post), made
-    with the app's own session store, so wrk can load the page as they see it."""
+FIXTURES = """
+from benchmarks.fixtures import ensure_threads
+threads = ensure_threads()
+print(threads["own"].pk, threads["member"].pk)
+"""
+
+
+def own_thread(env: dict[str, str]) -> tuple[int, int]:
+    """The thread whose 50 replies one member wrote, and that member (benchmarks/fixtures.py)."""
     out = subprocess.run(
-        [str(BIN / "harambee"), "shell", "-c", MEMBER_SESSION.format(post_id=post_id)],
+        [str(BIN / "harambee"), "shell", "-c", FIXTURES],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    post_id, user_id = out.strip().splitlines()[-1].split()
+    return int(post_id), int(user_id)
+
+
+def member_cookie(env: dict[str, str], post_id: int, user_id: int = 0) -> str:
+    """A signed-in member's session cookie (``user_id``, or a member who may read the
+    post), made with the app's own session store, so wrk can load the page as they see it."""
+    out = subprocess.run(
+        [
+            str(BIN / "harambee"),
+            "shell",
+            "-c",
+            MEMBER_SESSION.format(post_id=post_id, user_id=user_id),
+        ],
         env=env,
         capture_output=True,
         text=True,
@@ -216,6 +241,8 @@ def run(scale: int, duration: int, connections: list[int], with_worker: bool) ->
     shutil.rmtree(cache_dir, ignore_errors=True)
     env = bench_env(scale, HARAMBEE_CACHE_URL=f"file://{cache_dir}")
     cookie = member_cookie(env, post_id)
+    own_id, writer_id = own_thread(env)
+    writer_cookie = member_cookie(env, own_id, writer_id)
     worker = None
     if with_worker:
         worker = subprocess.Popen(
@@ -229,6 +256,7 @@ def run(scale: int, duration: int, connections: list[int], with_worker: bool) ->
         targets = {
             "post": (f"{base}/posts/{post_id}/", ""),
             "post_member": (f"{base}/posts/{post_id}/", cookie),
+            "post_own": (f"{base}/posts/{own_id}/", writer_cookie),
             "home_anonymous": (f"{base}/", ""),
         }
         for name, (url, with_cookie) in targets.items():

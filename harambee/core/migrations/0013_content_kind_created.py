@@ -8,7 +8,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0012_content_space_kind_created'),
-        ('spaces', '0005_post_pinned_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
