@@ -132,8 +132,9 @@ def _cleaned_text(field: forms.CharField, single_line: bool):
 
 
 def apply_input_rules(field: forms.Field) -> None:
-    """Give one form field the rules of ``core.inputs`` (docs/architecture.md,
-    "Bad input"): bounded ids, a length limit and clean text."""
+    """Give one form field the rules of this module (docs/architecture.md, "Bad
+    input"): bounded ids and numbers, a length limit and clean text. Applied to each
+    form's own copy of its fields, so the wrapped methods never leak between forms."""
     if isinstance(field, forms.ModelChoiceField):
         field.clean = _bounded_choice(field)  # type: ignore[method-assign]
     elif isinstance(field, forms.IntegerField):
@@ -151,8 +152,8 @@ def apply_input_rules(field: forms.Field) -> None:
 
 
 class InputRulesMixin:
-    """Every form of the product: its fields follow ``core.inputs``' rules. A test
-    (``core/tests/test_hostile_tour.py``) fails a form class without it."""
+    """Every form of the product: its fields follow this module's rules. A test
+    (``core/tests/test_bad_input.py``) fails a form class of the product without it."""
 
     fields: dict[str, forms.Field]
 

@@ -193,3 +193,35 @@ def test_hostile_values_to_every_form_get_a_message_and_lose_nothing(cast, world
     assert len(forms) >= minimum, (who, len(forms))
     assert sent >= len(forms) * 2, (who, sent)
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_judge_sees_a_form_shown_again_without_message_or_text():
+    """The tour's own check, on answers made up here: it must not pass what it is for."""
+    from django.http import HttpResponse, HttpResponseRedirect
+
+    from harambee.core.tests.hostile import variants as make_variants
+
+    page = '<form method="post"><input name="title"><input type="hidden" name="parent" value="3">'
+    form = read_forms("/p/", page + '<textarea name="body"></textarea></form>')[0]
+    variant = next(v for v in make_variants(form, 1, 5) if v.name == "twenty digits")
+    typed = variant.typed["body"]
+    silent = HttpResponse(
+        f'<form method="post"><textarea name="body">{typed}</textarea>', status=422
+    )
+    lost = HttpResponse('<ul class="errorlist"><li>No</li></ul><form method="post">', status=422)
+    kept = HttpResponse(
+        f'<ul class="errorlist"><li>No</li></ul><form method="post"><input name="title" '
+        f'value="{variant.typed["title"]}"><textarea name="body">{typed}</textarea></form>',
+        status=422,
+    )
+    assert any("without a message" in p for p in _judge(form, variant, silent, 0.1, True))
+    assert any("lost what was typed" in p for p in _judge(form, variant, lost, 0.1, True))
+    assert _judge(form, variant, kept, 0.1, True) == []
+    away = HttpResponseRedirect("https://evil.example.com/")
+    assert any("off the site" in p for p in _judge(form, variant, away, 0.1, True))
+    assert any(
+        "server error" in p for p in _judge(form, variant, HttpResponse(status=500), 0, True)
+    )
+    assert any(
+        "lost the text" in p for p in _judge(form, variant, HttpResponse(status=404), 0, True)
+    )
