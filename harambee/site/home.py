@@ -17,7 +17,7 @@ from django.utils.html import strip_tags
 
 from harambee.core.models import Content, Visibility
 from harambee.core.registry import content_kind
-from harambee.core.visibility import active_memberships, visible
+from harambee.core.visibility import active_memberships, can_see_space, visible
 from harambee.initiatives.models import Adaptation
 from harambee.notifications.models import Kind
 from harambee.notifications.selectors import entry_for, shown_to
@@ -129,11 +129,13 @@ def mentions(user: Any) -> list[Any]:
 
 
 def invitations(user: Any) -> list[Invitation]:
-    """Invitations into a space sent to the reader's address that are still open.
-    Invitations into one thread are left out: they must not name its space."""
+    """Invitations into a space sent to the reader's address that are still open,
+    each naming its space (``shown_space``) only if the reader may know it exists (a
+    secret space stays unnamed until they accept). Invitations into one thread are
+    left out: they must not name its space."""
     if not user.email:
         return []
-    return list(
+    found = list(
         Invitation.objects.filter(
             email__iexact=user.email,
             used__isnull=True,
@@ -143,6 +145,10 @@ def invitations(user: Any) -> list[Invitation]:
         .select_related("space", "invited_by")
         .order_by("-created")[:SHORT]
     )
+    for invitation in found:
+        space = invitation.space
+        invitation.shown_space = space if can_see_space(user, space) else None  # type: ignore[attr-defined]
+    return found
 
 
 def drafts(user: Any) -> list[Content]:

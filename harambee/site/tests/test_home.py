@@ -197,12 +197,30 @@ def test_an_invitation_into_one_thread_does_not_name_its_space_on_home(cast, cli
         expires=timezone.now() + timedelta(days=3),
     )
     html = client_for(cast.outsider).get("/").content.decode()
-    assert cast.space.name not in html
-    # The same invitation into the whole space is shown, with its name.
+    assert cast.space.name not in html and "invited to join" not in html
+    # An invitation into the whole space is shown (unnamed: the outsider, a guest,
+    # may not know this members-only space; a member may).
     Invitation.objects.create(
         space=cast.space,
         email=cast.outsider.email,
         invited_by=cast.space_lead,
         expires=timezone.now() + timedelta(days=3),
     )
-    assert f"Join {cast.space.name}" in client_for(cast.outsider).get("/").content.decode()
+    html = client_for(cast.outsider).get("/").content.decode()
+    assert "You are invited to join a space" in html and cast.space.name not in html
+
+
+def test_an_invitation_into_a_secret_space_does_not_name_it_on_home(cast, client_for):
+    from harambee.spaces.models import Invitation, Space
+
+    secret = Space.objects.create(
+        name="Hidden circle", slug="hidden", kind="working_group", listing="secret"
+    )
+    Invitation.objects.create(
+        space=secret,
+        email=cast.member.email,
+        invited_by=cast.space_lead,
+        expires=timezone.now() + timedelta(days=3),
+    )
+    html = client_for(cast.member).get("/").content.decode()
+    assert "You are invited to join a space" in html and "Hidden circle" not in html
