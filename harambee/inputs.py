@@ -34,7 +34,8 @@ _ZWJ = "\u200d"
 
 
 def _keep_joiner(text: str, at: int) -> bool:
-    """A zero-width joiner between two pictographs (👩‍🌾) belongs to the emoji."""
+    """A zero-width joiner between two pictographs (a woman farmer: U+1F469 U+200D
+    U+1F33E) belongs to the emoji."""
     if at == 0 or at + 1 >= len(text):
         return False
     before, after = text[at - 1], text[at + 1]
