@@ -204,9 +204,16 @@ def content_for_moderation(*, pk: int) -> Content | None:
 
 
 def flaggable_get(*, user: Any, pk: int) -> Content:
-    """An item ``user`` may read, to flag; 404 otherwise."""
+    """An item ``user`` may read, to flag; 404 otherwise, and for an item that has no
+    address for them (a wiki page in a space they may not know: nowhere to go back to)."""
     content = Content.objects.select_related("space").filter(pk=pk).first()
     if content is None or not can_view(user, content):
+        raise Http404
+    if (
+        content.kind_spec.address_needs_space
+        and content.space is not None
+        and not can_see_space(user, content.space)
+    ):
         raise Http404
     return content
 

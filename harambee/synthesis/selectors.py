@@ -286,11 +286,23 @@ def related_for(*, user: Any, item: Content) -> list[RelatedItem]:
     """The stored related items of ``item`` whose target the reader may see: the gate
     is part of the one query."""
     targets = visible(user, Content.objects.all())
-    return list(
+    rows = list(
         RelatedItem.objects.filter(source_id=item.pk, target__in=targets)
         .select_related("target")
         .order_by("-score", "target_id")[:RELATED_SHOWN]
     )
+    names = {name for row in rows for name in row.shared_themes}
+    if names:
+        # Stored as the vocabulary's names when computed: shown in the reader's language.
+        labels = {
+            name: Theme.translated(translations, "name", name)
+            for name, translations in Theme.objects.filter(name__in=names).values_list(
+                "name", "translations"
+            )
+        }
+        for row in rows:
+            row.shared_themes = [labels.get(name, name) for name in row.shared_themes]
+    return rows
 
 
 # Reports -----------------------------------------------------------------------------

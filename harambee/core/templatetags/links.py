@@ -28,7 +28,7 @@ def person_link(context: template.Context, person: Any, url: str = "") -> str:
     see them: a link that answers 404 is worse than a name."""
     if person is None:
         return ""
-    if can_see_person(context.get("user"), person):
+    if can_see_person(context.get("user") or None, person):
         return format_html(
             '<a href="{}">{}</a>', url or person.get_absolute_url(), person.display_name
         )
@@ -45,7 +45,8 @@ def for_reader(html: str, user: Any) -> SafeString:
     (a guest, a visitor) gets the names without the links, which would answer 404."""
     if not html:
         return mark_safe("")  # noqa: S308 (empty)
-    if may_see_people(user):
+    # A template without ``user`` passes "" (its reader is unknown: nobody).
+    if may_see_people(user or None):
         return mark_safe(html)  # noqa: S308 (sanitised when saved)
     return mark_safe(_PERSON_LINK.sub(r"\1", html))  # noqa: S308 (links taken out only)
 
@@ -58,7 +59,7 @@ def item_url(context: template.Context, item: Content) -> str:
     if (
         item.kind_spec.address_needs_space
         and item.space_id is not None
-        and not can_see_space(context.get("user"), item.space)
+        and not can_see_space(context.get("user") or None, item.space)
     ):
         return ""
     return item.get_absolute_url()

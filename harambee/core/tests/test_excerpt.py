@@ -60,3 +60,17 @@ def test_the_page_checks_find_double_escaping_and_entities_shown_as_text():
     assert not escaping_faults(
         "<p>Farmers &amp; guards &lt;b&gt;</p>", probes=("Farmers & guards",)
     )
+
+
+@pytest.mark.django_db
+def test_bodies_are_printed_for_their_reader_even_without_one(cast):
+    from harambee.core.markdown import render_markdown as render
+    from harambee.stream.services import handle_ensure
+
+    handle = handle_ensure(user=cast.member).name
+    html = render(f"Ask @{handle}")
+    template = Template("{% load links %}{{ html|for_reader:user }}")
+    assert "<a " in template.render(Context({"html": html, "user": cast.space_member}))
+    for reader in (cast.guest, cast.anon, None):
+        shown = template.render(Context({"html": html, "user": reader}))
+        assert "<a " not in shown and f"@{handle}" in shown

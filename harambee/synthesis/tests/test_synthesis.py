@@ -435,3 +435,25 @@ def test_new_related_items_refresh_the_anonymous_page_cache(
     with django_capture_on_commit_callbacks(execute=True):
         services.related_compute(content_id=source.pk)
     assert bumps
+
+
+def test_shared_themes_of_related_items_are_named_in_the_readers_language(cast, land):
+    from django.utils import translation
+
+    from harambee.synthesis.selectors import related_for
+
+    theme = land["theme"]
+    theme.translations = {"fr": {"name": "Gouvernance de l’eau"}}
+    theme.save()
+    text = "Cooperative credit paid for rainwater harvesting tanks."
+    source = f.note(land["ghana"], cast.space_lead, "public", "Rainwater tanks", text, [theme])
+    kitui = f.note(land["kenya"], cast.outsider, "public", "Rainwater in Kitui", text, [theme])
+    services.related_compute(content_id=source.pk)
+
+    def shared(language):
+        with translation.override(language):
+            rows = related_for(user=cast.member, item=source)
+        return next(row.shared_themes for row in rows if row.target_id == kitui.pk)
+
+    assert shared("fr") == ["Gouvernance de l’eau"]
+    assert shared("en") == ["Water governance"]
