@@ -80,9 +80,10 @@ def stop(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
-def warm(url: str, n: int = 40) -> None:
+def warm(url: str, n: int = 40, cookie: str = "") -> None:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     for _ in range(n):
-        with urllib.request.urlopen(url, timeout=30) as r:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=30) as r:  # noqa: S310
             r.read()
             assert r.status == 200, (url, r.status)
 
@@ -260,7 +261,7 @@ def run(scale: int, duration: int, connections: list[int], with_worker: bool) ->
             "home_anonymous": (f"{base}/", ""),
         }
         for name, (url, with_cookie) in targets.items():
-            warm(url)
+            warm(url, cookie=with_cookie)
             result["runs"][name] = [wrk(url, c, duration, cookie=with_cookie) for c in connections]
         result["memory"] = memory_of(app)
         if worker is not None and worker.poll() is None:
