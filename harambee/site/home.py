@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Q
@@ -103,13 +103,29 @@ def reviews(user: Any) -> list[Any]:
     return with_shown_space(user, items)
 
 
+# How far back home looks for threads nobody has answered.
+UNANSWERED_DAYS = 60
+
+
 def unanswered(user: Any) -> list[Post]:
-    """Threads with no reply yet in the reader's spaces, newest first (not their own)."""
+    """Threads with no reply yet in the reader's spaces, newest first (not their own),
+    from the last ``UNANSWERED_DAYS``: a range of the (space, kind, created) index per
+    space, not every thread of every space the reader belongs to."""
     spaces = list(active_memberships(user))
     if not spaces:
         return []
+    recent = timezone.now() - timedelta(days=UNANSWERED_DAYS)
     threads = list(
-        visible(user, Post.objects.filter(space_id__in=spaces, reply_count=0, locked=False))
+        visible(
+            user,
+            Post.objects.filter(
+                kind=Post.KIND,
+                space_id__in=spaces,
+                created__gte=recent,
+                reply_count=0,
+                locked=False,
+            ),
+        )
         .exclude(author=user)
         .select_related("author", "space")
         .order_by("-created")[:SHORT]
