@@ -586,25 +586,23 @@ def test_the_header_count_is_kept_between_writes_and_changes_with_each(cast, set
 
     settings.ANONYMOUS_PAGE_CACHE_SECONDS = 300
     post = PostFactory(space=cast.space, author=cast.space_lead, visibility="space")
-    Notification.objects.create(
-        recipient=cast.space_member,
-        kind="thread",
-        content=post,
-        actor=cast.space_lead,
-        shown=timezone.now(),
-    )
+
+    def notify(item):
+        Notification.objects.create(
+            recipient=cast.space_member,
+            kind="thread",
+            content=item,
+            actor=cast.space_lead,
+            shown=timezone.now(),
+        )
+
+    notify(post)
     assert selectors.unread_count(cast.space_member) == 1
     with CaptureQueriesContext(connection) as ctx:
         assert selectors.unread_count(cast.space_member) == 1
     assert len(ctx.captured_queries) == 0
     other = PostFactory(space=cast.space, author=cast.space_lead, visibility="space")
-    Notification.objects.create(
-        recipient=cast.space_member,
-        kind="thread",
-        content=other,
-        actor=cast.space_lead,
-        shown=timezone.now(),
-    )
+    notify(other)
     assert selectors.unread_count(cast.space_member) == 2
     # The item becomes private to its author: its notice leaves the count at once.
     Post.objects.filter(pk=other.pk).update(visibility="private")
