@@ -1,5 +1,27 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def analyze(sender: Any, using: str = "default", plan: Any = None, **kwargs: Any) -> None:
+    """Refresh the planner's statistics once migrations have run: a new index is used
+    only when the planner knows how it divides its table (SQLite keeps no statistics
+    for an index it has not analysed, and may then sort a whole table rather than read
+    a range of the index). ``analysis_limit`` keeps SQLite's pass to a sample, a few
+    seconds at a million items."""
+    if not plan:
+        return
+    from django.db import connections
+
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA analysis_limit=1000")
+            cursor.execute("ANALYZE")
+        elif connection.vendor == "postgresql":
+            cursor.execute("ANALYZE")
 
 
 class CoreConfig(AppConfig):
@@ -17,6 +39,9 @@ class CoreConfig(AppConfig):
 
         # Routes take ids as <id:pk>, before any URLconf is read.
         register_converter(IdConverter, "id")
+        # Once per migrate run that applied something (core's signal, sent last of all
+        # apps' is as good as any: it carries the whole plan).
+        post_migrate.connect(analyze, sender=self, dispatch_uid="harambee-analyze")
         anoncache.connect()
         register_audit_actions(AuditAction)
         # People sit below core: their names and profiles are on anonymous pages too.

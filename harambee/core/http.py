@@ -18,10 +18,13 @@ def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def paginate(request: HttpRequest, items: Any, per_page: int | None = None) -> KeysetPage:
+def paginate(
+    request: HttpRequest, items: Any, per_page: int | None = None, *, keys: Any = None
+) -> KeysetPage:
     """A page of ``items`` (a queryset in its list's order), with "previous / next"
-    links and no count of the whole list: core/paging.py."""
-    return keyset_page(request, items, per_page=per_page or settings.PAGE_SIZE)
+    links and no count of the whole list: core/paging.py (``keys``: the same list
+    asked of a better-indexed table)."""
+    return keyset_page(request, items, per_page=per_page or settings.PAGE_SIZE, keys=keys)
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:

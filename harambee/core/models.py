@@ -79,6 +79,8 @@ class Content(models.Model):
             models.Index(fields=["space", "kind", "-created"], name="content_space_kind_created"),
             # One kind's items across the alliance, newest first (the library).
             models.Index(fields=["kind", "-created"], name="content_kind_created"),
+            # Lists of one kind by title (the library's collections).
+            models.Index(fields=["kind", "title"], name="content_kind_title"),
         ]
 
     def __str__(self) -> str:

@@ -57,25 +57,75 @@ def resource_list(
     organisation: str = "",
     sort: str = "newest",
 ) -> QuerySet[Resource]:
-    qs = _resources(user, space)
-    if resource_type:
-        qs = qs.filter(resource_type=resource_type)
-    if theme:
-        qs = qs.filter(themes__slug=theme)
-    if language:
-        # A JSON list of codes: matching the quoted code works on SQLite and PostgreSQL.
-        qs = qs.filter(languages__icontains=f'"{language}"')
-    if year:
-        qs = qs.filter(year=year)
-    if organisation:
-        qs = qs.filter(organisations__slug=organisation)
-    if theme or organisation:
-        qs = qs.distinct()
+    qs = _filtered(_resources(user, space), "", resource_type, theme, language, year, organisation)
     return (
         with_comment_counts(qs)
         .select_related("author", "space", "current__attachment")
         .order_by(*SORTS.get(sort, SORTS["newest"]))
     )
+
+
+def resource_keys(
+    *,
+    user: Any,
+    space: Space | None = None,
+    resource_type: str = "",
+    theme: str = "",
+    language: str = "",
+    year: int | None = None,
+    organisation: str = "",
+    sort: str = "newest",
+) -> QuerySet[Content]:
+    """``resource_list`` asked of the items' table, for its page's keys
+    (``core.paging``): there the (kind, created) index gives the newest first, where
+    SQLite would scan every resource and sort them."""
+    qs = Content.objects.filter(kind=Resource.KIND)
+    if space is not None:
+        qs = qs.filter(space=space)
+    qs = _filtered(
+        visible(user, qs), "resource__", resource_type, theme, language, year, organisation
+    )
+    order = SORTS.get(sort, SORTS["newest"])
+    return qs.order_by(*(_on_resource(field) for field in order))
+
+
+def _on_resource(field: str) -> str:
+    """An ordering of ``SORTS`` named from the items' table."""
+    name = field.lstrip("-")
+    if name in RESOURCE_OWN:
+        return field.replace(name, "resource__" + name)
+    return field
+
+
+# The fields of SORTS and of the filters on the resources' own table.
+RESOURCE_OWN = {"year", "download_count"}
+
+
+def _filtered(
+    qs: QuerySet[Any],
+    prefix: str,
+    resource_type: str,
+    theme: str,
+    language: str,
+    year: int | None,
+    organisation: str,
+) -> QuerySet[Any]:
+    """The library's filters on ``qs``, whose resource fields are reached by
+    ``prefix`` (empty on Resource, ``resource__`` on Content)."""
+    if resource_type:
+        qs = qs.filter(**{prefix + "resource_type": resource_type})
+    if theme:
+        qs = qs.filter(**{prefix + "themes__slug": theme})
+    if language:
+        # A JSON list of codes: matching the quoted code works on SQLite and PostgreSQL.
+        qs = qs.filter(**{prefix + "languages__icontains": f'"{language}"'})
+    if year:
+        qs = qs.filter(**{prefix + "year": year})
+    if organisation:
+        qs = qs.filter(**{prefix + "organisations__slug": organisation})
+    if theme or organisation:
+        qs = qs.distinct()
+    return qs
 
 
 # Seconds the filter choices of one reader are kept between writes (filter_choices).
@@ -247,6 +297,23 @@ def collection_list(*, user: Any, space: Space | None = None) -> QuerySet[Collec
     if space is not None:
         qs = qs.filter(space=space)
     return visible(user, qs).select_related("author").order_by("title", "pk")
+
+
+def collection_keys(*, user: Any, space: Space | None = None) -> QuerySet[Content]:
+    """``collection_list`` asked of the items' table, whose (kind, title) index gives
+    it in order (``core.paging``'s ``keys``)."""
+    qs = Content.objects.filter(kind=Collection.KIND)
+    if space is not None:
+        qs = qs.filter(space=space)
+    return visible(user, qs).order_by("title", "pk")
+
+
+def collections_first(*, user: Any, space: Space | None = None, limit: int = 10) -> list[Any]:
+    """The first ``limit`` collections of ``collection_list``: their keys from the
+    index, then their rows."""
+    ids = list(collection_keys(user=user, space=space).values_list("pk", flat=True)[:limit])
+    rows = {c.pk: c for c in Collection.objects.filter(pk__in=ids).select_related("author")}
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def collection_get(*, user: Any, pk: int) -> Collection:

@@ -38,8 +38,11 @@ def index(request, slug: str | None = None):
     form = LibraryFilterForm(
         request.GET or None, choices=selectors.filter_choices(user=request.user, space=space)
     )
+    filters = form.filters()
     page = paginate(
-        request, selectors.resource_list(user=request.user, space=space, **form.filters())
+        request,
+        selectors.resource_list(user=request.user, space=space, **filters),
+        keys=selectors.resource_keys(user=request.user, space=space, **filters),
     )
     return render(
         request,
@@ -48,7 +51,7 @@ def index(request, slug: str | None = None):
             "space": space,
             "form": form,
             "page": page,
-            "collections": selectors.collection_list(user=request.user, space=space)[:10],
+            "collections": selectors.collections_first(user=request.user, space=space),
             "may_add": rules.may_add_resource(request.user, space),
         },
     )
@@ -253,7 +256,11 @@ def collections(request, slug: str | None = None):
         "library/collections.html",
         {
             "space": space,
-            "page": paginate(request, selectors.collection_list(user=request.user, space=space)),
+            "page": paginate(
+                request,
+                selectors.collection_list(user=request.user, space=space),
+                keys=selectors.collection_keys(user=request.user, space=space),
+            ),
             "may_add": rules.may_add_resource(request.user, space),
         },
     )

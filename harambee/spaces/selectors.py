@@ -75,9 +75,9 @@ def space_posts(*, user: Any, space: Space) -> QuerySet[Post]:
     (``pinned_posts``): an order the (space, created) index gives, so a page reads
     only its own rows however many the space holds."""
     return (
-        with_comment_counts(
-            visible(user, Post.objects.filter(kind=Post.KIND, space=space, pinned=False))
-        )
+        visible(user, Post.objects.filter(kind=Post.KIND, space=space, pinned=False))
+        # Kept on the thread by ``services.thread_activity_refresh``.
+        .annotate(comment_count=F("reply_count"))
         .select_related("author")
         .order_by("-created")
     )
@@ -85,19 +85,20 @@ def space_posts(*, user: Any, space: Space) -> QuerySet[Post]:
 
 def _pinned(space_id: int | None) -> QuerySet[Post]:
     """Pinned threads of one space (or, with ``None``, of the forum), read from the
-    small partial index of pinned threads: the space is compared through ``+ 0`` so
-    that no database walks the space's own (much larger) index of items to find its
-    few pinned ones."""
-    posts = Post.objects.alias(space_key=F("space_id") + 0).filter(pinned=True)
+    small partial index of pinned threads by ``space_key``: no database walks the
+    space's own (much larger) index of items to find its few pinned ones. The space
+    itself is compared through ``+ 0`` so that its index is not chosen instead."""
+    posts = Post.objects.alias(space_plus=F("space_id") + 0).filter(pinned=True)
     if space_id is None:
-        return posts.filter(space_key__isnull=True)
-    return posts.filter(space_key=space_id)
+        return posts.filter(space_key=0, space_plus__isnull=True)
+    return posts.filter(space_key=space_id, space_plus=space_id)
 
 
 def pinned_posts(*, user: Any, space: Space) -> list[Post]:
     """The space's pinned threads ``user`` may read, newest first, shown above its list."""
     return list(
-        with_comment_counts(visible(user, _pinned(space.pk)))
+        visible(user, _pinned(space.pk))
+        .annotate(comment_count=F("reply_count"))
         .select_related("author")
         .order_by("-created", "-pk")[:PINNED_MAX]
     )
@@ -111,10 +112,12 @@ def thread_list(*, user: Any, space: Space | None, pinned: bool | None = None) -
     """The threads of ``space`` (or of the alliance forum, for None) the user may read,
     with ``read_at`` (when the reader last opened each; None for never or anonymous).
     ``pinned`` narrows to pinned or unpinned threads."""
+    # ``space_key`` (the same space, 0 for the forum) lets a list sorted by activity
+    # or replies read one range of its index.
     qs = (
-        Post.objects.filter(space=space)
+        Post.objects.filter(kind=Post.KIND, space=space, space_key=space.pk)
         if space is not None
-        else Post.objects.filter(space__isnull=True)
+        else Post.objects.filter(kind=Post.KIND, space__isnull=True, space_key=0)
     )
     if pinned is not None:
         qs = qs.filter(pinned=pinned)

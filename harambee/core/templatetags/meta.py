@@ -5,13 +5,18 @@ keeps it so)."""
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 from typing import Any
 
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.timezone import template_localtime  # type: ignore[attr-defined]  # not in stubs
+from django.utils.timezone import (  # type: ignore[attr-defined]  # not in stubs
+    get_current_timezone_name,
+    template_localtime,
+)
+from django.utils.translation import get_language
 
 from harambee.core.comment_html import render_comments
 
@@ -32,9 +37,25 @@ def time(
     shows nothing."""
     if value in (None, ""):
         return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        # The same moments come back on every view of a page: each is formatted once
+        # per format, time zone and language (both part of the key, as both change
+        # what is shown).
+        return _time(value, fmt, day, context.use_tz, get_current_timezone_name(), get_language())
+    return _format_time(value, fmt, day, context.use_tz)
+
+
+@lru_cache(maxsize=16384)
+def _time(
+    value: Any, fmt: str, day: bool, use_tz: bool | None, zone: str, language: str | None
+) -> SafeString | str:
+    return _format_time(value, fmt, day, use_tz)
+
+
+def _format_time(value: Any, fmt: str, day: bool, use_tz: bool | None) -> SafeString | str:
     machine = DAY
     if isinstance(value, datetime.datetime):
-        value = template_localtime(value, use_tz=context.use_tz)
+        value = template_localtime(value, use_tz=use_tz)
         machine = DAY if day else INSTANT
     return format_html(
         '<time datetime="{}">{}</time>', date_filter(value, machine), date_filter(value, fmt)

@@ -158,3 +158,24 @@ def test_a_directory_count_stops_at_its_cap(monkeypatch):
     assert page.count == 3 and page.count_capped
     few = KeysetPage(User.objects.filter(pk=-1).order_by("pk"), per_page=2, params=QueryDict())
     assert few.count == 0 and not few.count_capped
+
+
+def test_keys_from_another_table_give_the_same_pages(cast):
+    """``keys``: the same list asked of the items' table (its index sorts it) pages
+    exactly as the list itself, and the rows shown are the list's own objects."""
+    from harambee.core.models import Content
+
+    posts = [PostFactory(space=cast.space) for _ in range(12)]
+    Post.objects.filter(pk__in=[p.pk for p in posts[:5]]).update(created=timezone.now())
+    rows = Post.objects.filter(space=cast.space).order_by("-created", "-pk")
+    keys = Content.objects.filter(kind=Post.KIND, space=cast.space).order_by("-created", "-pk")
+    shown, query = [], QueryDict()
+    while True:
+        page = KeysetPage(rows, per_page=5, after=query.get("after"), params=query, keys=keys)
+        assert all(isinstance(row, Post) for row in page.object_list)
+        shown.extend(page.object_list)
+        if not page.has_next:
+            break
+        query = QueryDict(page.next_query)
+    assert shown == list(rows)
+    assert page.count == len(posts)

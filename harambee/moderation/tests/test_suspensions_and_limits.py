@@ -245,6 +245,16 @@ def test_a_lead_of_both_spaces_moves_a_thread_and_it_is_audited(cast, two_spaces
     assert response.status_code == 302
     moved = Post.objects.get(pk=thread.pk)
     assert moved.space == cast.other_space and moved.visibility == "space"
+    # The list key follows the space: the thread is listed in its new space only.
+    assert moved.space_key == cast.other_space.pk
+    new_list = client_for(cast.space_lead).get(
+        reverse("spaces:threads", args=[cast.other_space.slug]) + "?sort=activity"
+    )
+    old_list = client_for(cast.space_lead).get(
+        reverse("spaces:threads", args=[cast.space.slug]) + "?sort=activity"
+    )
+    assert thread.title in new_list.content.decode()
+    assert thread.title not in old_list.content.decode()
     # The readers follow the place: the old space's members no longer read it.
     assert client_for(cast.space_member).get(moved.get_absolute_url()).status_code == 200  # author
     assert client_for(cast.guest).get(moved.get_absolute_url()).status_code == 404
@@ -265,6 +275,8 @@ def test_a_space_only_thread_goes_to_the_forum_only_when_widening_is_confirmed(c
     assert client.post(url, {"to": "forum", "widen": "on"}).status_code == 302
     moved = Post.objects.get(pk=thread.pk)
     assert moved.space is None and moved.visibility == "alliance"
+    assert moved.space_key == 0
+    assert thread.title in client.get(reverse("spaces:forum") + "?sort=replies").content.decode()
     assert AuditEntry.objects.filter(
         action=AuditAction.VISIBILITY_CHANGED, content_id=thread.pk
     ).exists()

@@ -226,7 +226,7 @@ def _thread_activity(rows: Rows, item: Item, first: int) -> None:
     live = [row[6] for row in rows.comment[first:] if not row[8]]
     threads = rows.child[Kind.POST]
     if live and threads and threads[-1][0] == item.pk:
-        threads[-1] = (*threads[-1][:5], max(live), len(live))
+        threads[-1] = (*threads[-1][:5], max(live), len(live), *threads[-1][7:])
 
 
 def _statements() -> dict[str, str]:

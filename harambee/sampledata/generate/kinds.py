@@ -65,7 +65,7 @@ def post(w: World, rows: Rows, item: Item) -> None:
     # The last activity and reply count are set by ``content._discussion`` when it
     # writes the thread's replies.
     rows.child[Kind.POST].append(
-        (item.pk, i % 97 == 5, i % 89 == 7, i % 9 == 4, None, item.stamp, 0)
+        (item.pk, i % 97 == 5, i % 89 == 7, i % 9 == 4, None, item.stamp, 0, item.space_id or 0)
     )
 
 

@@ -35,7 +35,15 @@ CHILD_TABLES: dict[str, type[Content]] = {
 }
 SECTION_NAMES = tuple(name for name, _label in NOTE_SECTIONS)
 CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
-    Kind.POST: ("pinned", "locked", "is_question", "answer", "last_activity", "reply_count"),
+    Kind.POST: (
+        "pinned",
+        "locked",
+        "is_question",
+        "answer",
+        "last_activity",
+        "reply_count",
+        "space_key",
+    ),
     Kind.CYCLE: ("initiative", "status", "started", "ended"),
     Kind.NOTE: ("initiative", "cycle", *SECTION_NAMES),
     Kind.LESSON: ("note", "strength"),

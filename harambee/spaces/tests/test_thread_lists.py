@@ -243,3 +243,30 @@ def test_a_leads_join_requests_are_prominent_on_the_space(cast, client_for):
         not in client_for(cast.space_member).get(cast.space.get_absolute_url()).content.decode()
     )
     assert Visibility.SPACE
+
+
+def test_a_threads_card_follows_what_it_shows(cast, client_for):
+    """Cards come from the fragment cache (spaces/_thread_item.html): a reply, a pin
+    (which leaves ``updated`` alone), a new title, another language and the reader's
+    unread state each show at once."""
+    thread = forum_thread(cast, "Seed bank", age_hours=5)
+    client = client_for(cast.member)
+    card = re.compile(r'<li class="card[^"]*">.*?</li>', re.S)
+
+    def shown():
+        html = client.get("/forum/").content.decode()
+        return next(c for c in card.findall(html) if "Seed bank" in c or "Grain" in c)
+
+    assert "Pinned" not in shown()
+    Post.objects.filter(pk=thread.pk).update(pinned=True)
+    assert "Pinned" in shown()
+    CommentFactory(content=thread, author=cast.steward)
+    assert "1 reply" in shown()
+    assert "unread" in shown().split(">", 1)[0]
+    client.get(thread.get_absolute_url())
+    assert "unread" not in shown().split(">", 1)[0]
+    Post.objects.filter(pk=thread.pk).update(title="Grain store")
+    assert "Grain store" in shown()
+    french = client.get("/forum/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    client.cookies.pop("django_language", None)
+    assert "Dernière activité" in french
