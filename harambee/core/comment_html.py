@@ -39,6 +39,7 @@ from django.utils.translation import get_language
 
 from harambee.core import slots
 from harambee.core.models import Comment
+from harambee.core.selectors import full_comments
 from harambee.core.visibility import may_see_people
 
 TEMPLATE = "core/_comment.html"
@@ -102,7 +103,9 @@ def render_comments(context: Context, comments: Iterable[Comment]) -> SafeString
     found: dict[str, str] = cache.get_many(list(keys.values()))
     missing = [comment for comment in every if keys[comment.pk] not in found]
     if missing:
-        rendered = _render(context, missing)
+        # A page of rows (``selectors.CommentRow``) reads the whole comments it misses.
+        whole = full_comments(missing)
+        rendered = _render(context, [whole[comment.pk] for comment in missing])
         cache.set_many({keys[pk]: html for pk, html in rendered.items()}, TIMEOUT)
         found.update({keys[pk]: html for pk, html in rendered.items()})
     parts = []

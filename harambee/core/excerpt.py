@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from functools import lru_cache
 
 import nh3
 from django.utils.html import strip_tags
@@ -41,6 +42,12 @@ def _flatten(html: str) -> str:
     return _SPACES.sub(" ", _BLOCK_EDGE.sub(" ", html)).strip()
 
 
+# Excerpts depend on nothing but their arguments, and lists show the same bodies on
+# every view: each is cut once per process (bounded, as bodies can be long).
+EXCERPTS_KEPT = 4096
+
+
+@lru_cache(maxsize=EXCERPTS_KEPT)
 def html_excerpt(html: str, words: int = 40) -> tuple[SafeString, bool]:
     """The first ``words`` words of sanitised ``html`` as inline HTML, and whether
     anything was cut."""
@@ -61,6 +68,7 @@ def html_excerpt(html: str, words: int = 40) -> tuple[SafeString, bool]:
     return mark_safe(inline), cut  # noqa: S308
 
 
+@lru_cache(maxsize=EXCERPTS_KEPT)
 def text_excerpt(html: str, words: int | None = 40, chars: int | None = None) -> str:
     """The plain text of sanitised ``html``, cut at ``words`` words or ``chars``
     characters. Not marked safe: it is text, to be escaped once where it is shown."""

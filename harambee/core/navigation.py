@@ -19,9 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 
 @dataclass(frozen=True)
@@ -100,10 +102,28 @@ class Menu:
     account: list[MenuItem]
     current: MenuSection | None
 
+    @property
+    def key(self) -> str:
+        """What the main menu's markup depends on besides the language: every
+        section's place and its items' URLs and current marks (base.html keeps the
+        markup in the fragment cache under it)."""
+        return "|".join(
+            f"{section.key}:{section.current}:"
+            + ",".join(f"{item.url}={item.current}" for item in section.items)
+            for section in self.sections
+        )
+
 
 def _url(entry: NavEntry) -> str | None:
+    return _reversed(entry.url_name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
+@lru_cache(maxsize=512)
+def _reversed(url_name: str, prefix: str, urlconf: Any) -> str | None:
+    """A menu entry's URL, worked out once per URL name, script prefix and URLconf (the
+    menu is drawn on every page; its URLs take no arguments and never change)."""
     try:
-        return reverse(entry.url_name)
+        return reverse(url_name, urlconf=urlconf)
     except NoReverseMatch:
         return None
 
