@@ -11,6 +11,7 @@ from django.db.models import (
     Count,
     DateTimeField,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Q,
@@ -216,13 +217,17 @@ def reaction_summary(
 
 def _reaction_counts(user: Any, content_id: int) -> dict[str, int]:
     """``reactions_<type>`` and ``reacted_<type>`` (the reader's own) of one item, from
-    its reactions' (type, person) pairs: a query on the item's index that Django
-    builds in a fraction of the time of one count per type."""
+    its reactions' (type, person) pairs."""
+    pairs = Reaction.objects.filter(content_id=content_id).values_list("type", "user_id")
+    return _counted(user, pairs)
+
+
+def _counted(user: Any, pairs: Any) -> dict[str, int]:
     counts: dict[str, int] = {}
     mine = user.pk if user.is_authenticated else None
-    for kind, person in Reaction.objects.filter(content_id=content_id).values_list(
-        "type", "user_id"
-    ):
+    for kind, person in pairs:
+        if kind is None:
+            continue
         counts[f"reactions_{kind}"] = counts.get(f"reactions_{kind}", 0) + 1
         if person == mine:
             counts[f"reacted_{kind}"] = 1
@@ -232,15 +237,24 @@ def _reaction_counts(user: Any, content_id: int) -> dict[str, int]:
 def reader_state(user: Any, item: Content) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """The item's reactions (with the reader's own) and what the apps registered to
     show a signed-in reader about it (``core.registry.ReaderState``: how they hear of
-    its replies, when they last read it): a query each."""
-    reactions = reaction_summary(user=user, content=item)
+    its replies, when they last read it), in one query: a row per reaction (one with
+    none), each with the reader's state. Django builds it in a fraction of the time of
+    one count per reaction type."""
     states = reader_states()
     if not user.is_authenticated:
+        reactions = reaction_summary(user=user, content=item)
         return reactions, {state.name: state.default for state in states}
     annotations: dict[str, Any] = {}
     for state in states:
         annotations.update(state.annotate(user))
-    row = Content.objects.filter(pk=item.pk).values(**annotations).first() if annotations else {}
+    rows = list(
+        Content.objects.filter(pk=item.pk).values(
+            reaction_type=F("reactions__type"), reaction_user=F("reactions__user_id"), **annotations
+        )
+    )
+    counts = _counted(user, ((row["reaction_type"], row["reaction_user"]) for row in rows))
+    reactions = reaction_summary(user=user, content=item, counts=counts)
+    row = rows[0] if rows else None
     return reactions, {state.name: state.read(user, item, row) for state in states}
 
 

@@ -8,13 +8,14 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
 from harambee.core.markdown import render_markdown
 from harambee.core.models import Content
-from harambee.initiatives.regions import region_of
+from harambee.initiatives.regions import REGIONS, region_of
 from harambee.people.models import Organisation
 
 
@@ -122,6 +123,11 @@ class Initiative(models.Model):
     @property
     def regions(self) -> list[str]:
         return sorted({region_of(code) for code in self.countries if region_of(code)})
+
+    @property
+    def region_names(self) -> list[str]:
+        """The regions as the reader's language names them."""
+        return [str(REGIONS[region]) for region in self.regions]
 
     @property
     def link_list(self) -> list[str]:
@@ -245,11 +251,15 @@ class LearningNote(Content):
         verbose_name_plural = _("learning notes")
 
     def save(self, *args, **kwargs):
-        self.body = "\n\n".join(
-            f"## {label}\n\n{getattr(self, name)}"
-            for name, label in NOTE_SECTIONS
-            if getattr(self, name).strip()
-        )
+        # The whole body (for excerpts, search and pages that show any item's body) is
+        # headed in the note's own language, whoever saves it and in whatever
+        # interface language: a note reads in one language.
+        with translation.override(self.language or settings.LANGUAGE_CODE):
+            self.body = "\n\n".join(
+                f"## {label}\n\n{getattr(self, name)}"
+                for name, label in NOTE_SECTIONS
+                if getattr(self, name).strip()
+            )
         super().save(*args, **kwargs)
 
     def sections(self) -> list[tuple[str, str]]:

@@ -75,3 +75,59 @@ def internal_links(html: str) -> set[str]:
             continue
         found.add(parts.path + (f"?{parts.query}" if parts.query else ""))
     return found
+
+
+class _Words(HTMLParser):
+    """Each run of text a person reads, and the attributes read out to them."""
+
+    SPOKEN = ("aria-label", "placeholder", "title", "alt")
+
+    def __init__(self, language: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.language = language
+        self.runs: list[str] = []
+        self._skip = 0
+        # Elements that say they are in another language (the language menu names each
+        # language in itself): their text is not the page's.
+        self._other: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"script", "style", "template"}:
+            self._skip += 1
+        found = dict(attrs)
+        lang = found.get("lang")
+        if tag != "html" and lang and not lang.startswith(self.language):
+            self._other.append(tag)
+        if self._other:
+            return
+        for name, value in attrs:
+            if name in self.SPOKEN and value:
+                self.runs.append(" ".join(value.split()))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style", "template"} and self._skip:
+            self._skip -= 1
+        if self._other and self._other[-1] == tag:
+            self._other.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip and not self._other and data.strip():
+            self.runs.append(" ".join(data.split()))
+
+
+def untranslated(html: str, catalogue: dict[str, str], language: str = "fr") -> list[str]:
+    """The runs of text on a page in ``language`` that are still an English message of
+    the interface: each a message the catalogue translates (its ``msgid`` →
+    ``msgstr``) shown as its ``msgid``."""
+    reader = _Words(language)
+    reader.feed(html)
+    reader.close()
+    # A word can be English in one message and the translation of another ("Observer").
+    translations = set(catalogue.values())
+    return sorted(
+        {
+            run
+            for run in reader.runs
+            if run in catalogue and catalogue[run] != run and run not in translations
+        }
+    )

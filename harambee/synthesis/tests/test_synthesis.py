@@ -224,8 +224,10 @@ def test_a_hidden_related_item_and_its_shared_terms_are_never_shown(cast, land, 
     assert "HIDDENNOTE" not in outsider
     assert "Quarry dialogue lesson" in outsider
     member = page(client_for(cast.space_member), url)
-    assert "HIDDENNOTE" in member and '<span class="term">zanzibarite</span>' in member
-    assert '<span class="term">zanzibarite</span>' not in outsider
+    assert "HIDDENNOTE" in member and re.search(
+        r"<span class=\"term\"[^>]*>zanzibarite</span>", member
+    )
+    assert "zanzibarite</span>" not in outsider
 
 
 def test_saving_a_note_computes_its_related_items_on_commit(
