@@ -261,8 +261,13 @@ def request_decide(request, slug: str, pk: int):
     except services.JoinRefused as refusal:
         messages.error(request, str(refusal))
     if is_htmx(request):
+        # The list comes back in place: the decision is said in it, not on a later page.
         pending = selectors.pending_requests(space=space)
-        return render(request, "spaces/_requests.html", {"space": space, "pending": pending})
+        return render(
+            request,
+            "spaces/_requests.html",
+            {"space": space, "pending": pending, "show_messages": True},
+        )
     return redirect("spaces:requests", slug=space.slug)
 
 
