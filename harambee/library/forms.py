@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import hashlib
+
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.models import Visibility
@@ -177,6 +180,17 @@ class LibraryFilterForm(Form):
         }
         for name, label in alls.items():
             self.fields[name].choices = _optional_choices(label, choices[name])
+
+    def cache_key(self) -> str:
+        """What the filters' markup shows: every field's choices and chosen value, in
+        the reader's language (library/index.html keeps the markup under it; Django
+        renders a select's options one template each)."""
+        shown = [
+            (name, [(str(v), str(label)) for v, label in field.choices], self[name].value())
+            for name, field in self.fields.items()
+        ]
+        raw = repr((get_language(), shown)).encode()
+        return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
     def filters(self) -> dict:
         if not self.is_valid():
