@@ -24,6 +24,9 @@ from django.db import connection, models
 
 LINE_MAX = 200
 BODY_MAX = 50_000
+# The name of a Markdown field's "Preview" button (core/editor.py); its value names
+# the field to preview.
+PREVIEW_FIELD = "_preview"
 
 # Control characters (C0 without tab, LF and CR; DEL; C1).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -162,6 +165,21 @@ class InputRulesMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             apply_input_rules(field)
+
+    @property
+    def previewing(self) -> bool:
+        """Whether the writer pressed a field's "Preview" button: the form is then
+        shown again with the preview and all that was typed, and nothing is saved."""
+        if not self.is_bound or PREVIEW_FIELD not in self.data:
+            return False
+        wanted = self.data.get(PREVIEW_FIELD)
+        return any(
+            getattr(self.fields[name].widget, "previews", False) and self[name].html_name == wanted
+            for name in self.fields
+        )
+
+    def is_valid(self) -> bool:
+        return super().is_valid() and not self.previewing
 
 
 class Form(InputRulesMixin, forms.Form):

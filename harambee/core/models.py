@@ -302,3 +302,28 @@ class Attachment(models.Model):
     @property
     def thumbnail_url(self) -> str:
         return reverse("core:attachment_thumbnail", args=[self.pk]) if self.thumbnail else ""
+
+
+class Draft(models.Model):
+    """Text a writer was typing and has not saved yet, kept for them alone.
+
+    Written every few seconds by the editor (``core/editor.py``) while a signed-in
+    person types, keyed by the page of the form and the field (so a form for a new item
+    and the form editing item 12 are two drafts), and deleted when that form is saved
+    (``core.middleware.DraftMiddleware``). It is not content: no list, search, feed or
+    notification reads this table, and only its writer can read a row (by key)."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(_("form"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    changes_pages = False
+
+    class Meta:
+        verbose_name = _("unsaved draft")
+        verbose_name_plural = _("unsaved drafts")
+        constraints = [models.UniqueConstraint(fields=["author", "key"], name="draft_author_key")]
+
+    def __str__(self) -> str:
+        return f"Draft #{self.pk}"

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.editor import MarkdownEditor
 from harambee.core.forms import country_choices
 from harambee.core.models import Visibility
 from harambee.initiatives import selectors
@@ -108,7 +109,7 @@ class CycleForm(ModelForm):
         fields = ["title", "body", "status", "started", "ended", "visibility"]
         labels = {"title": _("Focus question"), "body": _("Why this question")}
         widgets = {
-            "body": forms.Textarea(attrs={"rows": 4}),
+            "body": MarkdownEditor(attrs={"rows": 4}),
             "started": forms.DateInput(attrs={"type": "date"}),
             "ended": forms.DateInput(attrs={"type": "date"}),
             "visibility": forms.RadioSelect,
@@ -125,7 +126,7 @@ class PhaseNoteForm(ModelForm):
         fields = ["phase", "date", "body"]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}),
-            "body": forms.Textarea(attrs={"rows": 4}),
+            "body": MarkdownEditor(attrs={"rows": 4}),
         }
 
 
@@ -170,7 +171,7 @@ class NoteForm(ModelForm):
             "visibility",
         ]
         widgets = {
-            name: forms.Textarea(attrs={"rows": 4})
+            name: MarkdownEditor(attrs={"rows": 4})
             for name in [
                 "context",
                 "tried",
@@ -214,7 +215,7 @@ class LessonForm(ModelForm):
         fields = ["title", "body", "strength", "themes", "visibility"]
         labels = {"title": _("The lesson, in one sentence"), "body": _("Explanation")}
         widgets = {
-            "body": forms.Textarea(attrs={"rows": 4}),
+            "body": MarkdownEditor(attrs={"rows": 4}),
             "visibility": forms.RadioSelect,
             "strength": forms.RadioSelect,
         }

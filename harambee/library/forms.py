@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.editor import MarkdownEditor
 from harambee.core.models import Visibility
 from harambee.initiatives.forms import ThemeChoiceField
 from harambee.initiatives.models import Initiative
@@ -97,7 +98,7 @@ class ResourceForm(ModelForm):
         ]
         labels = {"body": _("Description")}
         help_texts = {"link": _("For a video, a recording or a document kept elsewhere.")}
-        widgets = {"body": forms.Textarea(attrs={"rows": 6}), "visibility": forms.RadioSelect}
+        widgets = {"body": MarkdownEditor(attrs={"rows": 6}), "visibility": forms.RadioSelect}
 
     def __init__(
         self,
@@ -192,7 +193,7 @@ class CollectionForm(ModelForm):
         model = Collection
         fields = ["title", "body", "visibility"]
         labels = {"body": _("Introduction")}
-        widgets = {"body": forms.Textarea(attrs={"rows": 5}), "visibility": forms.RadioSelect}
+        widgets = {"body": MarkdownEditor(attrs={"rows": 5}), "visibility": forms.RadioSelect}
 
     def __init__(self, *args, in_space: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

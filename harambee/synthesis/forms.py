@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.editor import MarkdownEditor
 from harambee.core.forms import country_choices
 from harambee.initiatives.selectors import theme_list
 from harambee.inputs import Form
@@ -34,7 +35,7 @@ class GroupForm(Form):
 class SynthesisForm(Form):
     body = forms.CharField(
         label=_("What we know"),
-        widget=forms.Textarea(attrs={"rows": 14}),
+        widget=MarkdownEditor(attrs={"rows": 14}),
         max_length=50000,
         help_text=_(
             "Markdown formatting is allowed. Cite a lesson with [[lesson:123]], where 123 "
