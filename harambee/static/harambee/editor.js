@@ -8,7 +8,7 @@
   if (window.harambeeEditor) return;
   window.harambeeEditor = true;
 
-  var SAVE_EVERY = 10000;
+  var SAVE_EVERY = window.harambeeAutosaveMs || 10000;
   var seq = 0;
 
   function t(box, name) { return box.getAttribute("data-t-" + name) || ""; }

@@ -1,0 +1,108 @@
+"""The Markdown editor in Chromium at phone size (core/editor.py, editor.js): the
+toolbar, the preview in place, @mention suggestions chosen from the keyboard, a
+draft that comes back after the page is left, and the same form without JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from harambee.conftest import make_user
+from harambee.core.models import Draft
+from harambee.core.tests.browser.test_browser import assert_htmx_loaded, sign_in
+from harambee.stream.models import StreamPost
+from harambee.stream.services import handle_ensure
+
+pytestmark = pytest.mark.browser
+
+
+def test_typing_at_luc_offers_lucia_and_enter_picks_her(new_page, browser_errors):
+    writer = make_user(display_name="Akosua Author")
+    handle_ensure(user=make_user(display_name="Lucía Ramírez"))
+    page = new_page()
+    sign_in(page, writer.email)
+    page.goto("/stream/")
+    box = page.get_by_label("Your post")
+    box.press_sequentially("Radio call-ins, ask @luc")
+    listbox = page.get_by_role("listbox", name="Suggestions")
+    expect(listbox).to_be_visible()
+    option = listbox.get_by_role("option", name="Lucía Ramírez (@lucia_ramirez)")
+    expect(option).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", option.get_attribute("id"))
+    expect(box).to_have_attribute("aria-controls", listbox.get_attribute("id"))
+    box.press("Enter")
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_value("Radio call-ins, ask @lucia_ramirez ")
+    box.press_sequentially("and @luc")
+    expect(listbox).to_be_visible()
+    box.press("Escape")
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_value("Radio call-ins, ask @lucia_ramirez and @luc")
+    assert browser_errors == []
+
+
+def test_the_toolbar_formats_and_the_preview_shows_in_place(new_page, browser_errors):
+    writer = make_user(display_name="Akosua Author")
+    page = new_page()
+    sign_in(page, writer.email)
+    page.goto("/stream/")
+    assert_htmx_loaded(page, browser_errors)
+    box = page.get_by_label("Your post")
+    box.fill("seeds")
+    box.select_text()
+    toolbar = page.get_by_role("toolbar", name="Formatting")
+    toolbar.get_by_role("button", name="Bold").click()
+    expect(box).to_have_value("**seeds**")
+    # Keyboard: one tab stop, arrows move along the toolbar.
+    toolbar.get_by_role("button", name="Bold").focus()
+    page.keyboard.press("ArrowRight")
+    expect(toolbar.get_by_role("button", name="Italic")).to_be_focused()
+    page.get_by_role("button", name="Preview").click()
+    preview = page.get_by_role("region", name="Preview")
+    expect(preview.locator("strong")).to_have_text("seeds")
+    expect(box).to_have_value("**seeds**")
+    assert not StreamPost.objects.exists()
+    assert browser_errors == []
+
+
+def test_a_draft_comes_back_after_leaving_the_page_and_can_be_discarded(
+    new_page, browser_errors
+):
+    writer = make_user(display_name="Akosua Author")
+    page = new_page()
+    page.add_init_script("window.harambeeAutosaveMs = 300;")
+    sign_in(page, writer.email)
+    page.goto("/stream/")
+    page.get_by_label("Your post").press_sequentially("Half a thought about seed banks")
+    page.wait_for_timeout(900)
+    assert Draft.objects.get(author=writer).body == "Half a thought about seed banks"
+    page.goto("/")
+    page.goto("/stream/")
+    expect(page.get_by_role("status").filter(has_text="Restored your unsaved draft")).to_be_visible()
+    expect(page.get_by_label("Your post")).to_have_value("Half a thought about seed banks")
+    page.get_by_role("button", name="Discard draft").click()
+    expect(page.get_by_label("Your post")).to_have_value("")
+    page.wait_for_timeout(300)
+    assert not Draft.objects.exists()
+    # Posting a text deletes its draft.
+    page.get_by_label("Your post").press_sequentially("Seed banks work")
+    page.wait_for_timeout(900)
+    assert Draft.objects.exists()
+    page.get_by_label("Alliance: signed-in members").check()
+    page.get_by_role("button", name="Post", exact=True).click()
+    expect(page.locator(".stream-post").first).to_contain_text("Seed banks work")
+    assert not Draft.objects.exists()
+    assert browser_errors == []
+
+
+def test_without_javascript_the_textarea_and_preview_work_and_no_toolbar_shows(new_page):
+    writer = make_user(display_name="Akosua Author")
+    page = new_page(java_script_enabled=False)
+    sign_in(page, writer.email)
+    page.goto("/stream/")
+    expect(page.get_by_role("toolbar")).to_have_count(0)
+    page.get_by_label("Your post").fill("_slow_ radio")
+    page.get_by_role("button", name="Preview").click()
+    expect(page.get_by_role("region", name="Preview").locator("em")).to_have_text("slow")
+    expect(page.get_by_label("Your post")).to_have_value("_slow_ radio")
+    assert not StreamPost.objects.exists()
