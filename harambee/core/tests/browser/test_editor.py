@@ -65,9 +65,7 @@ def test_the_toolbar_formats_and_the_preview_shows_in_place(new_page, browser_er
     assert browser_errors == []
 
 
-def test_a_draft_comes_back_after_leaving_the_page_and_can_be_discarded(
-    new_page, browser_errors
-):
+def test_a_draft_comes_back_after_leaving_the_page_and_can_be_discarded(new_page, browser_errors):
     writer = make_user(display_name="Akosua Author")
     page = new_page()
     page.add_init_script("window.harambeeAutosaveMs = 300;")
@@ -78,7 +76,8 @@ def test_a_draft_comes_back_after_leaving_the_page_and_can_be_discarded(
     assert Draft.objects.get(author=writer).body == "Half a thought about seed banks"
     page.goto("/")
     page.goto("/stream/")
-    expect(page.get_by_role("status").filter(has_text="Restored your unsaved draft")).to_be_visible()
+    restored = page.get_by_role("status").filter(has_text="Restored your unsaved draft")
+    expect(restored).to_be_visible()
     expect(page.get_by_label("Your post")).to_have_value("Half a thought about seed banks")
     page.get_by_role("button", name="Discard draft").click()
     expect(page.get_by_label("Your post")).to_have_value("")
