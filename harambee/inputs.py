@@ -190,6 +190,15 @@ class ModelForm(InputRulesMixin, forms.ModelForm):
     pass
 
 
+class ChoiceList(forms.CheckboxSelectMultiple):
+    """A choice of many (co-authors, languages, countries, themes): checkboxes in a
+    scrolling box, usable without JavaScript (no ctrl-click list), with a filter box
+    that ``static/harambee/choices.js`` adds (accents aside) when JavaScript runs. Its
+    template is core's (``core/widgets/choices.html``), found like any app template."""
+
+    template_name = "core/widgets/choices.html"
+
+
 class IdConverter:
     """``<id:pk>`` in a route: a whole number the database can hold. A longer one (20
     digits) is no match, a 404, instead of an overflow error on SQLite."""

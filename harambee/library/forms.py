@@ -7,7 +7,7 @@ from harambee.core.editor import MarkdownEditor
 from harambee.core.models import Visibility
 from harambee.initiatives.forms import ThemeChoiceField
 from harambee.initiatives.models import Initiative
-from harambee.inputs import Form, ModelForm
+from harambee.inputs import ChoiceList, Form, ModelForm
 from harambee.library.models import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -40,7 +40,7 @@ class ResourceForm(ModelForm):
         label=_("Languages"),
         choices=RESOURCE_LANGUAGES,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=ChoiceList,
     )
     year = forms.IntegerField(
         label=_("Year"),
@@ -54,26 +54,26 @@ class ResourceForm(ModelForm):
         label=_("Authors on the platform"),
         queryset=User.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=ChoiceList,
         help_text=_("They are named as authors and can edit the resource too."),
     )
     organisations = forms.ModelMultipleChoiceField(
         label=_("Organisations"),
         queryset=Organisation.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=ChoiceList,
     )
     initiatives = forms.ModelMultipleChoiceField(
         label=_("Related initiatives"),
         queryset=Initiative.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=ChoiceList,
     )
     wiki_pages = forms.ModelMultipleChoiceField(
         label=_("Related wiki pages"),
         queryset=WikiPage.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=ChoiceList,
     )
 
     class Meta:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from harambee.core.editor import MarkdownEditor
 from harambee.core.models import Visibility
 from harambee.initiatives.forms import ThemeChoiceField
-from harambee.inputs import Form, ModelForm
+from harambee.inputs import ChoiceList, Form, ModelForm
 from harambee.people.models import User
 from harambee.stories import selectors
 from harambee.stories.models import Story, StoryCall
@@ -18,7 +18,7 @@ class StoryForm(ModelForm):
         label=_("Co-authors"),
         queryset=User.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=ChoiceList,
         help_text=_("People who write this story with you. They can edit it too."),
     )
     cover = forms.FileField(label=_("Cover image (optional)"), required=False)

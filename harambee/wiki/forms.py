@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from harambee.core.editor import MarkdownEditor
-from harambee.inputs import Form
+from harambee.inputs import ChoiceList, Form
 from harambee.wiki.markup import TITLE_MAX
 from harambee.wiki.models import WikiPage
 from harambee.wiki.services import SUMMARY_MAX
@@ -63,7 +63,7 @@ class ExamplesField(forms.TypedMultipleChoiceField):
                 "read are listed. Readers see only the notes they may read."
             ),
         )
-        kwargs.setdefault("widget", forms.CheckboxSelectMultiple(attrs={"class": "note-choices"}))
+        kwargs.setdefault("widget", ChoiceList(attrs={"class": "note-choices"}))
         super().__init__(required=False, coerce=int, choices=(), **kwargs)
 
 

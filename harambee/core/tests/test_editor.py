@@ -7,12 +7,16 @@ import pytest
 from django import forms
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from harambee.core.editor import PREVIEW_MAX, MarkdownEditor
+from harambee.core.markdown import fold_accents
 from harambee.core.models import Comment, Content, Draft
 from harambee.core.tests.factories import PostFactory
 from harambee.core.tests.test_bad_input import _product_form_classes
-from harambee.initiatives.models import NOTE_SECTIONS
+from harambee.initiatives.forms import ThemeChoiceField
+from harambee.initiatives.models import NOTE_SECTIONS, Theme
+from harambee.inputs import ChoiceList
 from harambee.spaces.models import Post
 
 pytestmark = pytest.mark.django_db
@@ -163,3 +167,49 @@ def test_saving_the_form_deletes_its_draft_and_a_preview_keeps_it(cast, client_f
     assert Draft.objects.filter(key=key).exists()
     assert client.post(url, data).status_code == 302
     assert not Draft.objects.filter(key=key).exists()
+
+
+# Choices of many: co-authors, languages, countries, themes (and the like).
+MANY = ("coauthors", "languages", "countries", "country", "themes", "organisations")
+
+
+def test_long_choices_are_checkboxes_with_a_filter_never_a_ctrl_click_list():
+    seen = set()
+    for form_class in _product_form_classes():
+        for name, field in form_class.base_fields.items():
+            where = (form_class.__module__, form_class.__name__, name)
+            widget = field.widget
+            is_select = isinstance(widget, forms.SelectMultiple)
+            assert not is_select or isinstance(widget, ChoiceList), where
+            many = (forms.MultipleChoiceField, forms.ModelMultipleChoiceField)
+            if name in MANY and isinstance(field, many):
+                assert isinstance(widget, ChoiceList), where
+                seen.add(name)
+    assert seen >= {"coauthors", "languages", "countries", "country", "themes"}
+
+
+def test_a_choice_list_renders_checkboxes_in_a_box_with_the_filter_script(cast, client_for):
+    page = client_for(cast.space_lead).get(reverse("synthesis:report")).content.decode()
+    assert 'class="choices" data-choices' in page
+    assert 'type="checkbox" name="country" value="GH"' in page
+    assert "<select multiple" not in page and 'name="country" multiple' not in page
+    assert "/static/harambee/choices.js" in page
+
+
+def test_themes_are_listed_by_their_name_in_the_readers_language():
+    Theme.objects.create(
+        name="Zwater", slug="zwater", group="issue", translations={"fr": {"name": "Zeau"}}
+    )
+    Theme.objects.create(name="Zagriculture", slug="zagri", group="objective")
+    Theme.objects.create(
+        name="Zeducation", slug="zedu", group="issue", translations={"fr": {"name": "Zéducation"}}
+    )
+    field = ThemeChoiceField()
+    for language, expected in (
+        ("en", ["Zagriculture", "Zeducation", "Zwater"]),
+        ("fr", ["Zagriculture", "Zeau", "Zéducation"]),
+    ):
+        with translation.override(language):
+            labels = [label for _v, label in field.choices]
+        assert [label for label in labels if label.startswith("Z")] == expected
+        assert labels == sorted(labels, key=lambda label: fold_accents(label).casefold())
