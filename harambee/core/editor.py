@@ -18,6 +18,7 @@ the product and fails on a Markdown field without it. What the widget gives:
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -26,10 +27,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST
 
+from harambee.core.files import FileRefused
 from harambee.core.markdown import render_markdown
 from harambee.core.models import Draft
+from harambee.core.services import inline_image_add
 from harambee.core.templatetags.links import for_reader
-from harambee.inputs import BODY_MAX, PREVIEW_FIELD, clean_body
+from harambee.inputs import BODY_MAX, PREVIEW_FIELD, clean_body, clean_line
 
 # The longest text any Markdown field takes (a wiki page); longer is not rendered.
 PREVIEW_MAX = 100_000
@@ -59,9 +62,10 @@ class MarkdownEditor(forms.Textarea):
     # Read by harambee.inputs: a form whose preview button was pressed is not valid.
     previews = True
 
-    def __init__(self, attrs=None, *, suggestions: bool = True):
+    def __init__(self, attrs=None, *, suggestions: bool = True, images: bool = False):
         super().__init__(attrs)
         self.suggestions = suggestions
+        self.images = images
         self.previewing = False
 
     def value_from_datadict(self, data, files, name):
@@ -78,7 +82,55 @@ class MarkdownEditor(forms.Textarea):
             widget["preview"] = preview_html(widget["value"] or "", None)
         widget["preview_field"] = PREVIEW_FIELD
         widget["suggest_url"] = suggest_url() if self.suggestions else ""
+        widget["images"] = self.images
         return context
+
+
+def image_fields(name: str) -> tuple[str, str]:
+    """The names of a Markdown field's picture and its description."""
+    return f"{name}_image", f"{name}_image_alt"
+
+
+@login_required
+@require_POST
+def image(request: HttpRequest) -> HttpResponse:
+    """A picture from the editor's file input (with JavaScript): its Markdown, or
+    why it was refused (400)."""
+    try:
+        markdown = inline_image_add(
+            actor=request.user,
+            upload=request.FILES.get("image"),
+            alt=clean_line(request.POST.get("alt", "")),
+        )
+    except FileRefused as refused:
+        return JsonResponse({"error": str(refused)}, status=400)
+    return JsonResponse({"markdown": markdown})
+
+
+def insert_image(request: HttpRequest) -> None:
+    """Without JavaScript, "Insert picture" is a preview button of its field that
+    sends the form with its file (``formenctype``): store the picture, add its
+    Markdown to the end of the field's text and let the form show again with the
+    preview (``core.middleware.DraftMiddleware`` calls this before the view, after
+    the CSRF check). A refusal is a message on the page; the text is kept."""
+    field = request.POST.get(PREVIEW_FIELD, "")
+    file_name, alt_name = image_fields(field)
+    if not field or file_name not in request.FILES:
+        return
+    data = request.POST.copy()
+    try:
+        markdown = inline_image_add(
+            actor=request.user,
+            upload=request.FILES[file_name],
+            alt=clean_line(data.get(alt_name, "")),
+        )
+    except FileRefused as refused:
+        messages.error(request, str(refused))
+        return
+    text = data.get(field, "").rstrip()
+    data[field] = f"{text}\n\n{markdown}\n" if text else f"{markdown}\n"
+    data[alt_name] = ""
+    request.POST = data
 
 
 @login_required

@@ -186,7 +186,7 @@ class NoteForm(ModelForm):
             "visibility",
         ]
         widgets = {
-            name: MarkdownEditor(attrs={"rows": 4})
+            name: MarkdownEditor(attrs={"rows": 4}, images=True)
             for name in [
                 "context",
                 "tried",

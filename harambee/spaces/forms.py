@@ -121,7 +121,7 @@ class PostForm(ModelForm):
         model = Post
         fields = ["title", "body", "visibility", "is_question"]
         widgets = {
-            "body": MarkdownEditor(attrs={"rows": 10}),
+            "body": MarkdownEditor(attrs={"rows": 10}, images=True),
             "visibility": forms.RadioSelect,
         }
 

@@ -16,7 +16,7 @@ from harambee.stream.services import normalise_text, visibility_choices
 class StreamPostForm(Form):
     text = forms.CharField(
         label=_("Your post"),
-        widget=MarkdownEditor(attrs={"rows": 3}),
+        widget=MarkdownEditor(attrs={"rows": 3}, images=True),
         # Checked in clean_text, not by the browser: a maxlength attribute would cut a
         # pasted text short without a word, and what was written would be lost.
         strip=False,

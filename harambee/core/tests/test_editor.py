@@ -3,14 +3,18 @@ works without JavaScript and through the endpoint, and drafts belong to their wr
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from PIL import Image
 
 from harambee.core.editor import PREVIEW_MAX, MarkdownEditor
-from harambee.core.markdown import fold_accents
+from harambee.core.markdown import fold_accents, render_markdown
 from harambee.core.models import Comment, Content, Draft
 from harambee.core.tests.factories import PostFactory
 from harambee.core.tests.test_bad_input import _product_form_classes
@@ -213,3 +217,101 @@ def test_themes_are_listed_by_their_name_in_the_readers_language():
             labels = [label for _v, label in field.choices]
         assert [label for label in labels if label.startswith("Z")] == expected
         assert labels == sorted(labels, key=lambda label: fold_accents(label).casefold())
+
+
+# Pictures in texts.
+
+
+def _png(name: str = "field.png") -> SimpleUploadedFile:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (30, 120, 60)).save(out, "PNG")
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")
+
+
+def _upload(client, **data) -> dict:
+    response = client.post(reverse("core:editor_image"), data)
+    return {"status": response.status_code, **response.json()}
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+
+
+def test_a_picture_is_served_to_its_uploader_and_then_to_readers_of_the_item(
+    cast, client_for, media
+):
+    lead = client_for(cast.space_lead)
+    answer = _upload(lead, image=_png(), alt="Seed bank [shelves]")
+    assert answer["status"] == 200
+    markdown = answer["markdown"]
+    url = markdown.split("](")[1].rstrip(")")
+    assert markdown.startswith("![Seed bank (shelves)](/files/images/")
+    shown = lead.get(url)
+    # Re-encoded like every photo (core/files.py), shown in the page, not downloaded.
+    assert shown.status_code == 200 and shown["Content-Type"] == "image/jpeg"
+    assert shown["Content-Disposition"] == "inline"
+    assert b"".join(shown.streaming_content).startswith(b"\xff\xd8")
+    for who in (cast.space_member, cast.outsider):
+        assert client_for(who).get(url).status_code == 404  # not in any text yet
+    lead.post(
+        reverse("spaces:post_create", args=[cast.space.slug]),
+        {"title": "Seed banks", "body": f"Look:\n\n{markdown}", "visibility": "space"},
+    )
+    post = Post.objects.get(title="Seed banks")
+    assert f'<img src="{url}" alt="Seed bank (shelves)">' in post.body_html
+    assert client_for(cast.space_member).get(url).status_code == 200
+    for who in (cast.outsider, cast.member, cast.anon):
+        assert client_for(who).get(url).status_code == 404
+    assert client_for(cast.space_member).get(url[:-6] + "x.png").status_code == 404
+
+
+def test_someone_elses_picture_is_not_shown_through_my_public_post(cast, client_for, media):
+    url = _upload(client_for(cast.space_lead), image=_png(), alt="Private")["markdown"]
+    url = url.split("](")[1].rstrip(")")
+    PostFactory(space=None, author=cast.member, visibility="public", body=f"![x]({url})")
+    assert client_for(cast.outsider).get(url).status_code == 404
+
+
+def test_a_picture_needs_a_description_and_must_be_a_photo_within_the_limit(
+    cast, client_for, media, settings
+):
+    client = client_for(cast.member)
+    assert "Describe the picture" in _upload(client, image=_png(), alt=" ")["error"]
+    pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.4 x %%EOF", content_type="application/pdf")
+    assert "Only photos" in _upload(client, image=pdf, alt="A report")["error"]
+    settings.UPLOAD_LIMITS_MB = {**settings.UPLOAD_LIMITS_MB, "image": 0}
+    assert "larger than 0 MB" in _upload(client, image=_png(), alt="Seeds")["error"]
+    assert Client().post(reverse("core:editor_image")).status_code == 302
+
+
+def test_without_javascript_insert_picture_adds_it_to_the_text_and_previews(
+    cast, client_for, media
+):
+    client = client_for(cast.space_lead)
+    url = reverse("spaces:post_create", args=[cast.space.slug])
+    assert 'name="body_image"' in client.get(url).content.decode()
+    data = {"title": "Seed banks", "body": "Our shelves", "visibility": "space"}
+    page = client.post(
+        url, {**data, "_preview": "body", "body_image": _png(), "body_image_alt": "Shelves"}
+    ).content.decode()
+    assert '<img src="/files/images/' in page and 'alt="Shelves"' in page
+    assert "Our shelves\n\n![Shelves](/files/images/" in page  # in the textarea
+    assert not Post.objects.filter(title="Seed banks").exists()
+    refused = client.post(url, {**data, "_preview": "body", "body_image": _png()})
+    assert "Describe the picture" in refused.content.decode()
+    assert "Our shelves" in refused.content.decode()
+
+
+def test_only_this_sites_pictures_are_rendered():
+    html = render_markdown(
+        "![a](https://tracker.example/p.png) ![b](/files/images/1/abcdefghij.jpg)"
+        " ![c](/files/images/1/../x.jpg) ![d](data:image/png;base64,AAAA)"
+    )
+    assert html.count("<img") == 1
+    assert '<img src="/files/images/1/abcdefghij.jpg" alt="b">' in html
+    assert "tracker.example" not in html and "data:" not in html

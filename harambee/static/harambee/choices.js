@@ -28,8 +28,8 @@
           if (show) shown++;
           if (checked) chosen++;
         });
-        status.textContent = (q ? box.getAttribute("data-t-shown").replace("%s", shown) + " · " : "") +
-          box.getAttribute("data-t-selected").replace("%s", chosen);
+        status.textContent = (q ? box.getAttribute("data-t-shown").replace("{count}", shown) + " · " : "") +
+          box.getAttribute("data-t-selected").replace("{count}", chosen);
       }
       input.addEventListener("input", update);
       input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") ev.preventDefault(); });

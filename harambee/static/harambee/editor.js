@@ -127,9 +127,9 @@
         var local = readLocal();
         if (d === "anonymous") { url = null; return; }
         if (local && !local.synced && local.body !== ta.value && (!d || local.t > Date.parse(d.updated))) {
-          restored(local.body, t(box, "restored-local").replace("%s", new Date(local.t).toLocaleString()));
+          restored(local.body, t(box, "restored-local").replace("{time}", new Date(local.t).toLocaleString()));
         } else if (d && d.body !== ta.value) {
-          restored(d.body, t(box, "restored").replace("%s", d.updated_text));
+          restored(d.body, t(box, "restored").replace("{time}", d.updated_text));
         } else if (!d) {
           dropLocal();
         }
@@ -137,7 +137,7 @@
       .catch(function () {
         var local = readLocal();
         if (local && local.body !== ta.value) {
-          restored(local.body, t(box, "restored-local").replace("%s", new Date(local.t).toLocaleString()));
+          restored(local.body, t(box, "restored-local").replace("{time}", new Date(local.t).toLocaleString()));
         }
       });
 
@@ -202,7 +202,7 @@
       });
       list.hidden = false;
       mark(0);
-      status.textContent = t(box, "count").replace("%s", results.length);
+      status.textContent = t(box, "count").replace("{count}", results.length);
     }
     ta.addEventListener("input", function () {
       var m = ta.value.slice(0, ta.selectionStart).match(TOKEN);
@@ -227,6 +227,39 @@
     ta.addEventListener("blur", function () { setTimeout(close, 150); });
   }
 
+  /* A picture: sent on its own, its Markdown put where the cursor is. Without
+     JavaScript the button sends the whole form instead (core/editor.py). */
+  function images(box, ta, form) {
+    var panel = box.querySelector("[data-image-url]");
+    var token = form && form.querySelector("[name=csrfmiddlewaretoken]");
+    if (!panel || !token) return;
+    var file = panel.querySelector("input[type=file]"), alt = panel.querySelector("input[type=text]");
+    var message = el("p", { class: "errorlist", role: "alert" });
+    panel.appendChild(message);
+    panel.querySelector("[data-insert-image]").addEventListener("click", function (ev) {
+      ev.preventDefault();
+      var data = new FormData();
+      data.append("csrfmiddlewaretoken", token.value);
+      data.append("alt", alt.value);
+      if (file.files[0]) data.append("image", file.files[0]);
+      message.textContent = "";
+      fetch(panel.getAttribute("data-image-url"), { method: "POST", body: data, credentials: "same-origin" })
+        .then(function (r) { return r.json(); })
+        .then(function (d) {
+          if (d.error) { message.textContent = d.error; return; }
+          var at = ta.selectionEnd, v = ta.value;
+          var before = v.slice(0, at), gap = before && !/\n\n$/.test(before) ? (/\n$/.test(before) ? "\n" : "\n\n") : "";
+          ta.value = before + gap + d.markdown + "\n" + v.slice(at);
+          file.value = "";
+          alt.value = "";
+          panel.open = false;
+          ta.focus();
+          changed(ta);
+        })
+        .catch(function () { message.textContent = box.getAttribute("data-t-offline"); });
+    });
+  }
+
   function init(root) {
     (root || document).querySelectorAll("[data-editor]:not([data-editor-ready])").forEach(function (box) {
       var ta = box.querySelector("textarea");
@@ -235,6 +268,7 @@
       toolbar(box, ta);
       drafts(box, ta, ta.form);
       suggestions(box, ta);
+      images(box, ta, ta.form);
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { init(); });
