@@ -34,15 +34,15 @@
     ta.setSelectionRange(s + lines.length, s + lines.length);
   }
   var ACTIONS = {
-    bold: function (ta) { wrap(ta, "**", "**", "bold"); },
-    italic: function (ta) { wrap(ta, "_", "_", "italic"); },
+    bold: function (ta, box) { wrap(ta, "**", "**", t(box, "bold").toLowerCase()); },
+    italic: function (ta, box) { wrap(ta, "_", "_", t(box, "italic").toLowerCase()); },
     link: function (ta, box) { wrap(ta, "[", "](https://)", t(box, "link-text")); },
     list: function (ta) { prefixLines(ta, "- "); },
     quote: function (ta) { prefixLines(ta, "> "); },
     heading: function (ta) { prefixLines(ta, "## "); },
-    code: function (ta) {
+    code: function (ta, box) {
       var multi = ta.value.slice(ta.selectionStart, ta.selectionEnd).indexOf("\n") >= 0;
-      if (multi) wrap(ta, "```\n", "\n```", ""); else wrap(ta, "`", "`", "code");
+      if (multi) wrap(ta, "```\n", "\n```", ""); else wrap(ta, "`", "`", t(box, "code").toLowerCase());
     }
   };
   function toolbar(box, ta) {
