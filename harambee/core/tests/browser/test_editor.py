@@ -9,7 +9,10 @@ from playwright.sync_api import expect
 
 from harambee.conftest import make_user
 from harambee.core.models import Draft
+from harambee.core.tests.browser.test_accessibility import PHONE, problems_on
+from harambee.core.tests.browser.test_accessibility import sign_in as axe_sign_in
 from harambee.core.tests.browser.test_browser import assert_htmx_loaded, sign_in
+from harambee.core.tests.checkers import AXE_JS, require_file
 from harambee.stream.models import StreamPost
 from harambee.stream.services import handle_ensure
 
@@ -105,3 +108,28 @@ def test_without_javascript_the_textarea_and_preview_work_and_no_toolbar_shows(n
     expect(page.get_by_role("region", name="Preview").locator("em")).to_have_text("slow")
     expect(page.get_by_label("Your post")).to_have_value("_slow_ radio")
     assert not StreamPost.objects.exists()
+
+
+def test_the_editor_and_a_filtered_choice_pass_axe_in_every_state(new_page, live_server, cast):
+    """With suggestions open, a preview shown and the picture panel open, on a new
+    thread; a filtered list of countries on the synthesis report; at 360 px."""
+    require_file(AXE_JS)
+    handle_ensure(user=make_user(display_name="Lucía Ramírez"))
+    page = new_page(bypass_csp=True)
+    axe_sign_in(page, cast.space_lead, live_server.url)
+    page.goto(f"/spaces/{cast.space.slug}/posts/new/")
+    box = page.locator("#id_body")
+    box.press_sequentially("Ask @luc")
+    expect(page.get_by_role("option").first).to_be_visible()
+    page.get_by_text("Insert a picture").click()
+    problems = problems_on(page, "new thread, suggestions open", [(PHONE, "light")])
+    box.press("Escape")
+    page.get_by_role("button", name="Preview").click()
+    expect(page.get_by_role("region", name="Preview")).to_contain_text("Ask @luc")
+    problems += problems_on(page, "new thread, preview", [(PHONE, "light")])
+    page.goto("/synthesis/report/")
+    page.get_by_role("searchbox", name="Filter the choices").fill("ghan")
+    expect(page.get_by_label("Ghana")).to_be_visible()
+    expect(page.get_by_label("Kenya")).to_be_hidden()
+    problems += problems_on(page, "report, countries filtered", [(PHONE, "light")])
+    assert problems == [], "\n".join(problems)
