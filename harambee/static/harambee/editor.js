@@ -1,8 +1,8 @@
 /* Harambee's Markdown editor (core/editor.py, docs/architecture.md "Writing").
    Progressive enhancement of a plain <textarea>: a toolbar, autosaved drafts (on the
    server for signed-in writers, and in this browser when the server cannot be
-   reached), and @mention / #tag suggestions. Without it the textarea and the
-   "Preview" button still work. Words come from data-t-* attributes of the page. */
+   reached), and @mention / #tag suggestions (pictures: editor-images.js). Without
+   it the textarea and the "Preview" button still work. Words come from data-t-* attributes of the page. */
 (function () {
   "use strict";
   if (window.harambeeEditor) return;
@@ -116,31 +116,41 @@
       });
       note.appendChild(discard);
     }
-    fetch(url + "?key=" + encodeURIComponent(key), { credentials: "same-origin", redirect: "manual", headers: { Accept: "application/json" } })
-      .then(function (r) {
-        if (r.type === "opaqueredirect") return "anonymous";
-        if (r.status === 204) return null;
-        if (!r.ok) throw new Error(r.status);
-        return r.json();
-      })
-      .then(function (d) {
-        var local = readLocal();
-        if (d === "anonymous") { url = null; return; }
-        if (local && !local.synced && local.body !== ta.value && (!d || local.t > Date.parse(d.updated))) {
-          restored(local.body, t(box, "restored-local").replace("{time}", new Date(local.t).toLocaleString()));
-        } else if (d && d.body !== ta.value) {
-          restored(d.body, t(box, "restored").replace("{time}", d.updated_text));
-        } else if (!d) {
-          dropLocal();
-        }
-      })
-      .catch(function () {
-        var local = readLocal();
-        if (local && local.body !== ta.value) {
-          restored(local.body, t(box, "restored-local").replace("{time}", new Date(local.t).toLocaleString()));
-        }
-      });
-
+    // Asked when the writer comes back to the text (it takes the focus), or at once
+    // if this browser kept a copy: not on every page that merely has a form.
+    var asked = false;
+    function check() {
+      if (asked) return;
+      asked = true;
+      var atCheck = ta.value;
+      fetch(url + "?key=" + encodeURIComponent(key), { credentials: "same-origin", redirect: "manual", headers: { Accept: "application/json" } })
+        .then(function (r) {
+          if (r.type === "opaqueredirect") return "anonymous";
+          if (r.status === 204) return null;
+          if (!r.ok) throw new Error(r.status);
+          return r.json();
+        })
+        .then(function (d) {
+          var local = readLocal();
+          if (d === "anonymous") { url = null; return; }
+          if (ta.value !== atCheck) return; // typing began meanwhile: keep it
+          if (local && !local.synced && local.body !== ta.value && (!d || local.t > Date.parse(d.updated))) {
+            restored(local.body, t(box, "restored-local").replace("{time}", new Date(local.t).toLocaleString()));
+          } else if (d && d.body !== ta.value) {
+            restored(d.body, t(box, "restored").replace("{time}", d.updated_text));
+          } else if (!d) {
+            dropLocal();
+          }
+        })
+        .catch(function () {
+          var local = readLocal();
+          if (local && local.body !== ta.value && ta.value === atCheck) {
+            restored(local.body, t(box, "restored-local").replace("{time}", new Date(local.t).toLocaleString()));
+          }
+        });
+    }
+    if (readLocal()) check();
+    else ta.addEventListener("focus", check);
     ta.addEventListener("input", function () { dirty = true; writeLocal(false); });
     setInterval(function () {
       if (!dirty || !url) return;
@@ -227,39 +237,6 @@
     ta.addEventListener("blur", function () { setTimeout(close, 150); });
   }
 
-  /* A picture: sent on its own, its Markdown put where the cursor is. Without
-     JavaScript the button sends the whole form instead (core/editor.py). */
-  function images(box, ta, form) {
-    var panel = box.querySelector("[data-image-url]");
-    var token = form && form.querySelector("[name=csrfmiddlewaretoken]");
-    if (!panel || !token) return;
-    var file = panel.querySelector("input[type=file]"), alt = panel.querySelector("input[type=text]");
-    var message = el("p", { class: "errorlist", role: "alert" });
-    panel.appendChild(message);
-    panel.querySelector("[data-insert-image]").addEventListener("click", function (ev) {
-      ev.preventDefault();
-      var data = new FormData();
-      data.append("csrfmiddlewaretoken", token.value);
-      data.append("alt", alt.value);
-      if (file.files[0]) data.append("image", file.files[0]);
-      message.textContent = "";
-      fetch(panel.getAttribute("data-image-url"), { method: "POST", body: data, credentials: "same-origin" })
-        .then(function (r) { return r.json(); })
-        .then(function (d) {
-          if (d.error) { message.textContent = d.error; return; }
-          var at = ta.selectionEnd, v = ta.value;
-          var before = v.slice(0, at), gap = before && !/\n\n$/.test(before) ? (/\n$/.test(before) ? "\n" : "\n\n") : "";
-          ta.value = before + gap + d.markdown + "\n" + v.slice(at);
-          file.value = "";
-          alt.value = "";
-          panel.open = false;
-          ta.focus();
-          changed(ta);
-        })
-        .catch(function () { message.textContent = box.getAttribute("data-t-offline"); });
-    });
-  }
-
   function init(root) {
     (root || document).querySelectorAll("[data-editor]:not([data-editor-ready])").forEach(function (box) {
       var ta = box.querySelector("textarea");
@@ -268,7 +245,6 @@
       toolbar(box, ta);
       drafts(box, ta, ta.form);
       suggestions(box, ta);
-      images(box, ta, ta.form);
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { init(); });
