@@ -4,6 +4,8 @@ draft that comes back after the page is left, and the same form without JavaScri
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -133,3 +135,39 @@ def test_the_editor_and_a_filtered_choice_pass_axe_in_every_state(new_page, live
     expect(page.get_by_label("Kenya")).to_be_hidden()
     problems += problems_on(page, "report, countries filtered", [(PHONE, "light")])
     assert problems == [], "\n".join(problems)
+
+
+def test_a_picture_goes_into_the_text_where_the_cursor_is(
+    new_page, browser_errors, tmp_path, settings
+):
+    import io
+
+    from PIL import Image
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (30, 120, 60)).save(out, "PNG")
+    picture = tmp_path / "shelves.png"
+    picture.write_bytes(out.getvalue())
+    writer = make_user(display_name="Akosua Author")
+    page = new_page()
+    sign_in(page, writer.email)
+    page.goto("/stream/")
+    box = page.get_by_label("Your post")
+    box.fill("Our seed bank")
+    page.get_by_text("Insert a picture").click()
+    page.get_by_role("button", name="Insert the picture").click()
+    expect(page.get_by_role("alert").filter(has_text="Describe the picture")).to_be_visible()
+    page.get_by_label("Picture (JPEG, PNG, GIF or WebP)").set_input_files(str(picture))
+    page.get_by_label("What the picture shows").fill("Shelves of seed jars")
+    page.get_by_role("button", name="Insert the picture").click()
+    expect(box).to_have_value(
+        re.compile(r"^Our seed bank\n\n!\[Shelves of seed jars\]\(/files/images/\d+/")
+    )
+    page.get_by_role("button", name="Preview").click()
+    image = page.get_by_role("region", name="Preview").get_by_role(
+        "img", name="Shelves of seed jars"
+    )
+    expect(image).to_be_visible()
+    assert image.evaluate("img => img.naturalWidth") == 40
+    assert browser_errors == []
