@@ -67,9 +67,12 @@ class MarkdownEditor(forms.Textarea):
         self.suggestions = suggestions
         self.images = images
         self.previewing = False
+        self.image_alt = ""
 
     def value_from_datadict(self, data, files, name):
         self.previewing = data.get(PREVIEW_FIELD) == name
+        # A picture's description is kept when the form is shown again.
+        self.image_alt = data.get(image_fields(name)[1], "") if self.images else ""
         return super().value_from_datadict(data, files, name)
 
     def get_context(self, name, value, attrs):
@@ -83,6 +86,7 @@ class MarkdownEditor(forms.Textarea):
         widget["preview_field"] = PREVIEW_FIELD
         widget["suggest_url"] = suggest_url() if self.suggestions else ""
         widget["images"] = self.images
+        widget["image_alt"] = self.image_alt
         return context
 
 
