@@ -17,6 +17,8 @@ the product and fails on a Markdown field without it. What the widget gives:
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -32,11 +34,13 @@ from harambee.core.markdown import render_markdown
 from harambee.core.models import Draft
 from harambee.core.services import inline_image_add
 from harambee.core.templatetags.links import for_reader
-from harambee.inputs import BODY_MAX, PREVIEW_FIELD, clean_body, clean_line
+from harambee.inputs import PREVIEW_FIELD, clean_body, clean_line
 
 # The longest text any Markdown field takes (a wiki page); longer is not rendered.
 PREVIEW_MAX = 100_000
 DRAFT_KEY_MAX = 300
+DRAFTS_KEPT = 50
+DRAFT_DAYS = 60
 
 _suggest_url_name: list[str] = []
 
@@ -183,19 +187,25 @@ def draft(request: HttpRequest) -> HttpResponse:
         draft_discard(author=user, keys=[key])
         return HttpResponse(status=204)
     body = clean_body(request.POST.get("body", ""))
-    if len(body) > PREVIEW_MAX + BODY_MAX:
+    if len(body) > PREVIEW_MAX:
         return HttpResponse(status=413)
     draft_keep(author=user, key=key, body=body)
     return HttpResponse(status=204)
 
 
 def draft_keep(*, author, key: str, body: str) -> None:
-    """Keep the writer's text, without a save signal (see ``Draft.changes_pages``)."""
+    """Keep the writer's text, without a save signal (see ``Draft.changes_pages``).
+    A writer keeps at most ``DRAFTS_KEPT`` drafts, none older than ``DRAFT_DAYS``."""
     now = timezone.now()
-    if not Draft.objects.filter(author=author, key=key).update(body=body, updated=now):
-        Draft.objects.bulk_create(
-            [Draft(author=author, key=key, body=body, updated=now)], ignore_conflicts=True
-        )
+    if Draft.objects.filter(author=author, key=key).update(body=body, updated=now):
+        return
+    Draft.objects.bulk_create(
+        [Draft(author=author, key=key, body=body, updated=now)], ignore_conflicts=True
+    )
+    mine = Draft.objects.filter(author=author)
+    old = mine.filter(updated__lt=now - timedelta(days=DRAFT_DAYS)).values_list("pk", flat=True)
+    beyond = mine.order_by("-updated", "-pk").values_list("pk", flat=True)[DRAFTS_KEPT:]
+    Draft.objects.filter(pk__in=[*old, *beyond]).delete()
 
 
 def draft_discard(*, author, keys: list[str]) -> None:

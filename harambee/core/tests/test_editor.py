@@ -315,3 +315,25 @@ def test_only_this_sites_pictures_are_rendered():
     assert html.count("<img") == 1
     assert '<img src="/files/images/1/abcdefghij.jpg" alt="b">' in html
     assert "tracker.example" not in html and "data:" not in html
+
+
+def test_a_writer_keeps_a_bounded_number_of_recent_drafts(cast, client_for, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from harambee.core.editor import DRAFT_DAYS, DRAFTS_KEPT
+
+    url = reverse("core:editor_draft")
+    client = client_for(cast.member)
+    Draft.objects.create(author=cast.space_member, key="/a/#body", body="someone else's")
+    old = Draft.objects.create(author=cast.member, key="/old/#body", body="old")
+    Draft.objects.filter(pk=old.pk).update(updated=timezone.now() - timedelta(days=DRAFT_DAYS + 1))
+    for i in range(DRAFTS_KEPT + 3):
+        client.post(url, {"key": f"/posts/{i}/edit/#body", "body": f"text {i}"})
+    mine = Draft.objects.filter(author=cast.member)
+    assert mine.count() == DRAFTS_KEPT
+    assert not mine.filter(key="/old/#body").exists()
+    assert mine.filter(key=f"/posts/{DRAFTS_KEPT + 2}/edit/#body").exists()
+    assert Draft.objects.filter(author=cast.space_member).count() == 1
+    assert client.post(url, {"key": "/x/#body", "body": "a" * (PREVIEW_MAX + 1)}).status_code == 413
