@@ -17,7 +17,7 @@
       input.setAttribute("aria-label", box.getAttribute("data-t-filter"));
       var status = document.createElement("p");
       status.className = "helptext";
-      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
       var folded = rows.map(function (l) { return fold(l.textContent); });
       function update() {
         var q = fold(input.value.trim()), shown = 0, chosen = 0;

@@ -84,7 +84,7 @@
     if (!url || !token || !ta.name) return;
     var key = location.pathname + "#" + ta.name;
     var store = "harambee-draft:" + key;
-    var note = el("p", { class: "draft-note", role: "status" });
+    var note = el("p", { class: "draft-note", "aria-live": "polite" });
     box.insertBefore(note, ta);
     var hidden = el("input", { type: "hidden", name: "_draft", value: key });
     form.appendChild(hidden);
@@ -93,8 +93,8 @@
     function readLocal() {
       try { return JSON.parse(localStorage.getItem(store) || "null"); } catch (e) { return null; }
     }
-    function writeLocal(synced) {
-      try { localStorage.setItem(store, JSON.stringify({ body: ta.value, t: Date.now(), synced: synced })); } catch (e) { /* full or off */ }
+    function writeLocal(synced, submitted) {
+      try { localStorage.setItem(store, JSON.stringify({ body: ta.value, t: Date.now(), synced: synced, submitted: !!submitted })); } catch (e) { /* full or off */ }
     }
     function dropLocal() { try { localStorage.removeItem(store); } catch (e) { /* off */ } }
     function post(data) {
@@ -134,6 +134,8 @@
           var local = readLocal();
           if (d === "anonymous") { url = null; return; }
           if (ta.value !== atCheck) return; // typing began meanwhile: keep it
+          // Sent with its form, and the server has no draft: it was saved.
+          if (local && local.submitted && !d) { dropLocal(); return; }
           if (local && !local.synced && local.body !== ta.value && (!d || local.t > Date.parse(d.updated))) {
             restored(local.body, t(box, "restored-local").replace("{time}", new Date(local.t).toLocaleString()));
           } else if (d && d.body !== ta.value) {
@@ -152,6 +154,7 @@
     if (readLocal()) check();
     else ta.addEventListener("focus", check);
     ta.addEventListener("input", function () { dirty = true; writeLocal(false); });
+    form.addEventListener("submit", function () { if (ta.value) writeLocal(false, true); });
     setInterval(function () {
       if (!dirty || !url) return;
       dirty = false;
@@ -172,7 +175,7 @@
     var url = box.getAttribute("data-suggest-url");
     if (!url || !ta.id) return;
     var list = el("ul", { role: "listbox", id: ta.id + "_suggestions", class: "suggestions", "aria-label": t(box, "suggestions"), hidden: "" });
-    var status = el("p", { class: "visually-hidden", role: "status" });
+    var status = el("p", { class: "visually-hidden", "aria-live": "polite" });
     ta.after(list, status);
     ta.setAttribute("aria-autocomplete", "list");
     ta.setAttribute("aria-controls", list.id);
@@ -250,5 +253,5 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { init(); });
   else init();
   // Forms fetched later with htmx (a reply form) come with their editor.
-  document.addEventListener("htmx:afterSettle", function (ev) { init(ev.target); });
+  document.addEventListener("htmx:load", function (ev) { init(ev.target); });
 }());

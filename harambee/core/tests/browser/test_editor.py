@@ -81,7 +81,7 @@ def test_a_draft_comes_back_after_leaving_the_page_and_can_be_discarded(new_page
     assert Draft.objects.get(author=writer).body == "Half a thought about seed banks"
     page.goto("/")
     page.goto("/stream/")
-    restored = page.get_by_role("status").filter(has_text="Restored your unsaved draft")
+    restored = page.locator(".draft-note").filter(has_text="Restored your unsaved draft")
     expect(restored).to_be_visible()
     expect(page.get_by_label("Your post")).to_have_value("Half a thought about seed banks")
     page.get_by_role("button", name="Discard draft").click()
@@ -170,4 +170,29 @@ def test_a_picture_goes_into_the_text_where_the_cursor_is(
     )
     expect(image).to_be_visible()
     assert image.evaluate("img => img.naturalWidth") == 40
+    assert browser_errors == []
+
+
+def test_a_comment_sent_with_htmx_leaves_no_draft_and_a_fresh_editor(new_page, browser_errors):
+    from harambee.core.tests.factories import PostFactory
+
+    writer = make_user(display_name="Akosua Author")
+    post = PostFactory(space=None, visibility="alliance", title="Seed banks")
+    page = new_page()
+    page.add_init_script("window.harambeeAutosaveMs = 300;")
+    sign_in(page, writer.email)
+    page.goto(post.get_absolute_url())
+    box = page.get_by_label("Your comment")
+    box.press_sequentially("We keep ours in clay jars")
+    page.wait_for_timeout(900)
+    assert Draft.objects.filter(author=writer).exists()
+    page.get_by_role("button", name="Comment", exact=True).click()
+    expect(page.locator("#comments")).to_contain_text("We keep ours in clay jars")
+    expect(page.get_by_role("toolbar", name="Formatting")).to_have_count(1)
+    assert not Draft.objects.filter(author=writer).exists()
+    page.reload()
+    page.get_by_label("Your comment").focus()
+    page.wait_for_timeout(500)
+    expect(page.get_by_label("Your comment")).to_have_value("")
+    expect(page.locator(".draft-note").filter(has_text="Restored")).to_have_count(0)
     assert browser_errors == []
