@@ -240,6 +240,24 @@
     ta.addEventListener("blur", function () { setTimeout(close, 150); });
   }
 
+  /* Enter in a one-line field sends a form with its first submit button, which is
+     now a "Preview" button: send it with the form's own button instead. */
+  function enterSends(form) {
+    if (!form || form.hasAttribute("data-enter-sends")) return;
+    form.setAttribute("data-enter-sends", "");
+    form.addEventListener("keydown", function (ev) {
+      var target = ev.target;
+      if (ev.key !== "Enter" || ev.defaultPrevented || target.tagName !== "INPUT" || /^(button|submit|checkbox|radio|file)$/.test(target.type)) return;
+      var buttons = Array.prototype.filter.call(form.querySelectorAll("button, input[type=submit]"), function (b) {
+        return b.type === "submit" && b.form === form;
+      });
+      if (!buttons.length || buttons[0].name !== "_preview") return;
+      var own = buttons.filter(function (b) { return b.name !== "_preview"; }).pop();
+      ev.preventDefault();
+      if (own) own.click();
+    });
+  }
+
   function init(root) {
     (root || document).querySelectorAll("[data-editor]:not([data-editor-ready])").forEach(function (box) {
       var ta = box.querySelector("textarea");
@@ -248,6 +266,7 @@
       toolbar(box, ta);
       drafts(box, ta, ta.form);
       suggestions(box, ta);
+      enterSends(ta.form);
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { init(); });

@@ -15,6 +15,7 @@ from harambee.core.tests.browser.test_accessibility import PHONE, problems_on
 from harambee.core.tests.browser.test_accessibility import sign_in as axe_sign_in
 from harambee.core.tests.browser.test_browser import assert_htmx_loaded, sign_in
 from harambee.core.tests.checkers import AXE_JS, require_file
+from harambee.spaces.models import Post
 from harambee.stream.models import StreamPost
 from harambee.stream.services import handle_ensure
 
@@ -196,3 +197,16 @@ def test_a_comment_sent_with_htmx_leaves_no_draft_and_a_fresh_editor(new_page, b
     expect(page.get_by_label("Your comment")).to_have_value("")
     expect(page.locator(".draft-note").filter(has_text="Restored")).to_have_count(0)
     assert browser_errors == []
+
+
+def test_enter_in_the_title_sends_the_form_not_its_preview(new_page, cast, live_server):
+    from harambee.core.tests.browser.test_accessibility import sign_in as cookie_sign_in
+
+    page = new_page()
+    cookie_sign_in(page, cast.space_lead, live_server.url)
+    page.goto(f"/spaces/{cast.space.slug}/posts/new/")
+    page.locator("#id_body").fill("Who keeps seeds?")
+    page.get_by_label("Title").fill("Seed banks")
+    page.get_by_label("Title").press("Enter")
+    expect(page.locator("main h1")).to_have_text("Seed banks")
+    assert Post.objects.filter(title="Seed banks").exists()
