@@ -210,3 +210,20 @@ def test_enter_in_the_title_sends_the_form_not_its_preview(new_page, cast, live_
     page.get_by_label("Title").press("Enter")
     expect(page.locator("main h1")).to_have_text("Seed banks")
     assert Post.objects.filter(title="Seed banks").exists()
+
+
+def test_when_the_server_cannot_be_reached_the_browser_keeps_the_text(new_page):
+    writer = make_user(display_name="Akosua Author")
+    page = new_page()
+    page.add_init_script("window.harambeeAutosaveMs = 300;")
+    sign_in(page, writer.email)
+    page.route("**/editor/draft/**", lambda route: route.abort())
+    page.goto("/stream/")
+    page.get_by_label("Your post").press_sequentially("Typed on a bus")
+    note = page.locator(".draft-note")
+    expect(note).to_have_text(re.compile("Not connected: your text is kept in this browser"))
+    assert not Draft.objects.exists()
+    page.goto("/")
+    page.goto("/stream/")
+    expect(note).to_contain_text("Restored the text this browser kept")
+    expect(page.get_by_label("Your post")).to_have_value("Typed on a bus")
