@@ -24,6 +24,9 @@ from django.db import connection, models
 
 LINE_MAX = 200
 BODY_MAX = 50_000
+# The name of a Markdown field's "Preview" button (core/editor.py); its value names
+# the field to preview.
+PREVIEW_FIELD = "_preview"
 
 # Control characters (C0 without tab, LF and CR; DEL; C1).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -163,6 +166,21 @@ class InputRulesMixin:
         for field in self.fields.values():
             apply_input_rules(field)
 
+    @property
+    def previewing(self) -> bool:
+        """Whether the writer pressed a field's "Preview" button: the form is then
+        shown again with the preview and all that was typed, and nothing is saved."""
+        if not self.is_bound or PREVIEW_FIELD not in self.data:
+            return False
+        wanted = self.data.get(PREVIEW_FIELD)
+        return any(
+            getattr(self.fields[name].widget, "previews", False) and self[name].html_name == wanted
+            for name in self.fields
+        )
+
+    def is_valid(self) -> bool:
+        return super().is_valid() and not self.previewing
+
 
 class Form(InputRulesMixin, forms.Form):
     pass
@@ -170,6 +188,15 @@ class Form(InputRulesMixin, forms.Form):
 
 class ModelForm(InputRulesMixin, forms.ModelForm):
     pass
+
+
+class ChoiceList(forms.CheckboxSelectMultiple):
+    """A choice of many (co-authors, languages, countries, themes): checkboxes in a
+    scrolling box, usable without JavaScript (no ctrl-click list), with a filter box
+    that ``static/harambee/choices.js`` adds (accents aside) when JavaScript runs. Its
+    template is core's (``core/widgets/choices.html``), found like any app template."""
+
+    template_name = "core/widgets/choices.html"
 
 
 class IdConverter:

@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "harambee.moderation.middleware.SuspensionMiddleware",
     "harambee.moderation.middleware.HiddenFromAuthorMiddleware",
     "harambee.site.middleware.LastVisitMiddleware",
+    "harambee.core.middleware.DraftMiddleware",
 ]
 
 ROOT_URLCONF = "harambee.urls"

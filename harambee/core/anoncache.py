@@ -60,7 +60,9 @@ def bump() -> None:
 
 
 def _changed(sender, **kwargs) -> None:
-    if changes_anonymous_pages(sender._meta.app_label):
+    # A model may say it never shows on a page (an unsaved draft, written every few
+    # seconds while someone types, would otherwise empty the cache all day).
+    if getattr(sender, "changes_pages", True) and changes_anonymous_pages(sender._meta.app_label):
         transaction.on_commit(bump)
 
 

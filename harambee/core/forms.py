@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.editor import MarkdownEditor
 from harambee.core.models import Comment
 from harambee.inputs import Form, ModelForm
 
@@ -13,7 +14,7 @@ class CommentForm(ModelForm):
     class Meta:
         model = Comment
         fields = ["body"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"body": MarkdownEditor(attrs={"rows": 3, "id": "comment-body"})}
         labels = {"body": _("Your comment")}
 
 

@@ -35,6 +35,7 @@ ALLOWED_TAGS = {
     "code",
     "del",
     "em",
+    "img",
     "h1",
     "h2",
     "h3",
@@ -59,7 +60,13 @@ ALLOWED_TAGS = {
     "tr",
     "ul",
 }
+# Pictures only from this site's own image route (core.views.inline_image), never
+# from elsewhere: an outside image would tell another server who reads what.
+INLINE_IMAGE_RE = re.compile(
+    r"^/files/images/([0-9]{1,18})/[A-Za-z0-9_-]{8,64}\.(?:jpg|png|gif|webp)$"
+)
 ALLOWED_ATTRIBUTES = {
+    "img": {"src", "alt"},
     "a": {"href", "title"},
     "abbr": {"title"},
     "ol": {"start"},
@@ -69,15 +76,47 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 
+def _attribute(element: str, attribute: str, value: str) -> str | None:
+    if element == "img" and attribute == "src" and not INLINE_IMAGE_RE.match(value):
+        return None
+    return value
+
+
 def sanitise(html: str) -> str:
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_attribute,
         url_schemes=ALLOWED_SCHEMES,
         link_rel="nofollow ugc noopener",
         strip_comments=True,
     )
+
+
+def inline_image_ids(text: str) -> set[int]:
+    """The ids of this site's images that Markdown ``text`` shows."""
+    if not text or "/files/images/" not in text:
+        return set()
+    found: set[int] = set()
+    for token in _md.parse(text):
+        for child in token.children or []:
+            match = child.type == "image" and INLINE_IMAGE_RE.match(child.attrGet("src") or "")
+            if match:
+                found.add(int(match.group(1)))
+    return found
+
+
+def _only_own_images(tokens: list[Token]) -> None:
+    """An image from anywhere but this site's image route becomes its alt text."""
+    for token in tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        for i, child in enumerate(token.children):
+            if child.type == "image" and not INLINE_IMAGE_RE.match(child.attrGet("src") or ""):
+                text = Token("text", "", 0)
+                text.content = child.content
+                token.children[i] = text
 
 
 def _mark_ranges() -> str:
@@ -243,7 +282,12 @@ def _linkify(tokens: list[Token]) -> None:
 def render_plain(text: str) -> str:
     """Markdown to safe HTML without looking up tags and mentions (for text that is
     read as plain text: a title made from a post's first words)."""
-    return sanitise(_md.render(text)) if text else ""
+    if not text:
+        return ""
+    env: dict[str, Any] = {}
+    tokens = _md.parse(text, env)
+    _only_own_images(tokens)
+    return sanitise(_md.renderer.render(tokens, _md.options, env))
 
 
 def render_markdown(text: str) -> str:
@@ -251,5 +295,6 @@ def render_markdown(text: str) -> str:
         return ""
     env: dict[str, Any] = {}
     tokens = _md.parse(text, env)
+    _only_own_images(tokens)
     _linkify(tokens)
     return sanitise(_md.renderer.render(tokens, _md.options, env))

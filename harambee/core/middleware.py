@@ -50,3 +50,51 @@ class TimezoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+class DraftMiddleware:
+    """The editor's part of every form post (core/editor.py).
+
+    Before the view (and after the CSRF check), a picture sent with a field's
+    "Insert picture" button is stored and its Markdown added to the text.
+
+    After it, forget the writer's autosaved drafts once the form they belong to is saved.
+
+    The editor's script adds a ``_draft`` field naming each draft of the form. A save
+    is a redirect (the form was taken) or, for htmx, a 2xx answer (a form with errors
+    answers 422); a preview saves nothing and keeps its draft."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if (
+            request.method == "POST"
+            and request.user.is_authenticated
+            and request.content_type == "multipart/form-data"
+            and "_preview" in request.POST
+        ):
+            from harambee.core.editor import insert_image
+
+            insert_image(request)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method != "POST"
+            or not request.user.is_authenticated
+            or request.content_type
+            not in ("application/x-www-form-urlencoded", "multipart/form-data")
+        ):
+            return response
+        saved = 300 <= response.status_code < 400 or (
+            request.headers.get("HX-Request") == "true" and 200 <= response.status_code < 300
+        )
+        if saved and "_draft" in request.POST and "_preview" not in request.POST:
+            from harambee.core.editor import draft_discard
+
+            draft_discard(author=request.user, keys=request.POST.getlist("_draft")[:20])
+        return response

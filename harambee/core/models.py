@@ -92,7 +92,9 @@ class Content(models.Model):
         if self.KIND:
             self.kind = self.KIND
         self.body_html = render_markdown(self.body)
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        InlineImage.record_uses(self, adding=adding)
 
     def get_absolute_url(self) -> str:
         return reverse(self.kind_spec.url_name, args=[self.pk])
@@ -304,3 +306,74 @@ class Attachment(models.Model):
     @property
     def thumbnail_url(self) -> str:
         return reverse("core:attachment_thumbnail", args=[self.pk]) if self.thumbnail else ""
+
+
+class Draft(models.Model):
+    """Text a writer was typing and has not saved yet, kept for them alone.
+
+    Written every few seconds by the editor (``core/editor.py``) while a signed-in
+    person types, keyed by the page of the form and the field (so a form for a new item
+    and the form editing item 12 are two drafts), and deleted when that form is saved
+    (``core.middleware.DraftMiddleware``). It is not content: no list, search, feed or
+    notification reads this table, and only its writer can read a row (by key)."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(_("form"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    changes_pages = False
+
+    class Meta:
+        verbose_name = _("unsaved draft")
+        verbose_name_plural = _("unsaved drafts")
+        constraints = [models.UniqueConstraint(fields=["author", "key"], name="draft_author_key")]
+
+    def __str__(self) -> str:
+        return f"Draft #{self.pk}"
+
+
+class InlineImage(models.Model):
+    """A picture put inside a text with the editor: ``![alt](/files/images/<pk>/<name>)``.
+
+    Checked and re-encoded like every upload (``core/files.py``) and stored under a
+    random name. Readable by its uploader, and by whoever may read an item that shows
+    it (``used_in``, kept by ``Content.save`` for images its authors uploaded): served
+    only by ``core.views.inline_image``, through the gate."""
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    file = models.FileField(_("file"), max_length=200)
+    mime = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField(default=0)
+    width = models.PositiveIntegerField(null=True, blank=True)
+    height = models.PositiveIntegerField(null=True, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    used_in = models.ManyToManyField(Content, related_name="inline_images", blank=True)
+
+    changes_pages = False
+
+    class Meta:
+        verbose_name = _("image in a text")
+        verbose_name_plural = _("images in texts")
+
+    def __str__(self) -> str:
+        return f"Image #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:inline_image", args=[self.pk, self.file.name.rsplit("/", 1)[-1]])
+
+    @classmethod
+    def record_uses(cls, content: Content, *, adding: bool) -> None:
+        """Which images ``content`` shows, among those its authors uploaded."""
+        from harambee.core.markdown import inline_image_ids
+
+        ids = inline_image_ids(content.body)
+        if not ids and adding:
+            return
+        authors = {content.author_id}
+        if ids and not adding:
+            authors |= set(content.coauthors.values_list("pk", flat=True))
+        mine = cls.objects.filter(pk__in=ids, uploaded_by__in=authors).values_list("pk", flat=True)
+        content.inline_images.set(list(mine) if ids else [])

@@ -26,7 +26,7 @@ from harambee.core.forms import CommentForm
 from harambee.core.models import Attachment, Comment, Content, Reaction
 from harambee.core.registry import reader_states
 from harambee.core.services import may_comment
-from harambee.core.visibility import can_view
+from harambee.core.visibility import can_view, visible
 
 
 def with_comment_counts(queryset: QuerySet[Any]) -> QuerySet[Any]:
@@ -330,3 +330,18 @@ def attachment_get(*, user: Any, pk: int) -> Attachment:
     if not can_view(user, attachment.content):
         raise Http404
     return attachment
+
+
+def inline_image_get(*, user: Any, pk: int, name: str) -> Any:
+    """A picture shown in a text: readable by its uploader and by whoever may read an
+    item that shows it; 404 otherwise, as for a missing one."""
+    from harambee.core.models import InlineImage
+
+    image = InlineImage.objects.filter(pk=pk).first()
+    if image is None or image.file.name.rsplit("/", 1)[-1] != name:
+        raise Http404
+    if user.is_authenticated and image.uploaded_by_id == user.pk:
+        return image
+    if not visible(user, Content.objects.filter(inline_images=image)).exists():
+        raise Http404
+    return image

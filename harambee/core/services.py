@@ -177,3 +177,39 @@ def alliance_role_change(*, actor: User, user: User, role: str) -> User:
             after=role,
         )
     return user
+
+
+@transaction.atomic
+def inline_image_add(*, actor: User, upload: Any, alt: str) -> str:
+    """Check and store a picture for a text, and answer the Markdown that shows it.
+
+    Raises ``files.FileRefused`` with a reason for the writer (not a picture, too
+    large, no description); nothing is stored then."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.utils.translation import gettext as _
+
+    from harambee.core.models import InlineImage
+
+    alt = " ".join(alt.replace("[", "(").replace("]", ")").split())[:200]
+    if not alt:
+        raise files.FileRefused(
+            _("Describe the picture in a few words, for people who cannot see it.")
+        )
+    if upload is None:
+        raise files.FileRefused(_("Choose a picture to put in the text."))
+    checked = files.check_upload(upload)
+    if checked.kind != "image":
+        raise files.FileRefused(_("Only photos (JPEG, PNG, GIF or WebP) can go in a text."))
+    image = InlineImage(
+        uploaded_by=actor,
+        mime=checked.mime,
+        size=len(checked.data),
+        width=checked.width,
+        height=checked.height,
+    )
+    image.file.name = default_storage.save(
+        files.storage_name(checked.extension), ContentFile(checked.data)
+    )
+    image.save()
+    return f"![{alt}]({image.get_absolute_url()})"

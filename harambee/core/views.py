@@ -19,6 +19,7 @@ from harambee.core.selectors import (
     attachment_get,
     comment_get,
     content_get,
+    inline_image_get,
     reaction_summary,
     reply_parent,
 )
@@ -172,3 +173,11 @@ def server_error(request, *args, **kwargs):
         return response
     template = loader.get_template("500.html")
     return HttpResponse(template.render({}, None), status=500)
+
+
+def inline_image(request, pk: int, name: str):
+    """A picture in a text, shown in the page (not a download), through the gate."""
+    image = inline_image_get(user=request.user, pk=pk, name=name)
+    response = file_response(image.file, filename=name, content_type=image.mime)
+    response["Content-Disposition"] = "inline"
+    return response

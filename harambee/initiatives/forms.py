@@ -3,7 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.editor import MarkdownEditor
 from harambee.core.forms import country_choices
+from harambee.core.markdown import fold_accents
 from harambee.core.models import Visibility
 from harambee.initiatives import selectors
 from harambee.initiatives.models import (
@@ -14,17 +16,31 @@ from harambee.initiatives.models import (
     PhaseNote,
 )
 from harambee.initiatives.regions import REGIONS
-from harambee.inputs import Form, ModelForm
+from harambee.inputs import ChoiceList, Form, ModelForm
 from harambee.people.models import Organisation, Sector, User
 
 
+class _ByLabel(forms.models.ModelChoiceIterator):
+    """Themes in the order of their names in the reader's language (accents aside),
+    read when the form is shown, in its reader's language."""
+
+    def __iter__(self):
+        themes = sorted(self.queryset, key=lambda t: fold_accents(t.label).casefold())
+        for theme in themes:
+            yield self.choice(theme)
+
+
 class ThemeChoiceField(forms.ModelMultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
+    widget = ChoiceList
+    iterator = _ByLabel
 
     def __init__(self, **kwargs):
         super().__init__(
             queryset=selectors.theme_list(), required=False, label=_("Themes"), **kwargs
         )
+
+    def label_from_instance(self, obj) -> str:
+        return obj.label
 
 
 class InitiativeForm(ModelForm):
@@ -32,7 +48,7 @@ class InitiativeForm(ModelForm):
         label=_("Countries"),
         choices=country_choices,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=ChoiceList,
     )
     themes = ThemeChoiceField()
 
@@ -108,7 +124,7 @@ class CycleForm(ModelForm):
         fields = ["title", "body", "status", "started", "ended", "visibility"]
         labels = {"title": _("Focus question"), "body": _("Why this question")}
         widgets = {
-            "body": forms.Textarea(attrs={"rows": 4}),
+            "body": MarkdownEditor(attrs={"rows": 4}),
             "started": forms.DateInput(attrs={"type": "date"}),
             "ended": forms.DateInput(attrs={"type": "date"}),
             "visibility": forms.RadioSelect,
@@ -125,7 +141,7 @@ class PhaseNoteForm(ModelForm):
         fields = ["phase", "date", "body"]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}),
-            "body": forms.Textarea(attrs={"rows": 4}),
+            "body": MarkdownEditor(attrs={"rows": 4}),
         }
 
 
@@ -143,7 +159,7 @@ class NoteForm(ModelForm):
         label=_("Co-authors"),
         queryset=User.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=ChoiceList,
         help_text=_("Members of this space who wrote it with you."),
     )
     summary = forms.CharField(
@@ -170,7 +186,7 @@ class NoteForm(ModelForm):
             "visibility",
         ]
         widgets = {
-            name: forms.Textarea(attrs={"rows": 4})
+            name: MarkdownEditor(attrs={"rows": 4}, images=True)
             for name in [
                 "context",
                 "tried",
@@ -214,7 +230,7 @@ class LessonForm(ModelForm):
         fields = ["title", "body", "strength", "themes", "visibility"]
         labels = {"title": _("The lesson, in one sentence"), "body": _("Explanation")}
         widgets = {
-            "body": forms.Textarea(attrs={"rows": 4}),
+            "body": MarkdownEditor(attrs={"rows": 4}),
             "visibility": forms.RadioSelect,
             "strength": forms.RadioSelect,
         }

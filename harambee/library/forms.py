@@ -6,10 +6,11 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.editor import MarkdownEditor
 from harambee.core.models import Visibility
 from harambee.initiatives.forms import ThemeChoiceField
 from harambee.initiatives.models import Initiative
-from harambee.inputs import Form, ModelForm
+from harambee.inputs import ChoiceList, Form, ModelForm
 from harambee.library.models import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -42,7 +43,7 @@ class ResourceForm(ModelForm):
         label=_("Languages"),
         choices=RESOURCE_LANGUAGES,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=ChoiceList,
     )
     year = forms.IntegerField(
         label=_("Year"),
@@ -56,26 +57,26 @@ class ResourceForm(ModelForm):
         label=_("Authors on the platform"),
         queryset=User.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=ChoiceList,
         help_text=_("They are named as authors and can edit the resource too."),
     )
     organisations = forms.ModelMultipleChoiceField(
         label=_("Organisations"),
         queryset=Organisation.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=ChoiceList,
     )
     initiatives = forms.ModelMultipleChoiceField(
         label=_("Related initiatives"),
         queryset=Initiative.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=ChoiceList,
     )
     wiki_pages = forms.ModelMultipleChoiceField(
         label=_("Related wiki pages"),
         queryset=WikiPage.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=ChoiceList,
     )
 
     class Meta:
@@ -100,7 +101,7 @@ class ResourceForm(ModelForm):
         ]
         labels = {"body": _("Description")}
         help_texts = {"link": _("For a video, a recording or a document kept elsewhere.")}
-        widgets = {"body": forms.Textarea(attrs={"rows": 6}), "visibility": forms.RadioSelect}
+        widgets = {"body": MarkdownEditor(attrs={"rows": 6}), "visibility": forms.RadioSelect}
 
     def __init__(
         self,
@@ -206,7 +207,7 @@ class CollectionForm(ModelForm):
         model = Collection
         fields = ["title", "body", "visibility"]
         labels = {"body": _("Introduction")}
-        widgets = {"body": forms.Textarea(attrs={"rows": 5}), "visibility": forms.RadioSelect}
+        widgets = {"body": MarkdownEditor(attrs={"rows": 5}), "visibility": forms.RadioSelect}
 
     def __init__(self, *args, in_space: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,7 @@ import zoneinfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from harambee.inputs import Form, ModelForm
+from harambee.inputs import ChoiceList, Form, ModelForm
 from harambee.people.languages import language_choices
 from harambee.people.models import Channel, Organisation, Sector, User
 
@@ -37,7 +37,7 @@ class ProfileForm(ModelForm):
         label=_("Languages you speak"),
         choices=language_choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "language-choices"}),
+        widget=ChoiceList(attrs={"class": "language-choices"}),
         help_text=_("Tick every language you can read or speak, in alphabetical order."),
     )
     channels = forms.MultipleChoiceField(

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.editor import MarkdownEditor
 from harambee.core.models import Visibility
 from harambee.inputs import Form, ModelForm
 from harambee.people.roles import SpaceRole
@@ -17,7 +18,7 @@ class SpaceForm(ModelForm):
         model = Space
         fields = ["name", "kind", "description", "listing", "join_policy", "invite_code"]
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 5}),
+            "description": MarkdownEditor(attrs={"rows": 5}),
             "listing": forms.RadioSelect,
             "join_policy": forms.RadioSelect,
         }
@@ -120,7 +121,7 @@ class PostForm(ModelForm):
         model = Post
         fields = ["title", "body", "visibility", "is_question"]
         widgets = {
-            "body": forms.Textarea(attrs={"rows": 10}),
+            "body": MarkdownEditor(attrs={"rows": 10}, images=True),
             "visibility": forms.RadioSelect,
         }
 
@@ -140,7 +141,7 @@ class SummaryForm(ModelForm):
     class Meta:
         model = ThreadSummary
         fields = ["body"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+        widgets = {"body": MarkdownEditor(attrs={"rows": 6})}
         help_texts = {
             "body": _(
                 "What has been said so far, where people agree and differ, and what is still "

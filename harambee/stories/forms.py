@@ -3,9 +3,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.editor import MarkdownEditor
 from harambee.core.models import Visibility
 from harambee.initiatives.forms import ThemeChoiceField
-from harambee.inputs import Form, ModelForm
+from harambee.inputs import ChoiceList, Form, ModelForm
 from harambee.people.models import User
 from harambee.stories import selectors
 from harambee.stories.models import Story, StoryCall
@@ -17,7 +18,7 @@ class StoryForm(ModelForm):
         label=_("Co-authors"),
         queryset=User.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=ChoiceList,
         help_text=_("People who write this story with you. They can edit it too."),
     )
     cover = forms.FileField(label=_("Cover image (optional)"), required=False)
@@ -26,7 +27,7 @@ class StoryForm(ModelForm):
         model = Story
         fields = ["title", "body", "audience", "themes", "coauthors"]
         labels = {"body": _("The story")}
-        widgets = {"body": forms.Textarea(attrs={"rows": 14}), "audience": forms.RadioSelect}
+        widgets = {"body": MarkdownEditor(attrs={"rows": 14}), "audience": forms.RadioSelect}
 
     def __init__(self, *args, writers=None, in_space: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,7 +46,7 @@ class CallForm(ModelForm):
         labels = {"title": _("The question"), "body": _("What kind of stories you hope for")}
         widgets = {
             "deadline": forms.DateInput(attrs={"type": "date"}),
-            "body": forms.Textarea(attrs={"rows": 4}),
+            "body": MarkdownEditor(attrs={"rows": 4}),
             "visibility": forms.RadioSelect,
         }
 
@@ -66,7 +67,7 @@ class CollectionForm(Form):
         required=False,
     )
     intro = forms.CharField(
-        label=_("Introduction"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=_("Introduction"), widget=MarkdownEditor(attrs={"rows": 4}), required=False
     )
 
     def __init__(self, *args, call: StoryCall, user, **kwargs):

@@ -16,6 +16,9 @@ class StreamConfig(AppConfig):
         signals.connect()
         register_linker("hashtag", link_hashtags)
         register_linker("mention", link_mentions)
+        from harambee.core.editor import register_suggestions
+
+        register_suggestions("stream:suggest")
         register_page_cache_app(self.label)
         register_kind(
             ContentKind("stream_post", _("Stream post"), "stream:post", render=views.render_post)

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.editor import MarkdownEditor
 from harambee.core.models import Visibility
 from harambee.inputs import Form
 from harambee.stream.models import MAX_POST_LENGTH
@@ -15,7 +16,7 @@ from harambee.stream.services import normalise_text, visibility_choices
 class StreamPostForm(Form):
     text = forms.CharField(
         label=_("Your post"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=MarkdownEditor(attrs={"rows": 3}, images=True),
         # Checked in clean_text, not by the browser: a maxlength attribute would cut a
         # pasted text short without a word, and what was written would be lost.
         strip=False,

@@ -10,6 +10,7 @@ urlpatterns = [
     path("stream/people/<id:pk>/", views.person, name="person"),
     path("spaces/<slug:slug>/stream/", views.space_stream, name="space"),
     path("tags/<str:name>/", views.tag, name="tag"),
+    path("stream/suggest/", views.suggest, name="suggest"),
     path("timeline/", views.timeline, name="timeline"),
     path("timeline/new/", views.timeline_new, name="timeline_new"),
     path("bookmarks/", views.bookmarks, name="bookmarks"),

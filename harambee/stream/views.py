@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from harambee.core.forms import CommentForm
 from harambee.core.http import is_htmx, redirect_next
+from harambee.core.markdown import MAX_NAME_LENGTH
 from harambee.core.selectors import conversation
 from harambee.core.visibility import visible
 from harambee.spaces.rules import may_write_in
@@ -20,6 +21,7 @@ from harambee.spaces.selectors import membership_for, space_get
 from harambee.stream import selectors, services
 from harambee.stream.forms import StreamPostForm
 from harambee.stream.models import Hashtag
+from harambee.stream.suggest import mention_suggestions, tag_suggestions
 
 
 def _compose(request: HttpRequest, space: Any) -> tuple[StreamPostForm | None, HttpResponse | None]:
@@ -267,3 +269,15 @@ def follow_space(request: HttpRequest, slug: str) -> HttpResponse:
     space = space_get(user=request.user, slug=slug)
     on = services.follow_set(follower=request.user, target=space, on=_on(request))
     return _follow_response(request, space, space.get_absolute_url(), on)
+
+
+@login_required
+def suggest(request: HttpRequest) -> HttpResponse:
+    """``?q=@luc`` or ``?q=#wat``: what the editor offers to complete (core/editor.py)."""
+    query = request.GET.get("q", "")[: 1 + MAX_NAME_LENGTH]
+    results: list[dict[str, str]] = []
+    if query[:1] == "@":
+        results = mention_suggestions(user=request.user, query=query[1:])
+    elif query[:1] == "#":
+        results = tag_suggestions(user=request.user, query=query[1:])
+    return JsonResponse({"results": results}, headers={"Cache-Control": "private, no-store"})

@@ -5,9 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.editor import MarkdownEditor
 from harambee.core.forms import country_choices
 from harambee.initiatives.selectors import theme_list
-from harambee.inputs import Form
+from harambee.inputs import ChoiceList, Form
 from harambee.people.models import Sector
 from harambee.spaces.forms import DayInput
 from harambee.synthesis.selectors import GROUPINGS, readable_lesson_ids
@@ -34,7 +35,7 @@ class GroupForm(Form):
 class SynthesisForm(Form):
     body = forms.CharField(
         label=_("What we know"),
-        widget=forms.Textarea(attrs={"rows": 14}),
+        widget=MarkdownEditor(attrs={"rows": 14}),
         max_length=50000,
         help_text=_(
             "Markdown formatting is allowed. Cite a lesson with [[lesson:123]], where 123 "
@@ -71,7 +72,7 @@ class ReportForm(Form):
     )
     q = forms.CharField(label=_("Question or words"), required=False, max_length=200)
     country = forms.MultipleChoiceField(
-        label=_("Countries"), required=False, choices=country_choices
+        label=_("Countries"), required=False, choices=country_choices, widget=ChoiceList
     )
     sector = forms.MultipleChoiceField(
         label=_("Stakeholder sectors"),

@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from harambee.inputs import Form
+from harambee.core.editor import MarkdownEditor
+from harambee.inputs import ChoiceList, Form
 from harambee.wiki.markup import TITLE_MAX
 from harambee.wiki.models import WikiPage
 from harambee.wiki.services import SUMMARY_MAX
@@ -62,7 +63,7 @@ class ExamplesField(forms.TypedMultipleChoiceField):
                 "read are listed. Readers see only the notes they may read."
             ),
         )
-        kwargs.setdefault("widget", forms.CheckboxSelectMultiple(attrs={"class": "note-choices"}))
+        kwargs.setdefault("widget", ChoiceList(attrs={"class": "note-choices"}))
         super().__init__(required=False, coerce=int, choices=(), **kwargs)
 
 
@@ -92,7 +93,7 @@ class PageForm(Form):
         # Kept as typed: a lost final newline would look like an edit to a merge.
         strip=False,
         max_length=BODY_MAX,
-        widget=forms.Textarea(attrs={"rows": 18}),
+        widget=MarkdownEditor(attrs={"rows": 18}),
         help_text=_("Markdown. Link to another page of this wiki with [[Page name]]."),
     )
     examples = ExamplesField()
@@ -114,7 +115,7 @@ class EditForm(Form):
         # Kept as typed: a lost final newline would look like an edit to a merge.
         strip=False,
         max_length=BODY_MAX,
-        widget=forms.Textarea(attrs={"rows": 18}),
+        widget=MarkdownEditor(attrs={"rows": 18}),
         help_text=_("Markdown. Link to another page of this wiki with [[Page name]]."),
     )
     examples = ExamplesField()

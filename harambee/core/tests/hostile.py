@@ -2,7 +2,8 @@
 and fill them with hostile values, one kind of hostility at a time.
 
 A form is read as a browser would send it: every named input, textarea, select and
-the first named submit button, with the values the page gave them. A variant then
+the first named submit button (not a Markdown field's "Preview" button, which saves
+nothing: ``test_editor.py`` tests it), with the values the page gave them. A variant then
 replaces the values of one group of fields (text, ids and choices, files, ``next``)
 with hostile ones and keeps the others as the page gave them, so that each
 submission tests one thing and the form is otherwise as valid as the page made it.
@@ -14,6 +15,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+
+from harambee.inputs import PREVIEW_FIELD
 
 TEXT_TYPES = {"text", "search", "email", "url", "tel", "textarea"}
 CHOICE_TYPES = {"select", "radio", "checkbox", "hidden", "number", "range"}
@@ -94,7 +97,12 @@ class _FormReader(HTMLParser):
             else:
                 self._add(Field(name, kind, [a.get("value", "")]))
         elif tag == "button":
-            if (a.get("type") or "submit") == "submit" and a.get("name") and not self.button_taken:
+            if (
+                (a.get("type") or "submit") == "submit"
+                and a.get("name")
+                and a["name"] != PREVIEW_FIELD
+                and not self.button_taken
+            ):
                 self._add(Field(a["name"], "button", [a.get("value", "")]))
                 self.button_taken = True
         elif tag == "textarea":

@@ -69,6 +69,7 @@ OUR_NAMESPACES = {
 # adds items) and before moderation hides some: hidden items stay in the index.
 EXTENSIONS = [
     "harambee.core.tests.escapeworld",
+    "harambee.core.tests.draftworld",
     "harambee.wiki.tests.leakworld",
     "harambee.library.tests.leakworld",
     "harambee.stream.tests.leakworld",
@@ -421,6 +422,9 @@ def test_every_get_route_hides_what_each_cast_member_may_not_see(cast, world, cl
             assert marker in own or marker not in body, (who, url, marker)
         if hide_secret:
             assert "SECRETSPACE-MARK" not in body, (who, url)
+        # What is shown to nobody on any page (an unsaved draft, core/tests/draftworld.py).
+        for marker in world["never_shown"]:
+            assert marker not in body, (who, url, marker)
         if "text/html" in response.get("Content-Type", "") and not url.startswith("/admin/"):
             assert not escaping_faults(body, probes=probes), (who, url)
             for link in internal_links(body):

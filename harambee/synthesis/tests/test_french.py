@@ -24,10 +24,10 @@ def test_french_theme_pages_and_report_form_are_in_french(cast, client_for):
     ).content.decode()
     assert "<h1>Processus multi-acteurs</h1>" in theme and "Capacités et outils" in theme
     report = client.get(reverse("synthesis:report"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
-    assert ">Allemagne</option>" in report and ">Germany</option>" not in report
+    assert " Allemagne</label>" in report and " Germany</label>" not in report
     assert ">Eau et assainissement</option>" in report
     english = client.get(reverse("synthesis:report"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert ">Germany</option>" in english and ">Water and sanitation</option>" in english
+    assert " Germany</label>" in english and ">Water and sanitation</option>" in english
 
 
 def test_a_theme_without_a_translation_keeps_its_name():
