@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0013_content_kind_created'),
+        ('core', '0014_content_kind_title'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
