@@ -17,16 +17,20 @@ the product and fails on a Markdown field without it. What the widget gives:
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 
 from harambee.core.files import FileRefused
@@ -78,6 +82,30 @@ class MarkdownEditor(forms.Textarea):
         # A picture's description is kept when the form is shown again.
         self.image_alt = data.get(image_fields(name)[1], "") if self.images else ""
         return super().value_from_datadict(data, files, name)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        """An empty editor (every comment form on every page) is the same markup for
+        everyone in a language: it is rendered once and kept in the ``fragments``
+        cache under everything it shows. One with text, or a preview, is rendered."""
+        if self.previewing or value not in (None, ""):
+            return super().render(name, value, attrs, renderer)
+        shown = (
+            get_language(),
+            name,
+            sorted((self.attrs | (attrs or {})).items()),
+            self.is_required,
+            self.suggestions,
+            self.images,
+            self.image_alt,
+            suggest_url() if self.suggestions else "",
+        )
+        key = "editor:" + hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+        fragments = caches["fragments"]
+        html = fragments.get(key)
+        if html is None:
+            html = str(super().render(name, value, attrs, renderer))
+            fragments.set(key, html, 24 * 3600)
+        return mark_safe(html)  # noqa: S308 -- rendered (and escaped) by the widget template
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
