@@ -6,15 +6,14 @@ queries whatever the numbers of items."""
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.html import strip_tags
 
+from harambee.core.excerpt import text_excerpt
 from harambee.core.models import Content, Visibility
 from harambee.core.registry import content_kind
 from harambee.core.visibility import active_memberships, can_see_space, visible
@@ -58,11 +57,9 @@ class Home:
 
 
 def excerpt(body_html: str, limit: int = 220) -> str:
-    """Plain text of rendered Markdown, cut at a word: the template escapes it once."""
-    text = " ".join(html.unescape(strip_tags(body_html)).split())
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + "…"
+    """Plain text of rendered Markdown (``core.excerpt``, the one way to cut a body
+    short, kept once cut): the template escapes it once."""
+    return text_excerpt(body_html, words=None, chars=limit)
 
 
 def _spaces_where(user: Any, perm: str) -> list[int]:

@@ -5,13 +5,16 @@ keeps it so)."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 from functools import lru_cache
 from typing import Any
 
 from django import template
+from django.core.cache import caches
+from django.template import loader
 from django.template.defaultfilters import date as date_filter
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import (  # type: ignore[attr-defined]  # not in stubs
     get_current_timezone_name,
     template_localtime,
@@ -65,8 +68,9 @@ def _format_time(value: Any, fmt: str, day: bool, use_tz: bool | None) -> SafeSt
 _SHOWN_SPACE = object()
 
 
-@register.inclusion_tag("core/_item_meta.html")
+@register.simple_tag(takes_context=True)
 def item_meta(
+    context: template.Context,
     item: Any,
     *,
     on: str = "created",
@@ -77,17 +81,21 @@ def item_meta(
     count: str = "",
     edit_url: str = "",
     may_edit: bool = True,
-) -> dict[str, Any]:
-    """An item's meta line: "by" its author (and ``coauthors``), its space, the moment
-    ``on`` (shown with ``fmt``, left out if empty), its visibility, the number of its
-    ``count="comments"`` or ``"replies"``, and an ``edit_url`` link if ``may_edit``.
+) -> SafeString:
+    """An item's meta line (core/_item_meta.html): "by" its author (and ``coauthors``),
+    its space, the moment ``on`` (shown with ``fmt``, left out if empty), its
+    visibility, the number of its ``count="comments"`` or ``"replies"``, and an
+    ``edit_url`` link if ``may_edit``.
 
     The space is the one the view set in ``shown_space`` (never one the reader may not
     know: ``spaces.selectors.with_shown_space``), linked to its page; a caller may name
-    another (``space``, ``space_url``) or none (``space=None``)."""
+    another (``space``, ``space_url``) or none (``space=None``).
+
+    Lists print one per item: the line is kept in the ``fragments`` cache under
+    everything it shows (co-authors are read each time)."""
     if space is _SHOWN_SPACE:
         space = getattr(item, "shown_space", None)
-    return {
+    data = {
         "item": item,
         "when": getattr(item, on),
         "fmt": fmt,
@@ -97,6 +105,33 @@ def item_meta(
         "count": count,
         "edit_url": edit_url if may_edit else "",
     }
+    meta = loader.get_template("core/_item_meta.html")
+    if coauthors:
+        return meta.render(data)
+    author = getattr(item, "author", None)
+    shown = (
+        item.pk,
+        author.display_name if author is not None else "",
+        data["space"].pk if data["space"] is not None else "",
+        data["space"].name if data["space"] is not None else "",
+        data["space_url"],
+        data["when"].isoformat() if hasattr(data["when"], "isoformat") else str(data["when"]),
+        fmt,
+        item.visibility,
+        count,
+        getattr(item, "comment_count", "") if count else "",
+        data["edit_url"],
+        context.use_tz,
+        get_current_timezone_name(),
+        get_language(),
+    )
+    key = "meta:" + hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+    fragments = caches["fragments"]
+    html = fragments.get(key)
+    if html is None:
+        html = str(meta.render(data))
+        fragments.set(key, html, 7 * 24 * 3600)
+    return mark_safe(html)  # noqa: S308 -- rendered (and escaped) by the template
 
 
 @register.simple_tag(takes_context=True)
