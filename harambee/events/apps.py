@@ -1,0 +1,36 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "harambee.events"
+    label = "events"
+    verbose_name = _("Events")
+
+    def ready(self) -> None:
+        from harambee.core.navigation import NavEntry, register_entry
+        from harambee.core.registry import (
+            ContentKind,
+            register_audit_actions,
+            register_kind,
+            register_page_cache_app,
+        )
+        from harambee.events import views
+        from harambee.events.services import EventAction
+        from harambee.spaces.tabs import SpaceTab
+        from harambee.spaces.tabs import register as register_tab
+
+        register_page_cache_app(self.label)
+        register_audit_actions(EventAction)
+        register_kind(ContentKind("event", _("Event"), "events:event", render=views.render_event))
+        register_entry(NavEntry("learning", _("Events"), "events:calendar", order=50))
+        register_entry(
+            NavEntry(
+                "account",
+                _("My events"),
+                "events:mine",
+                order=30,
+                show=lambda request: request.user.is_authenticated,
+            )
+        )
+        register_tab(SpaceTab("events", _("Events"), "events:space_calendar", order=65))
