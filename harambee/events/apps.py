@@ -33,4 +33,7 @@ class EventsConfig(AppConfig):
                 show=lambda request: request.user.is_authenticated,
             )
         )
+        from harambee.core import slots
+
+        slots.register("space-aside", "events/_space_aside.html")
         register_tab(SpaceTab("events", _("Events"), "events:space_calendar", order=65))

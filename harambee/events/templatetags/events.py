@@ -33,3 +33,13 @@ def own_time(event: Any) -> str:
 @register.filter
 def month_param(value: Any) -> str:
     return f"{value.year:04d}-{value.month:02d}"
+
+
+@register.simple_tag(takes_context=True)
+def space_events(context: template.Context, space: Any) -> list[Any]:
+    """The next events of ``space`` the reader may see, for the space's page (the
+    spaces app shows what the ``space-aside`` slot holds and names no event)."""
+    from harambee.events.selectors import soon
+
+    request = context.get("request")
+    return soon(user=getattr(request, "user", None), space=space, limit=3)

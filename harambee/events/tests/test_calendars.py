@@ -205,3 +205,28 @@ def test_an_event_page_queries_a_constant_number_of_times(cast, client_for):
 
     assert_constant_queries(client_for(cast.space_lead), event.get_absolute_url(), add)
     assert Event.objects.count() == 1
+
+
+def test_home_and_the_space_page_show_the_next_events_the_reader_may_see(cast, client_for):
+    make_event(cast.space_lead, cast.space, title="Space-only workshop", visibility="space")
+    make_event(cast.space_lead, title="Open webinar")
+    cancelled = make_event(cast.space_lead, title="Called off")
+    services.event_cancel(actor=cast.space_lead, event=cancelled)
+
+    def coming_up(person, url="/"):
+        page = client_for(person).get(url).content.decode()
+        return page.split("-events-heading", 1)[1].split("</section>", 1)[0]
+
+    home_member = coming_up(cast.space_member)
+    assert "Space-only workshop" in home_member and "Open webinar" in home_member
+    assert "Called off" not in home_member
+    home_outsider = coming_up(cast.member)
+    assert "Open webinar" in home_outsider and "Space-only workshop" not in home_outsider
+    assert "Open webinar" in coming_up(cast.anon)
+    space_page = cast.space.get_absolute_url()
+    assert "Space-only workshop" in coming_up(cast.guest, space_page)
+    # An alliance member outside the space sees its page, but not its space-only event;
+    # the public webinar is alliance-wide, not the space's.
+    outsider_view = coming_up(cast.member, space_page)
+    assert "Space-only workshop" not in outsider_view and "Open webinar" not in outsider_view
+    assert "No events planned yet." in outsider_view
