@@ -131,3 +131,19 @@ def register_reader_state(state: ReaderState) -> None:
 
 def reader_states() -> tuple[ReaderState, ...]:
     return tuple(_reader_states.values())
+
+
+# (user_id) -> querysets of content ids that user holds a running grant for, beyond
+# memberships: an app's outside guests (an invited voice at one event). The gate opens
+# those items to them at alliance and space visibility, never a private draft.
+GrantSource = Callable[[int], list[Any]]
+
+_grant_sources: dict[str, GrantSource] = {}
+
+
+def register_grant_source(name: str, source: GrantSource) -> None:
+    _grant_sources[name] = source
+
+
+def grant_sources() -> tuple[GrantSource, ...]:
+    return tuple(_grant_sources.values())

@@ -12,6 +12,7 @@ class EventsConfig(AppConfig):
         from harambee.core.registry import (
             ContentKind,
             register_audit_actions,
+            register_grant_source,
             register_kind,
             register_page_cache_app,
         )
@@ -21,6 +22,7 @@ class EventsConfig(AppConfig):
         from harambee.spaces.tabs import register as register_tab
 
         register_page_cache_app(self.label)
+        register_grant_source("events", _guest_grants)
         register_audit_actions(EventAction)
         register_kind(ContentKind("event", _("Event"), "events:event", render=views.render_event))
         register_entry(NavEntry("learning", _("Events"), "events:calendar", order=50))
@@ -37,3 +39,12 @@ class EventsConfig(AppConfig):
 
         slots.register("space-aside", "events/_space_aside.html")
         register_tab(SpaceTab("events", _("Events"), "events:space_calendar", order=65))
+
+
+def _guest_grants(user_id: int) -> list:
+    """What an invited guest reads: the event, and the items linked to it."""
+    from harambee.events.models import EventGuest, EventOutput
+
+    events = EventGuest.objects.active().filter(user_id=user_id).values_list("event_id", flat=True)
+    outputs = EventOutput.objects.filter(event_id__in=events).values_list("item_id", flat=True)
+    return [events, outputs]

@@ -216,3 +216,12 @@ class OutputForm(Form):
         if pk is None:
             raise ValidationError(_("That is not the address of an item on this site."))
         return pk
+
+
+class GuestForm(Form):
+    email = forms.EmailField(label=_("Guest's e-mail"))
+    until = forms.DateField(
+        label=_("Access until"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The guest sees this event, its join link and what it links, until this day."),
+    )

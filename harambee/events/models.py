@@ -339,3 +339,51 @@ class EventOutput(models.Model):
 
     def __str__(self) -> str:
         return f"Output #{self.pk}"
+
+
+class EventGuestQuerySet(models.QuerySet):
+    def active(self) -> EventGuestQuerySet:
+        return self.filter(user__isnull=False, expires__gt=timezone.now())
+
+
+class EventGuest(models.Model):
+    """An outside voice invited by e-mail to one event, until ``expires``: the same
+    idea as a thread's guest (``spaces.ThreadGuest``). Once the person opens the link
+    signed in, the gate (through ``core.registry.register_grant_source``) lets them read
+    the event and the items linked to it, and nothing else of its space."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="guests")
+    email = models.EmailField(_("e-mail"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="event_grants",
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    expires = models.DateTimeField(_("access ends"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    sent = models.DateTimeField(null=True, blank=True)
+    accepted = models.DateTimeField(null=True, blank=True)
+
+    objects = EventGuestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("event guest")
+        verbose_name_plural = _("event guests")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "email"], name="one_invitation_per_email")
+        ]
+        indexes = [models.Index(fields=["user", "expires"], name="eventguest_user_expires")]
+
+    def __str__(self) -> str:
+        return f"Event guest #{self.pk}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.expires > timezone.now()

@@ -35,6 +35,13 @@ def is_organiser(user: Any, event: Event) -> bool:
     return cache[user.pk]
 
 
+def is_guest(user: Any, event: Event) -> bool:
+    """An outside voice invited to this event, while the invitation runs."""
+    from harambee.core.visibility import granted_ids
+
+    return is_reader(user) and event.pk in granted_ids(user)
+
+
 def registration_open(event: Event, now: Any = None) -> bool:
     now = now or timezone.now()
     return (
@@ -60,7 +67,7 @@ def may_join(user: Any, event: Event, registration: Registration | None) -> bool
     the event."""
     if event.room == Event.Room.NONE or not join_window_open(event):
         return False
-    if is_organiser(user, event):
+    if is_organiser(user, event) or is_guest(user, event):
         return True
     if event.join_for == Event.JoinFor.READERS:
         return True

@@ -15,7 +15,14 @@ from django.utils import timezone
 from harambee.core.models import Content
 from harambee.core.visibility import can_view, is_reader, visible
 from harambee.events import rules
-from harambee.events.models import CalendarToken, Event, EventOutput, Registration, Session
+from harambee.events.models import (
+    CalendarToken,
+    Event,
+    EventGuest,
+    EventOutput,
+    Registration,
+    Session,
+)
 from harambee.people.models import User
 from harambee.spaces.models import Space
 from harambee.spaces.selectors import with_shown_space
@@ -303,3 +310,21 @@ def calendar_token(*, user: Any) -> CalendarToken | None:
     if not is_reader(user):
         return None
     return CalendarToken.objects.filter(user=user).first()
+
+
+def guests(*, event: Event) -> list[EventGuest]:
+    """The event's invited guests, for its organisers (the caller checks)."""
+    return list(EventGuest.objects.filter(event=event).select_related("user").order_by("-created"))
+
+
+def guest_get(*, event: Event, pk: int) -> EventGuest:
+    guest = EventGuest.objects.filter(event=event, pk=pk).select_related("event").first()
+    if guest is None:
+        raise Http404
+    return guest
+
+
+def guest_invitation(*, token: str) -> EventGuest | None:
+    """The invitation a link names. Only its title is shown before it is accepted: the
+    link was sent to the guest for this event."""
+    return EventGuest.objects.filter(token=token).select_related("event").first()

@@ -23,6 +23,7 @@ from harambee.events import rules
 from harambee.events.models import (
     CalendarToken,
     Event,
+    EventGuest,
     EventOutput,
     Registration,
     Session,
@@ -33,6 +34,8 @@ from harambee.spaces.models import Space
 
 
 class EventAction(TextChoices):
+    GUEST_INVITED = "event_guest_invited", gettext_lazy("invited an outside guest to an event")
+    GUEST_ENDED = "event_guest_ended", gettext_lazy("ended an event guest's access")
     EVENT_CANCELLED = "event_cancelled", gettext_lazy("cancelled an event")
     EVENT_MOVED = "event_moved", gettext_lazy("changed an event's time")
     REGISTRATION_APPROVED = "registration_approved", gettext_lazy("approved a registration")
@@ -434,3 +437,70 @@ def calendar_token_renew(*, user: User) -> CalendarToken:
 @transaction.atomic
 def calendar_token_revoke(*, user: User) -> None:
     CalendarToken.objects.filter(user=user).delete()
+
+
+# --- Invited outside guests -----------------------------------------------------------
+
+
+class InvitationProblem(Exception):
+    """A guest link that cannot be used; the message is for the person who opened it."""
+
+
+@transaction.atomic
+def guest_invite(*, actor: User, event: Event, email: str, expires: datetime) -> EventGuest:
+    """Invite an outside voice by e-mail to this one event until ``expires``. Inviting
+    the same address again moves the end date and sends the link again."""
+    if not rules.is_organiser(actor, event):
+        raise PermissionDenied
+    if expires <= timezone.now():
+        raise ValidationError({"expires": _("Access must end in the future.")})
+    if event.visibility not in (Visibility.ALLIANCE, Visibility.SPACE, Visibility.PUBLIC):
+        raise ValidationError(_("A private event cannot have guests."))
+    email = email.strip().lower()
+    guest, _created = EventGuest.objects.update_or_create(
+        event=event,
+        email=email,
+        defaults={"expires": expires, "invited_by": actor, "sent": None},
+    )
+    audit_record(actor=actor, action=EventAction.GUEST_INVITED, space=event.space, content=event)
+    from harambee.events import tasks
+
+    pk = guest.pk
+    transaction.on_commit(lambda: tasks.send_guest_invitation.enqueue(pk))
+    return guest
+
+
+@transaction.atomic
+def guest_accept(*, token: str, user: User) -> EventGuest:
+    guest = EventGuest.objects.select_for_update().filter(token=token).first()
+    if guest is None:
+        raise InvitationProblem(
+            _(
+                "This invitation link is not valid. Check that it was copied whole, "
+                "or ask the organisers for a new one."
+            )
+        )
+    if not guest.is_active:
+        raise InvitationProblem(
+            _("This invitation has ended. Ask the organisers if you still need access.")
+        )
+    if guest.user_id is not None and guest.user_id != user.pk:
+        raise InvitationProblem(_("This invitation was already used by someone else."))
+    if guest.user_id is None:
+        guest.user = user
+        guest.accepted = timezone.now()
+        guest.save(update_fields=["user", "accepted"])
+    from harambee.core.visibility import forget_memberships
+
+    forget_memberships(user)
+    return guest
+
+
+@transaction.atomic
+def guest_end(*, actor: User, guest: EventGuest) -> None:
+    if not rules.is_organiser(actor, guest.event):
+        raise PermissionDenied
+    EventGuest.objects.filter(pk=guest.pk).update(expires=timezone.now())
+    audit_record(
+        actor=actor, action=EventAction.GUEST_ENDED, space=guest.event.space, content=guest.event
+    )

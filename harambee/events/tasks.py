@@ -13,7 +13,7 @@ from django_tasks import task
 
 from harambee.core.email import send_templated
 from harambee.core.visibility import can_view
-from harambee.events.models import Event, EventMessage, Registration
+from harambee.events.models import Event, EventGuest, EventMessage, Registration
 
 # Reminders: which, and how long before the start each is due.
 REMINDERS = (
@@ -102,3 +102,31 @@ def reminders_send(*, now: datetime | None = None) -> int:
 @task()
 def send_reminders() -> int:
     return reminders_send()
+
+
+@task()
+def send_guest_invitation(guest_id: int) -> None:
+    """Send the guest's link once (``sent`` records it; inviting again clears it)."""
+    from django.urls import reverse
+
+    with transaction.atomic():
+        guest = (
+            EventGuest.objects.select_for_update(of=("self",))
+            .select_related("event", "invited_by")
+            .filter(pk=guest_id, sent__isnull=True)
+            .first()
+        )
+        if guest is None:
+            return
+        send_templated(
+            to=guest.email,
+            template="events/email/guest_invitation",
+            context={
+                "guest": guest,
+                "event": guest.event,
+                "link": reverse("events:guest", args=[guest.token]),
+            },
+            language=guest.invited_by.language_hint if guest.invited_by else "",
+        )
+        guest.sent = timezone.now()
+        guest.save(update_fields=["sent"])

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,6 +18,7 @@ from harambee.events import ical, rules, selectors, services
 from harambee.events.forms import (
     CheckInForm,
     EventForm,
+    GuestForm,
     OutputForm,
     RegistrationForm,
     SessionForm,
@@ -266,7 +267,15 @@ def _organiser_event(request, pk: int) -> Event:
 
 
 @login_required
-def attendance(request, pk: int, *, check_in_form=None, output_form=None, status: int = 200):
+def attendance(
+    request,
+    pk: int,
+    *,
+    check_in_form=None,
+    output_form=None,
+    guest_form=None,
+    status: int = 200,
+):
     """The organisers' page: who registered, check-in at the door, outputs and the
     closing report."""
     event = _organiser_event(request, pk)
@@ -280,6 +289,8 @@ def attendance(request, pk: int, *, check_in_form=None, output_form=None, status
             "output_form": output_form or OutputForm(),
             "outputs": selectors.outputs(user=request.user, event=event),
             "report": selectors.closing_report(event=event),
+            "guest_form": guest_form or GuestForm(),
+            "guests": selectors.guests(event=event),
         },
         status=status,
     )
@@ -441,3 +452,67 @@ def token_revoke(request):
     services.calendar_token_revoke(user=request.user)
     messages.success(request, _("Your private calendar address no longer works."))
     return redirect("events:mine")
+
+
+@require_POST
+@login_required
+def guest_invite(request, pk: int):
+    event = _organiser_event(request, pk)
+    form = GuestForm(request.POST)
+    if form.is_valid():
+        zone = timezone.get_current_timezone()
+        until = form.cleaned_data["until"]
+        expires = timezone.make_aware(
+            datetime.combine(until, datetime.max.time().replace(microsecond=0)), zone
+        )
+        try:
+            services.guest_invite(
+                actor=request.user, event=event, email=form.cleaned_data["email"], expires=expires
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                error = ValidationError({"until": error.message_dict.get("expires", [])})
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("The invitation is on its way."))
+            return redirect("events:attendance", pk=event.pk)
+    return attendance(request, pk, guest_form=form, status=422)
+
+
+@require_POST
+@login_required
+def guest_end(request, pk: int, guest_pk: int):
+    event = _organiser_event(request, pk)
+    guest = selectors.guest_get(event=event, pk=guest_pk)
+    services.guest_end(actor=request.user, guest=guest)
+    messages.success(request, _("The guest's access has ended."))
+    return redirect("events:attendance", pk=event.pk)
+
+
+def guest(request, token: str):
+    """The link in a guest's invitation: sign in (or sign up), then accept."""
+    problem = None
+    if request.user.is_authenticated and request.method == "POST":
+        try:
+            accepted = services.guest_accept(token=token, user=request.user)
+        except services.InvitationProblem as refusal:
+            problem = str(refusal)
+        else:
+            messages.success(request, _("Welcome. You can now see this event."))
+            return redirect(accepted.event)
+    invitation = selectors.guest_invitation(token=token)
+    if problem is None and invitation is None:
+        problem = _(
+            "This invitation link is not valid. Check that it was copied whole, "
+            "or ask the organisers for a new one."
+        )
+    elif problem is None and not invitation.is_active:
+        problem = _("This invitation has ended. Ask the organisers if you still need access.")
+    response = render(
+        request,
+        "events/guest.html",
+        {"problem": problem, "invitation": None if problem else invitation},
+        status=410 if problem and invitation is not None else (404 if problem else 200),
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

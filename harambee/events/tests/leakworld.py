@@ -16,7 +16,7 @@ from django.utils import timezone
 from harambee.core.models import Visibility
 from harambee.core.tests.factories import CommentFactory
 from harambee.core.visibility import can_see_space, can_view, forget_memberships
-from harambee.events.models import Event, EventOutput, Registration, Session
+from harambee.events.models import Event, EventGuest, EventOutput, Registration, Session
 
 
 def _places(cast, world):
@@ -77,7 +77,37 @@ def build(cast, world) -> None:
                 outputs.append(EventOutput.objects.create(event=event, item=post, added_by=author))
             events.append(event)
             items.append(event)
-    for person in (cast.space_member, cast.guest):
+
+    # Outside voices: the outsider is invited to a space-only event of the secret space
+    # (its outputs open to them, never the space's name), the member's invitation to
+    # one of cast.space has ended, and one invitation is not yet accepted.
+    def pick(space, vis):
+        return next(e for e in events if e.space_id == space and e.visibility == vis)
+
+    guests = [
+        EventGuest.objects.create(
+            event=pick(world["secret"].pk, Visibility.SPACE),
+            email=cast.outsider.email,
+            user=cast.outsider,
+            expires=now + timedelta(days=7),
+            invited_by=cast.space_member,
+        ),
+        EventGuest.objects.create(
+            event=pick(cast.space.pk, Visibility.SPACE),
+            email=cast.member.email,
+            user=cast.member,
+            expires=now - timedelta(minutes=1),
+            invited_by=cast.space_lead,
+        ),
+        EventGuest.objects.create(
+            event=pick(cast.space.pk, Visibility.ALLIANCE),
+            email="someone@example.org",
+            expires=now + timedelta(days=7),
+            invited_by=cast.space_lead,
+        ),
+    ]
+    world["event_guests"] = guests
+    for person in (cast.space_member, cast.guest, cast.outsider, cast.member):
         # can_view keeps the person's memberships and grants on the object for one
         # request; the world goes on to change after this.
         forget_memberships(person)
@@ -103,6 +133,7 @@ def urls_for(name: str, cast, world) -> list[str] | None:
         "output_add",
         "session_add",
         "join",
+        "guest_invite",
     }:
         return [reverse(name, args=[e.pk]) for e in events]
     if route in {"registration_cancel", "registration_approve"}:
@@ -112,6 +143,11 @@ def urls_for(name: str, cast, world) -> list[str] | None:
     if route == "output_remove":
         picked = world["event_outputs"][:: max(1, len(world["posts"]))]
         return [reverse(name, args=[o.event_id, o.pk]) for o in picked]
+    if route == "guest_end":
+        return [reverse(name, args=[g.event_id, g.pk]) for g in world["event_guests"]]
+    if route == "guest":
+        # The link of an invitation nobody accepted yet, and a made-up one.
+        return [reverse(name, args=[world["event_guests"][2].token]), reverse(name, args=["x"])]
     if route == "private_feed":
         # A real token is a key to one person's events, whoever holds it: the events
         # tests check what it shows. Here, a made-up one must show nothing.
