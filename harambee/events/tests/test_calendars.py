@@ -230,3 +230,17 @@ def test_home_and_the_space_page_show_the_next_events_the_reader_may_see(cast, c
     outsider_view = coming_up(cast.member, space_page)
     assert "Space-only workshop" not in outsider_view and "Open webinar" not in outsider_view
     assert "No events planned yet." in outsider_view
+
+
+def test_events_join_the_initiative_timeline_for_those_who_may_see_them(cast, client_for):
+    from harambee.initiatives.models import Initiative
+    from harambee.spaces.models import Space
+
+    Space.objects.filter(pk=cast.space.pk).update(kind=Space.Type.INITIATIVE)
+    initiative, _ = Initiative.objects.get_or_create(space=cast.space)
+    make_event(cast.space_lead, cast.space, title="Field visit to the nursery", visibility="space")
+    url = initiative.get_absolute_url()
+    assert "Field visit to the nursery" in client_for(cast.space_member).get(url).content.decode()
+    outsider = client_for(cast.member).get(url)
+    assert outsider.status_code == 200
+    assert "Field visit to the nursery" not in outsider.content.decode()
