@@ -24,7 +24,7 @@ from harambee.events.forms import (
     SessionForm,
 )
 from harambee.events.models import EVENT_LANGUAGES, Event
-from harambee.events.rooms import RoomUnavailable
+from harambee.events.rooms import RoomUnavailable, bbb
 from harambee.events.rooms import join_url as room_join_url
 from harambee.spaces.selectors import coauthor_choices, space_get
 
@@ -279,10 +279,18 @@ def attendance(
     """The organisers' page: who registered, check-in at the door, outputs and the
     closing report."""
     event = _organiser_event(request, pk)
+    recordings, recordings_problem = [], ""
+    if event.room == Event.Room.BBB and event.starts <= timezone.now():
+        try:
+            recordings = bbb.recordings(event)
+        except RoomUnavailable as problem:
+            recordings_problem = str(problem)
     return render(
         request,
         "events/attendance.html",
         {
+            "recordings": recordings,
+            "recordings_problem": recordings_problem,
             "event": event,
             "registrations": selectors.attendance(event=event),
             "check_in_form": check_in_form or CheckInForm(),

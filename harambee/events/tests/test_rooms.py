@@ -235,3 +235,15 @@ def test_no_join_link_after_the_end_or_for_a_cancelled_event(cast, client_for):
     live = make_event(cast.space_lead, join_for="readers", starts=timezone.now())
     services.event_cancel(actor=cast.space_lead, event=live)
     assert client_for(cast.member).get(reverse("events:join", args=[live.pk])).status_code == 404
+
+
+def test_organisers_see_the_recordings_or_why_not(cast, client_for, bbb_server):
+    answers, _asked = bbb_server
+    event = make_event(cast.space_lead, room="bbb", starts=timezone.now() - timedelta(hours=3))
+    url = reverse("events:attendance", args=[event.pk])
+    answers.append(RECORDINGS)
+    page = client_for(cast.space_lead).get(url).content.decode()
+    assert "https://demo.bigbluebutton.org/playback/presentation/2.0/playback.html" in page
+    answers.append(urllib.error.URLError("down"))
+    response = client_for(cast.space_lead).get(url)
+    assert response.status_code == 200 and "does not answer" in response.content.decode()
