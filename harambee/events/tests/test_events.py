@@ -354,3 +354,18 @@ def test_an_organiser_cannot_link_what_they_cannot_read(cast, client_for):
         reverse("events:output_add", args=[event.pk]), {"item": secret.get_absolute_url()}
     )
     assert response.status_code == 422 and "cannot be found" in response.content.decode()
+
+
+def test_the_reminder_command_sends_what_is_due_once(cast):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    event = make_event(cast.space_lead, starts=timezone.now() + timedelta(minutes=45))
+    services.registration_create(event=event, user=cast.member)
+    mail.outbox.clear()
+    out = StringIO()
+    call_command("event_reminders", stdout=out)
+    call_command("event_reminders", stdout=out)
+    assert out.getvalue().splitlines() == ["1 reminder(s) sent", "0 reminder(s) sent"]
+    assert [m.to for m in mail.outbox] == [[cast.member.email]]
