@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F, TextChoices
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,7 +27,6 @@ from harambee.events.models import (
     EventOutput,
     Registration,
     Session,
-    new_code,
 )
 from harambee.people.models import User
 from harambee.spaces.models import Space
@@ -386,18 +385,6 @@ def registration_check_in(*, actor: User, event: Event, code: str) -> Registrati
         registration.checked_in = timezone.now()
         registration.save(update_fields=["checked_in"])
     return registration
-
-
-def registration_code_renew(registration: Registration) -> None:
-    """A fresh code (a clash of random codes is retried)."""
-    for _attempt in range(5):
-        try:
-            with transaction.atomic():
-                registration.code = new_code()
-                registration.save(update_fields=["code"])
-                return
-        except IntegrityError:
-            continue
 
 
 # --- Outputs ------------------------------------------------------------------------
