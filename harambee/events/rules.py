@@ -78,3 +78,16 @@ def may_join(user: Any, event: Event, registration: Registration | None) -> bool
         and registration is not None
         and registration.status == Registration.Status.CONFIRMED
     )
+
+
+# Anonymous pages may be cached this long (settings.ANONYMOUS_PAGE_CACHE_SECONDS is at
+# most this in practice); around the join window an event page is not cached at all.
+CLOCK_MARGIN = timedelta(minutes=10)
+
+
+def changes_with_the_clock(event: Event, now: Any = None) -> bool:
+    """Whether what the event page shows changes soon by time alone (the join link)."""
+    now = now or timezone.now()
+    if event.room == Event.Room.NONE or event.cancelled is not None:
+        return False
+    return event.starts - JOIN_OPENS_BEFORE - CLOCK_MARGIN <= now <= event.ends

@@ -185,7 +185,7 @@ def render_event(request, pk: int, *, comment_form=None, registration_form=None,
     organiser = rules.is_organiser(user, event)
     may_register = rules.may_register(user, event)
     active = registration is not None and registration.is_active
-    return render(
+    response = render(
         request,
         "events/event.html",
         {
@@ -208,6 +208,11 @@ def render_event(request, pk: int, *, comment_form=None, registration_form=None,
         },
         status=status,
     )
+    if rules.changes_with_the_clock(event):
+        # Its join link appears or goes by time alone, which no write announces: the
+        # anonymous page cache must not keep an old copy.
+        response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def event_detail(request, pk: int):
