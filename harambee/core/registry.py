@@ -133,16 +133,26 @@ def reader_states() -> tuple[ReaderState, ...]:
     return tuple(_reader_states.values())
 
 
-# (user_id) -> querysets of content ids that user holds a running grant for, beyond
-# memberships: an app's outside guests (an invited voice at one event). The gate opens
-# those items to them at alliance and space visibility, never a private draft.
-GrantSource = Callable[[int], list[Any]]
+@dataclass(frozen=True)
+class GrantSource:
+    """Content an app grants people beyond memberships: an app's outside guests (an
+    invited voice at one event). The gate opens those items to them at alliance and
+    space visibility, never a private draft.
+
+    ``ids_for(user_id)`` gives querysets of content ids (subqueries of ``visible``);
+    ``pairs_for(user_ids)`` gives ``(user_id, content_id)`` pairs for many people in
+    one query, for those that check the gate for many readers at once (notifications)."""
+
+    name: str
+    ids_for: Callable[[int], list[Any]]
+    pairs_for: Callable[[list[int]], Any]
+
 
 _grant_sources: dict[str, GrantSource] = {}
 
 
-def register_grant_source(name: str, source: GrantSource) -> None:
-    _grant_sources[name] = source
+def register_grant_source(source: GrantSource) -> None:
+    _grant_sources[source.name] = source
 
 
 def grant_sources() -> tuple[GrantSource, ...]:

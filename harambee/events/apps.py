@@ -11,6 +11,7 @@ class EventsConfig(AppConfig):
         from harambee.core.navigation import NavEntry, register_entry
         from harambee.core.registry import (
             ContentKind,
+            GrantSource,
             register_audit_actions,
             register_grant_source,
             register_kind,
@@ -22,7 +23,7 @@ class EventsConfig(AppConfig):
         from harambee.spaces.tabs import register as register_tab
 
         register_page_cache_app(self.label)
-        register_grant_source("events", _guest_grants)
+        register_grant_source(GrantSource("events", _guest_grants, _guest_grant_pairs))
         register_audit_actions(EventAction)
         register_kind(ContentKind("event", _("Event"), "events:event", render=views.render_event))
         register_entry(NavEntry("learning", _("Events"), "events:calendar", order=50))
@@ -48,3 +49,18 @@ def _guest_grants(user_id: int) -> list:
     events = EventGuest.objects.active().filter(user_id=user_id).values_list("event_id", flat=True)
     outputs = EventOutput.objects.filter(event_id__in=events).values_list("item_id", flat=True)
     return [events, outputs]
+
+
+def _guest_grant_pairs(user_ids: list[int]):
+    """(guest, item) pairs for many people, in one query: each running invitation's
+    event, and the items linked to it."""
+    from harambee.events.models import EventGuest, EventOutput
+
+    guests = EventGuest.objects.active().filter(user_id__in=user_ids).order_by()
+    events = guests.values_list("user_id", "event_id")
+    outputs = (
+        EventOutput.objects.filter(event__guests__in=guests.values("pk"))
+        .order_by()
+        .values_list("event__guests__user_id", "item_id")
+    )
+    return events.union(outputs)
