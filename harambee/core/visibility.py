@@ -128,7 +128,11 @@ def granted_ids(user: Any) -> frozenset[int]:
         return frozenset()
     cached = getattr(user, _OTHER_GRANTS_ATTR, None)
     if cached is None:
-        cached = frozenset(pk for query in _other_grants(user) for pk in query)
+        queries = [query.order_by() for query in _other_grants(user)]
+        cached = frozenset()
+        if queries:
+            # One round trip for every source's ids.
+            cached = frozenset(queries[0].union(*queries[1:]) if len(queries) > 1 else queries[0])
         setattr(user, _OTHER_GRANTS_ATTR, cached)
     return cached
 
