@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "harambee.stories",
     "harambee.wiki",
     "harambee.library",
+    "harambee.events",
     "harambee.search",
     "harambee.stream",
     "harambee.moderation",
@@ -326,3 +327,12 @@ PAGE_SIZE = envint("HARAMBEE_PAGE_SIZE", 25)
 # comments an hour; 0 for either turns the limit off.
 NEW_ACCOUNT_DAYS = envint("HARAMBEE_NEW_ACCOUNT_DAYS", 7)
 NEW_ACCOUNT_POSTS_PER_HOUR = envint("HARAMBEE_NEW_ACCOUNT_POSTS_PER_HOUR", 10)
+
+# Online rooms for events (events/rooms/). A Jitsi server that checks tokens gets one
+# signed with HS256 (room, short expiry, moderator only for organisers).
+JITSI_URL = envstr("HARAMBEE_JITSI_URL", "https://meet.jit.si").rstrip("/")
+JITSI_APP_ID = envstr("HARAMBEE_JITSI_APP_ID", "")
+JITSI_SECRET = envstr("HARAMBEE_JITSI_SECRET", "")
+BBB_URL = envstr("HARAMBEE_BBB_URL", "").rstrip("/")
+BBB_SECRET = envstr("HARAMBEE_BBB_SECRET", "")
+BBB_CHECKSUM = envchoice("HARAMBEE_BBB_CHECKSUM", ("sha1", "sha256"), "sha256")

@@ -4,7 +4,9 @@ Anonymous visitors all see the same thing (public items only), so their pages ca
 shared. Every write to the product's tables bumps a generation number once it is
 committed; cache keys carry the generation read *before* rendering, so a page cached
 from old data is never read again after the write that changed it. Pages that set a
-cookie, use a CSRF token or carry a message are never cached.
+cookie, use a CSRF token or carry a message are never cached, nor is a response that
+says ``Cache-Control: no-store`` (a page that changes with the clock alone, such as an
+event whose join link is about to appear).
 
 The middleware stands early in the stack, before the session, authentication and
 message middleware: a request without a session cookie (nobody can be signed in
@@ -115,6 +117,7 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and response.get("Content-Type", "").startswith("text/html")
+            and "no-store" not in response.get("Cache-Control", "")
         ):
             cache.set(key, response, settings.ANONYMOUS_PAGE_CACHE_SECONDS)
         return response

@@ -131,3 +131,29 @@ def register_reader_state(state: ReaderState) -> None:
 
 def reader_states() -> tuple[ReaderState, ...]:
     return tuple(_reader_states.values())
+
+
+@dataclass(frozen=True)
+class GrantSource:
+    """Content an app grants people beyond memberships: an app's outside guests (an
+    invited voice at one event). The gate opens those items to them at alliance and
+    space visibility, never a private draft.
+
+    ``ids_for(user_id)`` gives querysets of content ids (subqueries of ``visible``);
+    ``pairs_for(user_ids)`` gives ``(user_id, content_id)`` pairs for many people in
+    one query, for those that check the gate for many readers at once (notifications)."""
+
+    name: str
+    ids_for: Callable[[int], list[Any]]
+    pairs_for: Callable[[list[int]], Any]
+
+
+_grant_sources: dict[str, GrantSource] = {}
+
+
+def register_grant_source(source: GrantSource) -> None:
+    _grant_sources[source.name] = source
+
+
+def grant_sources() -> tuple[GrantSource, ...]:
+    return tuple(_grant_sources.values())

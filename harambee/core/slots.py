@@ -14,12 +14,13 @@ the context at that place::
 
 The slots: ``conversation`` (over an item's comments: ``content``, ``watch_state``),
 ``item-tools`` (beside an item's reactions: ``content``), ``comment-tools``
-(under each comment: ``comment``, ``content``) and ``header`` (in the site header,
-beside the menu, for signed-in people: ``user``)."""
+(under each comment: ``comment``, ``content``), ``header`` (in the site header,
+beside the menu, for signed-in people: ``user``) and ``space-aside`` (beside a
+space's threads on its page: ``space``, ``user``)."""
 
 from __future__ import annotations
 
-SLOTS = ("conversation", "item-tools", "comment-tools", "header")
+SLOTS = ("conversation", "item-tools", "comment-tools", "header", "space-aside")
 
 _templates: dict[str, list[str]] = {slot: [] for slot in SLOTS}
 

@@ -16,7 +16,9 @@ Who sees what (``Visibility``):
 Thread guests: an outside voice invited into one thread holds a ``ThreadGuest``
 grant until its expiry. While it runs, the thread (alliance or space visibility, never
 a private draft) is readable to them -- that thread only, not its space, the space's
-other items, or the space's name. An expired grant gives nothing.
+other items, or the space's name. An expired grant gives nothing. Other apps grant
+items the same way through ``core.registry.register_grant_source`` (an event's invited
+guest reads that event and what it links, until the invitation ends).
 
 The author and co-authors always see their own items. Removed items and items seen
 by inactive accounts are treated as not there. Stewards get no special reading
@@ -50,6 +52,7 @@ Q_T = TypeVar("Q_T", bound=QuerySet[Any])
 _SPACE_IDS_ATTR = "_harambee_active_space_ids"
 _MEMBERSHIPS_ATTR = "_harambee_memberships"
 _GRANT_IDS_ATTR = "_harambee_thread_grant_ids"
+_OTHER_GRANTS_ATTR = "_harambee_other_grant_ids"
 # Visibilities a thread grant opens: never a private draft, and public needs none.
 _GRANTABLE = (Visibility.ALLIANCE, Visibility.SPACE)
 
@@ -98,6 +101,14 @@ def _active_thread_grants(user: Any) -> QuerySet[Any]:
     return ThreadGuest.objects.active().filter(user_id=user.pk)
 
 
+def _other_grants(user: Any) -> list[QuerySet[Any]]:
+    """The content ids other apps grant ``user`` (``core.registry.register_grant_source``:
+    an event's invited guest), as subqueries."""
+    from harambee.core.registry import grant_sources
+
+    return [query for source in grant_sources() for query in source.ids_for(user.pk)]
+
+
 def thread_grant_ids(user: Any) -> frozenset[int]:
     """The ids of threads ``user`` holds a running guest grant for, cached on the user
     object for the length of one request."""
@@ -110,12 +121,44 @@ def thread_grant_ids(user: Any) -> frozenset[int]:
     return cached
 
 
+def granted_ids(user: Any) -> frozenset[int]:
+    """The ids of items other apps grant ``user`` (an event they were invited to, and
+    what it links), cached on the user object for the length of one request."""
+    if not is_reader(user):
+        return frozenset()
+    cached = getattr(user, _OTHER_GRANTS_ATTR, None)
+    if cached is None:
+        queries = [query.order_by() for query in _other_grants(user)]
+        cached = frozenset()
+        if queries:
+            # One round trip for every source's ids.
+            cached = frozenset(queries[0].union(*queries[1:]) if len(queries) > 1 else queries[0])
+        setattr(user, _OTHER_GRANTS_ATTR, cached)
+    return cached
+
+
+def prime_granted(users: list[Any]) -> None:
+    """Load what other apps grant many people, in one query per app, and keep it where
+    ``can_view`` looks for it (``granted_ids``), so checking each of them asks nothing
+    more."""
+    from harambee.core.registry import grant_sources
+
+    found: dict[int, set[int]] = {u.pk: set() for u in users if is_reader(u)}
+    for source in grant_sources():
+        for user_id, content_id in source.pairs_for(list(found)):
+            found[user_id].add(content_id)
+    for user in users:
+        if user.pk in found:
+            setattr(user, _OTHER_GRANTS_ATTR, frozenset(found[user.pk]))
+
+
 def forget_memberships(user: Any) -> None:
     """Drop the per-request membership and grant caches after a join, leave, removal
     or thread invitation."""
     if user is not None:
         user.__dict__.pop(_SPACE_IDS_ATTR, None)
         user.__dict__.pop(_GRANT_IDS_ATTR, None)
+        user.__dict__.pop(_OTHER_GRANTS_ATTR, None)
         user.__dict__.pop(_MEMBERSHIPS_ATTR, None)
 
 
@@ -137,6 +180,8 @@ def visible(user: Any, queryset: Q_T) -> Q_T:
         # Content and on every concrete kind alike.
         | Q(visibility__in=_GRANTABLE, pk__in=_active_thread_grants(user).values("thread_id"))
     )
+    for granted in _other_grants(user):
+        allowed |= Q(visibility__in=_GRANTABLE, pk__in=granted)
     if user.may(Perm.READ_ALLIANCE):
         allowed |= Q(visibility=Visibility.ALLIANCE)
     return queryset.filter(allowed)
@@ -161,6 +206,8 @@ def can_view(user: Any, obj: Content) -> bool:
     ):
         return True
     if obj.visibility in _GRANTABLE and obj.pk in thread_grant_ids(user):
+        return True
+    if obj.visibility in _GRANTABLE and obj.pk in granted_ids(user):
         return True
     return Content.coauthors.through.objects.filter(content_id=obj.pk, user_id=user.pk).exists()
 

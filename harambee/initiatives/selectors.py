@@ -80,21 +80,24 @@ def stakeholders(*, initiative: Initiative) -> QuerySet[Any]:
 
 TIMELINE_PAGE = 30
 STORY_KIND = "story"
+EVENT_KIND = "event"
 
 
 def timeline(
     *, user: Any, initiative: Initiative, before: Any = None, size: int = TIMELINE_PAGE
 ) -> tuple[list[Any], Any]:
-    """One page of cycles, notes, lessons and stories the user may see, newest first,
-    one bounded query per kind (keyset on ``created``). Returns the page and the
-    ``created`` value to ask for the next one, or None at the end. Stories are read
-    as their ``Content`` envelope: the timeline shows only what every kind has, and
-    stories (which build on initiatives' themes) stay above this app."""
+    """One page of cycles, notes, lessons, stories and events the user may see, newest
+    first, one bounded query per kind (keyset on ``created``). Returns the page and the
+    ``created`` value to ask for the next one, or None at the end. Stories and events
+    are read as their ``Content`` envelope: the timeline shows only what every kind
+    has, and those apps are not imported here (stories build on initiatives' themes;
+    events sit in the same layer)."""
     kinds = [
         visible(user, InquiryCycle.objects.filter(initiative=initiative)),
         with_comment_counts(visible(user, LearningNote.objects.filter(initiative=initiative))),
         visible(user, Lesson.objects.filter(note__initiative=initiative)),
         visible(user, Content.objects.filter(space=initiative.space, kind=STORY_KIND)),
+        visible(user, Content.objects.filter(space=initiative.space, kind=EVENT_KIND)),
     ]
     items: list[Any] = []
     for qs in kinds:

@@ -229,9 +229,10 @@ def notification_for(user: Any, pk: int) -> Notification | None:
 
 
 def prime_gate(users: list[Any]) -> None:
-    """Load the memberships and thread grants of many people in two queries and leave
-    them where the gate keeps its per-request answers, so ``can_view`` for each of
-    them asks the database nothing more (digests check thousands of people a batch)."""
+    """Load the memberships and thread grants of many people in two queries (and what
+    other apps grant them, one more each) and leave them where the gate keeps its
+    per-request answers, so ``can_view`` for each of them asks the database nothing
+    more (digests check thousands of people a batch)."""
 
     ids = [u.pk for u in users]
     spaces: dict[int, set[int]] = {pk: set() for pk in ids}
@@ -248,6 +249,7 @@ def prime_gate(users: list[Any]) -> None:
         visibility.forget_memberships(user)
         setattr(user, visibility._SPACE_IDS_ATTR, frozenset(spaces[user.pk]))
         setattr(user, visibility._GRANT_IDS_ATTR, frozenset(grants[user.pk]))
+    visibility.prime_granted(users)
 
 
 def gated(user: Any, notifications: list[Notification]) -> list[Notification]:

@@ -20,11 +20,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from harambee.core.models import Attachment, Comment, Reaction
+from harambee.events.models import Event
 from harambee.initiatives.models import Initiative, InquiryCycle, LearningNote, Lesson
 from harambee.library.models import Collection, Resource
 from harambee.people.models import Organisation, User
 from harambee.sampledata import initiatives as inquiry
 from harambee.sampledata.common import Writer, say
+from harambee.sampledata.events import load_events
 from harambee.sampledata.library import load_library
 from harambee.sampledata.moderation import load_moderation
 from harambee.sampledata.notifications import load_notifications
@@ -75,6 +77,8 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         load_moderation(people, spaces, now)
         say(stdout, "Theme syntheses and related experiences…")
         load_synthesis(people, now)
+        say(stdout, "Events, registrations and an invited outside voice…")
+        load_events(people, spaces, now)
         say(stdout, "Notifications…")
         load_notifications(people, now)
     counts = {
@@ -98,6 +102,7 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         "resources": Resource.objects.count(),
         "collections": Collection.objects.count(),
         "stream_posts": StreamPost.objects.count(),
+        "events": Event.objects.count(),
     }
     say(
         stdout,

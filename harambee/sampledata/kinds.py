@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from harambee.events.models import Event
 from harambee.initiatives.models import InquiryCycle, LearningNote, Lesson
 from harambee.library.models import Collection, Resource
 from harambee.spaces.models import Post
@@ -24,3 +25,4 @@ class Kind(models.TextChoices):
     RESOURCE = Resource.KIND
     COLLECTION = Collection.KIND
     STREAM_POST = StreamPost.KIND
+    EVENT = Event.KIND

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.shortcuts import render
 
 from harambee.core.http import alliance_perm_required, paginate
+from harambee.events.selectors import soon as upcoming_events
 from harambee.people.roles import Perm
 from harambee.site.home import home_for
 from harambee.site.middleware import since_last_visit
@@ -15,9 +16,14 @@ def home(request):
         context = {
             "home": home_for(request.user, since=since_last_visit(request)),
             "my_spaces": spaces_of(user=request.user),
+            "upcoming_events": upcoming_events(user=request.user, limit=5),
         }
         return render(request, "site/home.html", context)
-    context = {"activity": recent_activity(user=request.user), "public_spaces": public_spaces()}
+    context = {
+        "activity": recent_activity(user=request.user),
+        "public_spaces": public_spaces(),
+        "upcoming_events": upcoming_events(user=request.user, limit=5),
+    }
     return render(request, "site/landing.html", context)
 
 

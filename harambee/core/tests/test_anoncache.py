@@ -165,3 +165,28 @@ def test_a_visitor_with_a_session_cookie_is_rendered_for_themselves(cast, client
         response = stale.get("/")
     assert response.status_code == 200 and "Sign out" not in response.content.decode()
     assert len(ctx.captured_queries) > 0  # rendered, not read from the cache
+
+
+def test_a_page_that_says_no_store_is_not_kept(cast, client_for):
+    """An event page whose join link is about to appear changes with the clock alone."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from harambee.events.models import Event
+    from harambee.events.tests.helpers import make_event
+
+    soon = make_event(
+        cast.space_lead, join_for="readers", starts=timezone.now() + timedelta(minutes=12)
+    )
+    later = make_event(cast.space_lead, join_for="readers")
+    client = client_for(None)
+    join = reverse("events:join", args=[soon.pk])
+    first = client.get(soon.get_absolute_url())
+    assert "no-store" in first["Cache-Control"] and join not in first.content.decode()
+    # The window opens without any write (update() sends no signal, so the cache's
+    # generation stays): the next visitor sees the link at once.
+    Event.objects.filter(pk=soon.pk).update(starts=timezone.now() + timedelta(minutes=9))
+    assert join in client.get(soon.get_absolute_url()).content.decode()
+    # A page far from its window is cached as usual.
+    assert "no-store" not in client.get(later.get_absolute_url()).get("Cache-Control", "")

@@ -249,6 +249,76 @@ def initiative_tour(cast):
     ]
 
 
+def event_tour(cast):
+    """The events pages: calendars, an event with its agenda and registration, the
+    organisers' page, forms with their errors, an invitation link."""
+    from harambee.events import services as events
+    from harambee.events.tests.helpers import make_event
+
+    event = make_event(
+        cast.space_lead,
+        cast.space,
+        title="Workshop & <field> visit",
+        visibility="space",
+        capacity=1,
+        ask_dietary=True,
+        ask_accessibility=True,
+        ask_sector=True,
+        mode="hybrid",
+        place="Techiman hall",
+        address="Main road\nTechiman",
+        latitude=7.59,
+        longitude=-1.94,
+        languages=["en", "tw"],
+        interpretation="Twi and English",
+    )
+    from harambee.events.models import Session
+
+    session = Session.objects.create(
+        event=event, title="Opening", starts=event.starts, outside_speakers="Ama, Kofi"
+    )
+    session.speakers.set([cast.space_member])
+    events.registration_create(event=event, user=cast.guest, dietary="None")
+    events.registration_create(event=event, user=cast.space_member)
+    guest = events.guest_invite(
+        actor=cast.space_lead,
+        event=event,
+        email="voice@example.org",
+        expires=event.ends,
+    )
+    e, slug = event.pk, cast.space.slug
+    return [
+        ("events", "anon", "get", "/events/", None, 200),
+        ("events-past", "member", "get", "/events/?view=past", None, 200),
+        (
+            "events-month",
+            "space_member",
+            "get",
+            f"/events/?view=month&month={event.starts:%Y-%m}",
+            None,
+            200,
+        ),
+        ("events-space", "space_member", "get", f"/spaces/{slug}/events/", None, 200),
+        ("events-mine", "space_member", "get", "/events/mine/", None, 200),
+        ("event-organiser", "space_lead", "get", f"/events/{e}/", None, 200),
+        ("event-waitlisted", "space_member", "get", f"/events/{e}/", None, 200),
+        ("event-new", "space_lead", "get", f"/spaces/{slug}/events/new/", None, 200),
+        (
+            "event-new-errors",
+            "space_lead",
+            "post",
+            f"/spaces/{slug}/events/new/",
+            {"capacity": "0"},
+            422,
+        ),
+        ("event-edit", "space_lead", "get", f"/events/{e}/edit/", None, 200),
+        ("event-attendance", "space_lead", "get", f"/events/{e}/attendance/", None, 200),
+        ("event-session-new", "space_lead", "get", f"/events/{e}/sessions/new/", None, 200),
+        ("event-guest-link", "anon", "get", f"/events/guest/{guest.token}/", None, 200),
+        ("event-guest-bad", "member", "get", "/events/guest/nope/", None, 404),
+    ]
+
+
 def error_pages() -> dict[str, str]:
     request = RequestFactory().get("/")
     pages = {"500": server_error(request).content.decode()}
@@ -266,7 +336,11 @@ def test_every_page_is_valid_html(cast, client_for, tmp_path, settings, run_on_c
     java()
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     pages: dict[str, str] = {}
-    for label, who, method, path, data, status in [*tour(cast), *initiative_tour(cast)]:
+    for label, who, method, path, data, status in [
+        *tour(cast),
+        *initiative_tour(cast),
+        *event_tour(cast),
+    ]:
         client = client_for(getattr(cast, who))
         language = "fr" if label.startswith("fr-") else "en"
         response = getattr(client, method)(

@@ -59,6 +59,7 @@ OUR_NAMESPACES = {
     "moderation",
     "synthesis",
     "notifications",
+    "events",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -74,6 +75,7 @@ EXTENSIONS = [
     "harambee.library.tests.leakworld",
     "harambee.stream.tests.leakworld",
     "harambee.spaces.tests.leakworld",
+    "harambee.events.tests.leakworld",
     "harambee.search.tests.leakworld",
     "harambee.moderation.tests.leakworld",
     "harambee.synthesis.tests.leakworld",

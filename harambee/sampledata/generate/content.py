@@ -117,7 +117,7 @@ def _place(w: World, item: Item) -> None:
         space = w.anywhere.pick(rng)
     elif kind in (Kind.CYCLE, Kind.NOTE):
         space = w.initiatives.pick(rng)
-    elif kind in (Kind.WIKI_PAGE, Kind.RESOURCE, Kind.COLLECTION, Kind.STREAM_POST):
+    elif kind in (Kind.WIKI_PAGE, Kind.RESOURCE, Kind.COLLECTION, Kind.STREAM_POST, Kind.EVENT):
         # One in three alliance-wide (never one only a space may read).
         if visibility == Visibility.SPACE or i % 3:
             space = w.anywhere.pick(rng)

@@ -336,6 +336,46 @@ def lesson(w: World, rows: Rows, item: Item) -> None:
     rows.lesson_theme += [(item.pk, t) for t in (note_themes if i % 4 else note_themes[:1])]
 
 
+EVENT_KINDS = ("regional_workshop", "webinar", "coaching", "teleconference", "field_visit")
+EVENT_ZONES = ("Africa/Accra", "Africa/Nairobi", "Europe/Amsterdam", "America/Sao_Paulo")
+
+
+def event(w: World, rows: Rows, item: Item) -> None:
+    """An event around the item's date: half already past, half to come."""
+    i, pk, topic = item.i, item.pk, item.topic
+    kind = EVENT_KINDS[(i // 20) % len(EVENT_KINDS)]
+    item.title = f"{kind.replace('_', ' ').capitalize()} on {topic}{item.number}"
+    item.body = f"A {kind.replace('_', ' ')} to compare what the initiatives learned on {topic}."
+    item.html = w.md[item.body]
+    starts = item.created + timedelta(days=7 + i % 30)
+    in_person = kind in ("regional_workshop", "field_visit")
+    rows.child[Kind.EVENT].append(
+        (
+            pk,
+            kind,
+            w.adapt(starts),
+            w.adapt(starts + timedelta(hours=2)),
+            EVENT_ZONES[i % len(EVENT_ZONES)],
+            "in_person" if in_person else "online",
+            f"Community hall, {topic}" if in_person else "",
+            "",
+            None,
+            None,
+            ",en,fr," if i % 3 else ",en,",
+            "",
+            "open",
+            30 if in_person else None,
+            0,
+            in_person,
+            False,
+            False,
+            "none" if in_person else "jitsi",
+            "registered",
+            None,
+        )
+    )
+
+
 WRITERS: dict[str, Callable[[World, Rows, Item], None]] = {
     Kind.POST: post,
     Kind.WIKI_PAGE: wiki_page,
@@ -347,4 +387,5 @@ WRITERS: dict[str, Callable[[World, Rows, Item], None]] = {
     Kind.STORY_CALL: story_call,
     Kind.STORY: story,
     Kind.LESSON: lesson,
+    Kind.EVENT: event,
 }

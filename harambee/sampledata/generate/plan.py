@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from harambee.core.models import Content, Visibility
+from harambee.events.models import Event
 from harambee.initiatives.models import NOTE_SECTIONS, InquiryCycle, LearningNote, Lesson, PhaseNote
 from harambee.library.models import Collection, Resource
 from harambee.sampledata.kinds import Kind
@@ -32,6 +33,7 @@ CHILD_TABLES: dict[str, type[Content]] = {
     Kind.RESOURCE: Resource,
     Kind.COLLECTION: Collection,
     Kind.STREAM_POST: StreamPost,
+    Kind.EVENT: Event,
 }
 SECTION_NAMES = tuple(name for name, _label in NOTE_SECTIONS)
 CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -62,6 +64,28 @@ CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     Kind.COLLECTION: (),
     Kind.STREAM_POST: (),
+    Kind.EVENT: (
+        "event_kind",
+        "starts",
+        "ends",
+        "time_zone",
+        "mode",
+        "place",
+        "address",
+        "latitude",
+        "longitude",
+        "language_codes",
+        "interpretation",
+        "registration",
+        "capacity",
+        "taken",
+        "ask_dietary",
+        "ask_accessibility",
+        "ask_sector",
+        "room",
+        "join_for",
+        "cancelled",
+    ),
 }
 
 # Out of every 20 items: 12 posts, 2 cycles, 3 notes, 2 lessons and a story; the story
@@ -94,6 +118,7 @@ KIND_CYCLE: tuple[str, ...] = (
 )
 CALL_EVERY = 11  # blocks of 20 items: one story call in 220 items, at every visibility
 COLLECTION_EVERY = 7  # blocks of 20 items: one collection instead of a resource in 140
+EVENT_EVERY = 13  # blocks of 20 items: one event instead of a thread in 260
 INITIATIVE_KINDS = frozenset({Kind.CYCLE, Kind.NOTE, Kind.LESSON})
 
 # Out of every 20 items: 6 public, 5 alliance, 7 space, 2 private.
@@ -120,6 +145,8 @@ def kind_at(i: int) -> str:
         return Kind.STORY_CALL
     if kind == Kind.RESOURCE and block % COLLECTION_EVERY == 3:
         return Kind.COLLECTION
+    if kind == Kind.POST and block % EVENT_EVERY == 1 and (i + block) % len(KIND_CYCLE) == 2:
+        return Kind.EVENT
     return kind
 
 

@@ -74,9 +74,11 @@ def test_writes_every_kind_visibility_and_space_setting(generated):
     }
     assert Counter(kind_at(i) for i in range(220 * 20))[Kind.STORY_CALL] == 20
     assert Counter(kind_at(i) for i in range(140 * 20))[Kind.COLLECTION] == 20
+    assert Counter(kind_at(i) for i in range(260 * 20))[Kind.EVENT] == 20
     per_kind = Counter(Content.objects.values_list("kind", flat=True))
     assert per_kind == {
-        Kind.POST: 120,
+        Kind.POST: 118,
+        Kind.EVENT: 2,
         Kind.STREAM_POST: 30,
         Kind.CYCLE: 30,
         Kind.NOTE: 45,
@@ -96,7 +98,7 @@ def test_writes_every_kind_visibility_and_space_setting(generated):
     assert per_visibility == {v: VISIBILITY_CYCLE.count(v) * cycles for v in Visibility.values}
     # Every kind at every visibility (story calls and collections are too few here, and
     # the one wiki page in 20 meets the private slots only after 400 items).
-    few = {Kind.STORY_CALL, Kind.COLLECTION, Kind.WIKI_PAGE}
+    few = {Kind.STORY_CALL, Kind.COLLECTION, Kind.WIKI_PAGE, Kind.EVENT}
     assert set(Content.objects.exclude(kind__in=few).values_list("kind", "visibility")) == set(
         product(set(CHILD_TABLES) - few, Visibility.values)
     )

@@ -45,6 +45,12 @@ PAGES = [
     ("sign-up", "anon", LIGHT_ONLY),
     ("404", "anon", LIGHT_ONLY),
     ("404", "member", LIGHT_ONLY),
+    ("event", "anon", LIGHT_ONLY),
+    ("event", "member", WITH_DARK),
+    ("events", "anon", LIGHT_ONLY),
+    ("events-month", "member", LIGHT_ONLY),
+    ("event-form", "member", LIGHT_ONLY),
+    ("my-events", "member", LIGHT_ONLY),
 ]
 
 
@@ -70,6 +76,21 @@ def scene(cast):
     reaction_toggle(user=cast.space_lead, content=post, type="thanks")
     for _ in range(3):
         PostFactory(space=cast.space, author=cast.space_lead, visibility=Visibility.PUBLIC)
+    from harambee.events.services import registration_create
+    from harambee.events.tests.helpers import make_event
+
+    event = make_event(
+        cast.space_lead,
+        cast.space,
+        title="Webinar on nursery records",
+        capacity=20,
+        ask_dietary=True,
+        ask_sector=True,
+        mode="hybrid",
+        place="Techiman hall",
+        languages=["en", "tw"],
+    )
+    registration_create(event=event, user=cast.space_lead)
     return SimpleNamespace(
         user=cast.space_member,
         org=org,
@@ -83,6 +104,11 @@ def scene(cast):
             "sign-in": "/accounts/login/",
             "sign-up": "/accounts/signup/",
             "404": "/no/such/page/",
+            "event": event.get_absolute_url(),
+            "events": "/events/",
+            "events-month": f"/events/?view=month&month={event.starts:%Y-%m}",
+            "event-form": f"/spaces/{cast.space.slug}/events/new/",
+            "my-events": "/events/mine/",
         },
     )
 

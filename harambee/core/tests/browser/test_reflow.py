@@ -86,6 +86,29 @@ def long_world(cast):
         category=page.category,
         author=cast.member,
     )
+    from datetime import timedelta
+
+    from harambee.events.models import Event, Session
+
+    event = Event.objects.create(
+        space=space,
+        author=cast.space_lead,
+        body=TEXT,
+        event_kind=Event.Kind.REGIONAL_WORKSHOP,
+        starts=timezone.now() + timedelta(days=2),
+        ends=timezone.now() + timedelta(days=2, hours=3),
+        time_zone="America/Argentina/ComodRivadavia",
+        mode=Event.Mode.HYBRID,
+        place=WORD[:190],
+        address=f"{URL}\n{WORD}",
+        interpretation=WORD[:190],
+        capacity=3,
+        ask_dietary=True,
+        **public,
+    )
+    Session.objects.create(
+        event=event, title=WORD[:190], starts=event.starts, outside_speakers=WORD[:190]
+    )
     cast.member.bio = TEXT
     cast.member.display_name = WORD[:100]
     cast.member.save()
@@ -106,6 +129,10 @@ def long_world(cast):
         reverse("people:profile_edit"),
         f"{reverse('search:search')}?q=Nkabomkuokuoekuokuo",
         reverse("notifications:centre"),
+        event.get_absolute_url(),
+        reverse("events:calendar"),
+        reverse("events:calendar") + f"?view=month&month={event.starts:%Y-%m}",
+        reverse("events:space_calendar", args=[space.slug]),
     ]
 
 
