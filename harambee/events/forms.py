@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.editor import MarkdownEditor
 from harambee.core.models import Visibility
 from harambee.events.models import EVENT_LANGUAGES, Event
 from harambee.events.services import known_time_zone, local_to_utc
-from harambee.inputs import Form, ModelForm, to_id
+from harambee.inputs import ChoiceList, Form, ModelForm, to_id
 from harambee.people.models import Sector, User
 
 
@@ -47,13 +48,13 @@ class EventForm(ModelForm):
         label=_("Languages spoken"),
         choices=EVENT_LANGUAGES,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=ChoiceList,
     )
     organisers = forms.ModelMultipleChoiceField(
         label=_("Other organisers"),
         queryset=User.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=ChoiceList,
         help_text=_("They can change the event and see who registered."),
     )
 
@@ -80,7 +81,7 @@ class EventForm(ModelForm):
         ]
         labels = {"body": _("What the event is about")}
         widgets = {
-            "body": forms.Textarea(attrs={"rows": 8}),
+            "body": MarkdownEditor(attrs={"rows": 8}),
             "address": forms.Textarea(attrs={"rows": 3}),
             "visibility": forms.RadioSelect,
             "mode": forms.RadioSelect,
@@ -141,7 +142,7 @@ class SessionForm(Form):
         label=_("Speakers who are members"),
         queryset=User.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 4}),
+        widget=ChoiceList,
     )
     outside_speakers = forms.CharField(
         label=_("Outside speakers"),

@@ -37,6 +37,7 @@ PLAIN_TEXT = {
     ("harambee.people.forms", "OrganisationForm", "description"),
     ("harambee.initiatives.forms", "InitiativeForm", "links"),
     ("harambee.library.forms", "EntryForm", "note"),
+    ("harambee.events.forms", "EventForm", "address"),
 }
 # Fields of forms that are not model forms and whose text is rendered as Markdown.
 PLAIN_FORM_MARKDOWN = {
