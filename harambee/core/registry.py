@@ -42,6 +42,9 @@ class ContentKind:
     # has no address for a reader who may not know that space, and lists name it
     # without a link (``{% item_url %}``).
     address_needs_space: bool = False
+    # The field, from ``Content``, that dates an item on a timeline: when it was posted,
+    # or for an event when it takes place (``event__starts``).
+    dated_by: str = "created"
 
 
 _kinds: dict[str, ContentKind] = {}
@@ -135,17 +138,17 @@ def reader_states() -> tuple[ReaderState, ...]:
 
 @dataclass(frozen=True)
 class GrantSource:
-    """Content an app grants people beyond memberships: an app's outside guests (an
-    invited voice at one event). The gate opens those items to them at alliance and
-    space visibility, never a private draft.
+    """Content an app grants people beyond memberships: a thread's outside voice
+    (``spaces``), an invited guest at one event (``events``). The gate opens those items
+    to them at alliance and space visibility, never a private draft.
 
-    ``ids_for(user_id)`` gives querysets of content ids (subqueries of ``visible``);
-    ``pairs_for(user_ids)`` gives ``(user_id, content_id)`` pairs for many people in
-    one query, for those that check the gate for many readers at once (notifications)."""
+    ``pairs_for(user_ids)`` gives querysets of ``(user_id, content_id)`` pairs
+    (``values_list``), one per kind of grant, for those people's running grants. The gate
+    reads every source's pairs for a reader in one query per request, and for many
+    readers at once (notifications) in one query too."""
 
     name: str
-    ids_for: Callable[[int], list[Any]]
-    pairs_for: Callable[[list[int]], Any]
+    pairs_for: Callable[[list[int]], list[Any]]
 
 
 _grant_sources: dict[str, GrantSource] = {}

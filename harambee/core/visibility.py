@@ -13,12 +13,14 @@ Who sees what (``Visibility``):
 * space    -- active members of the item's space, guests included.
 * private  -- only the author and co-authors.
 
-Thread guests: an outside voice invited into one thread holds a ``ThreadGuest``
-grant until its expiry. While it runs, the thread (alliance or space visibility, never
-a private draft) is readable to them -- that thread only, not its space, the space's
-other items, or the space's name. An expired grant gives nothing. Other apps grant
-items the same way through ``core.registry.register_grant_source`` (an event's invited
-guest reads that event and what it links, until the invitation ends).
+Grants: an outside voice invited into one thread holds a grant until its expiry.
+While it runs, the thread (alliance or space visibility, never a private draft) is
+readable to them -- that thread only, not its space, the space's other items, or the
+space's name. An expired grant gives nothing. Apps register what they grant through
+``core.registry.register_grant_source`` (``spaces``: a thread's guests; ``events``: an
+invited guest reads that event and what it links, until the invitation ends). A
+reader's grants are read once per request, in one query, and ``visible`` names their
+ids: a reader with none (nearly everyone) adds nothing to any query.
 
 The author and co-authors always see their own items. Removed items and items seen
 by inactive accounts are treated as not there. Stewards get no special reading
@@ -39,7 +41,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value
+from django.utils import timezone
 
 from harambee.core.models import Content, Visibility
 from harambee.people.roles import Perm, alliance_roles_with
@@ -51,9 +54,9 @@ Q_T = TypeVar("Q_T", bound=QuerySet[Any])
 
 _SPACE_IDS_ATTR = "_harambee_active_space_ids"
 _MEMBERSHIPS_ATTR = "_harambee_memberships"
-_GRANT_IDS_ATTR = "_harambee_thread_grant_ids"
-_OTHER_GRANTS_ATTR = "_harambee_other_grant_ids"
-# Visibilities a thread grant opens: never a private draft, and public needs none.
+_GRANTS_ATTR = "_harambee_grants"
+_RECHECK_ATTR = "_harambee_recheck_grants"
+# Visibilities a grant opens: never a private draft, and public needs none.
 _GRANTABLE = (Visibility.ALLIANCE, Visibility.SPACE)
 
 
@@ -95,61 +98,80 @@ def active_space_ids(user: Any) -> frozenset[int]:
     return cached
 
 
-def _active_thread_grants(user: Any) -> QuerySet[Any]:
-    from harambee.spaces.models import ThreadGuest
-
-    return ThreadGuest.objects.active().filter(user_id=user.pk)
-
-
-def _other_grants(user: Any) -> list[QuerySet[Any]]:
-    """The content ids other apps grant ``user`` (``core.registry.register_grant_source``:
-    an event's invited guest), as subqueries."""
+def _grant_rows(user_ids: list[int]) -> Any:
+    """``(user_id, content_id, source name)`` for every running grant of these people,
+    from every registered source, as one query (or an empty list when no app grants)."""
     from harambee.core.registry import grant_sources
 
-    return [query for source in grant_sources() for query in source.ids_for(user.pk)]
+    queries = [
+        query.order_by().annotate(_source=Value(source.name, output_field=CharField()))
+        for source in grant_sources()
+        for query in source.pairs_for(user_ids)
+    ]
+    if not queries:
+        return []
+    return queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
 
 
-def thread_grant_ids(user: Any) -> frozenset[int]:
-    """The ids of threads ``user`` holds a running guest grant for, cached on the user
-    object for the length of one request."""
+def _keep_grants(users: list[Any], rows: Any) -> None:
+    found: dict[int, dict[str, set[int]]] = {user.pk: {} for user in users}
+    for user_id, content_id, source in rows:
+        found[user_id].setdefault(source, set()).add(content_id)
+    for user in users:
+        user.__dict__[_GRANTS_ATTR] = {
+            source: frozenset(ids) for source, ids in found[user.pk].items()
+        }
+
+
+def granted_ids(user: Any, source: str | None = None) -> frozenset[int]:
+    """The ids of items ``user`` holds a running grant for (from ``source`` only, when
+    given: ``"threads"``, ``"events"``), read in one query and cached on the user object
+    for the length of one request."""
     if not is_reader(user):
         return frozenset()
-    cached = getattr(user, _GRANT_IDS_ATTR, None)
-    if cached is None:
-        cached = frozenset(_active_thread_grants(user).values_list("thread_id", flat=True))
-        setattr(user, _GRANT_IDS_ATTR, cached)
-    return cached
-
-
-def granted_ids(user: Any) -> frozenset[int]:
-    """The ids of items other apps grant ``user`` (an event they were invited to, and
-    what it links), cached on the user object for the length of one request."""
-    if not is_reader(user):
-        return frozenset()
-    cached = getattr(user, _OTHER_GRANTS_ATTR, None)
-    if cached is None:
-        queries = [query.order_by() for query in _other_grants(user)]
-        cached = frozenset()
-        if queries:
-            # One round trip for every source's ids.
-            cached = frozenset(queries[0].union(*queries[1:]) if len(queries) > 1 else queries[0])
-        setattr(user, _OTHER_GRANTS_ATTR, cached)
-    return cached
+    grants = user.__dict__.get(_GRANTS_ATTR)
+    if grants is None:
+        until = getattr(user, "granted_until", None)
+        if user.__dict__.get(_RECHECK_ATTR) or (until is not None and until > timezone.now()):
+            _keep_grants([user], _grant_rows([user.pk]))
+        else:
+            user.__dict__[_GRANTS_ATTR] = {}
+        grants = user.__dict__[_GRANTS_ATTR]
+    if source is not None:
+        return grants.get(source, frozenset())
+    return frozenset().union(*grants.values())
 
 
 def prime_granted(users: list[Any]) -> None:
-    """Load what other apps grant many people, in one query per app, and keep it where
-    ``can_view`` looks for it (``granted_ids``), so checking each of them asks nothing
+    """Load what is granted to many people in one query, and keep it where ``can_view``
+    and ``visible`` look for it (``granted_ids``), so checking each of them asks nothing
     more."""
-    from harambee.core.registry import grant_sources
-
-    found: dict[int, set[int]] = {u.pk: set() for u in users if is_reader(u)}
-    for source in grant_sources():
-        for user_id, content_id in source.pairs_for(list(found)):
-            found[user_id].add(content_id)
+    now = timezone.now()
+    readers = [
+        user
+        for user in users
+        if is_reader(user)
+        and (user.__dict__.get(_RECHECK_ATTR) or (user.granted_until or now) > now)
+    ]
     for user in users:
-        if user.pk in found:
-            setattr(user, _OTHER_GRANTS_ATTR, frozenset(found[user.pk]))
+        user.__dict__[_GRANTS_ATTR] = {}
+    if readers:
+        _keep_grants(readers, _grant_rows([user.pk for user in readers]))
+
+
+def note_grant(user_id: int, expires: Any, *, user: Any = None) -> None:
+    """Record on the person's row that they hold a grant until ``expires`` (kept as the
+    latest end of all their grants), so the gate knows to read their grants. Every
+    source calls it when a grant is given or extended (the grant models' ``save``);
+    ``user``, when given, is the same person's loaded object, updated alike."""
+    from harambee.people.models import User
+
+    User.objects.filter(pk=user_id).filter(
+        Q(granted_until__isnull=True) | Q(granted_until__lt=expires)
+    ).update(granted_until=expires)
+    if user is not None and (user.granted_until is None or user.granted_until < expires):
+        user.granted_until = expires
+        user.__dict__.pop(_GRANTS_ATTR, None)
 
 
 def forget_memberships(user: Any) -> None:
@@ -157,9 +179,10 @@ def forget_memberships(user: Any) -> None:
     or thread invitation."""
     if user is not None:
         user.__dict__.pop(_SPACE_IDS_ATTR, None)
-        user.__dict__.pop(_GRANT_IDS_ATTR, None)
-        user.__dict__.pop(_OTHER_GRANTS_ATTR, None)
+        user.__dict__.pop(_GRANTS_ATTR, None)
         user.__dict__.pop(_MEMBERSHIPS_ATTR, None)
+        # A grant given in this request is not yet on the loaded row: read them.
+        user.__dict__[_RECHECK_ATTR] = True
 
 
 def visible(user: Any, queryset: Q_T) -> Q_T:
@@ -176,12 +199,12 @@ def visible(user: Any, queryset: Q_T) -> Q_T:
         | Q(author_id=user.pk)
         | coauthor
         | Q(visibility__in=[Visibility.ALLIANCE, Visibility.SPACE], space_id__in=member_of)
-        # A thread's pk is its Content pk (multi-table inheritance), so this works on
-        # Content and on every concrete kind alike.
-        | Q(visibility__in=_GRANTABLE, pk__in=_active_thread_grants(user).values("thread_id"))
     )
-    for granted in _other_grants(user):
-        allowed |= Q(visibility__in=_GRANTABLE, pk__in=granted)
+    granted = granted_ids(user)
+    if granted:
+        # A kind's pk is its Content pk (multi-table inheritance), so this works on
+        # Content and on every concrete kind alike.
+        allowed |= Q(visibility__in=_GRANTABLE, pk__in=sorted(granted))
     if user.may(Perm.READ_ALLIANCE):
         allowed |= Q(visibility=Visibility.ALLIANCE)
     return queryset.filter(allowed)
@@ -204,8 +227,6 @@ def can_view(user: Any, obj: Content) -> bool:
         and obj.space_id is not None
         and obj.space_id in active_space_ids(user)
     ):
-        return True
-    if obj.visibility in _GRANTABLE and obj.pk in thread_grant_ids(user):
         return True
     if obj.visibility in _GRANTABLE and obj.pk in granted_ids(user):
         return True

@@ -23,9 +23,18 @@ class EventsConfig(AppConfig):
         from harambee.spaces.tabs import register as register_tab
 
         register_page_cache_app(self.label)
-        register_grant_source(GrantSource("events", _guest_grants, _guest_grant_pairs))
+        register_grant_source(GrantSource("events", _guest_grant_pairs))
         register_audit_actions(EventAction)
-        register_kind(ContentKind("event", _("Event"), "events:event", render=views.render_event))
+        register_kind(
+            ContentKind(
+                "event",
+                _("Event"),
+                "events:event",
+                render=views.render_event,
+                # On an initiative's timeline, an event stands where it takes place.
+                dated_by="event__starts",
+            )
+        )
         register_entry(NavEntry("learning", _("Events"), "events:calendar", order=50))
         register_entry(
             NavEntry(
@@ -42,18 +51,9 @@ class EventsConfig(AppConfig):
         register_tab(SpaceTab("events", _("Events"), "events:space_calendar", order=65))
 
 
-def _guest_grants(user_id: int) -> list:
-    """What an invited guest reads: the event, and the items linked to it."""
-    from harambee.events.models import EventGuest, EventOutput
-
-    events = EventGuest.objects.active().filter(user_id=user_id).values_list("event_id", flat=True)
-    outputs = EventOutput.objects.filter(event_id__in=events).values_list("item_id", flat=True)
-    return [events, outputs]
-
-
-def _guest_grant_pairs(user_ids: list[int]):
-    """(guest, item) pairs for many people, in one query: each running invitation's
-    event, and the items linked to it."""
+def _guest_grant_pairs(user_ids: list[int]) -> list:
+    """(guest, item) pairs for these people: each running invitation's event, and the
+    items linked to it."""
     from harambee.events.models import EventGuest, EventOutput
 
     guests = EventGuest.objects.active().filter(user_id__in=user_ids).order_by()
@@ -63,4 +63,4 @@ def _guest_grant_pairs(user_ids: list[int]):
         .order_by()
         .values_list("event__guests__user_id", "item_id")
     )
-    return events.union(outputs)
+    return [events, outputs]

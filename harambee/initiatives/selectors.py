@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from harambee.core.models import Attachment, Content
+from harambee.core.registry import content_kind
 from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import can_view, visible, visible_spaces
 from harambee.initiatives.models import (
@@ -87,28 +88,43 @@ def timeline(
     *, user: Any, initiative: Initiative, before: Any = None, size: int = TIMELINE_PAGE
 ) -> tuple[list[Any], Any]:
     """One page of cycles, notes, lessons, stories and events the user may see, newest
-    first, one bounded query per kind (keyset on ``created``). Returns the page and the
-    ``created`` value to ask for the next one, or None at the end. Stories and events
-    are read as their ``Content`` envelope: the timeline shows only what every kind
-    has, and those apps are not imported here (stories build on initiatives' themes;
-    events sit in the same layer)."""
-    kinds = [
-        visible(user, InquiryCycle.objects.filter(initiative=initiative)),
-        with_comment_counts(visible(user, LearningNote.objects.filter(initiative=initiative))),
-        visible(user, Lesson.objects.filter(note__initiative=initiative)),
-        visible(user, Content.objects.filter(space=initiative.space, kind=STORY_KIND)),
-        visible(user, Content.objects.filter(space=initiative.space, kind=EVENT_KIND)),
+    first, one bounded query per kind (keyset on ``when``: the day an item was posted,
+    or the day an event takes place, as its kind says in ``ContentKind.dated_by``).
+    Returns the page and the ``when`` value to ask for the next one, or None at the
+    end. Stories and events are read as their ``Content`` envelope: the timeline shows
+    only what every kind has, and those apps are not imported here (stories build on
+    initiatives' themes; events sit in the same layer)."""
+    try:
+        event_date = content_kind(EVENT_KIND).dated_by
+    except LookupError:
+        event_date = "created"
+    by_kind = [
+        (visible(user, InquiryCycle.objects.filter(initiative=initiative)), "created"),
+        (
+            with_comment_counts(visible(user, LearningNote.objects.filter(initiative=initiative))),
+            "created",
+        ),
+        (visible(user, Lesson.objects.filter(note__initiative=initiative)), "created"),
+        (
+            visible(user, Content.objects.filter(space=initiative.space, kind=STORY_KIND)),
+            "created",
+        ),
+        (
+            visible(user, Content.objects.filter(space=initiative.space, kind=EVENT_KIND)),
+            event_date,
+        ),
     ]
     items: list[Any] = []
-    for qs in kinds:
+    for qs, dated_by in by_kind:
+        qs = qs.annotate(when=F(dated_by))
         if before is not None:
-            qs = qs.filter(created__lt=before)
-        items.extend(qs.select_related("author").order_by("-created")[: size + 1])
-    items.sort(key=lambda item: item.created, reverse=True)
+            qs = qs.filter(when__lt=before)
+        items.extend(qs.select_related("author").order_by("-when", "-pk")[: size + 1])
+    items.sort(key=lambda item: item.when, reverse=True)
     page, more = items[:size], len(items) > size
     for item in page:
         item.shown_space = None
-    return page, (page[-1].created if more else None)
+    return page, (page[-1].when if more else None)
 
 
 def _get(user: Any, queryset: QuerySet[Any], pk: int) -> Any:

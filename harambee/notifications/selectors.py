@@ -24,7 +24,7 @@ from harambee.core.excerpt import text_excerpt
 from harambee.core.models import Comment, Content, comment_url
 from harambee.core.visibility import can_see_space, can_view, visible
 from harambee.notifications.models import DEFAULTS, Kind, Notification, Preference, Watch
-from harambee.spaces.models import JoinRequest, Membership, ThreadGuest
+from harambee.spaces.models import JoinRequest, Membership
 
 PAGE_SIZE = 30
 COUNT_CAP = 99
@@ -229,26 +229,19 @@ def notification_for(user: Any, pk: int) -> Notification | None:
 
 
 def prime_gate(users: list[Any]) -> None:
-    """Load the memberships and thread grants of many people in two queries (and what
-    other apps grant them, one more each) and leave them where the gate keeps its
-    per-request answers, so ``can_view`` for each of them asks the database nothing
-    more (digests check thousands of people a batch)."""
+    """Load the memberships and grants of many people in two queries and leave them
+    where the gate keeps its per-request answers, so ``can_view`` for each of them asks
+    the database nothing more (digests check thousands of people a batch)."""
 
     ids = [u.pk for u in users]
     spaces: dict[int, set[int]] = {pk: set() for pk in ids}
-    grants: dict[int, set[int]] = {pk: set() for pk in ids}
     for user_id, space_id in (
         Membership.objects.active().filter(user_id__in=ids).values_list("user_id", "space_id")
     ):
         spaces[user_id].add(space_id)
-    for user_id, thread_id in (
-        ThreadGuest.objects.active().filter(user_id__in=ids).values_list("user_id", "thread_id")
-    ):
-        grants[user_id].add(thread_id)
     for user in users:
         visibility.forget_memberships(user)
         setattr(user, visibility._SPACE_IDS_ATTR, frozenset(spaces[user.pk]))
-        setattr(user, visibility._GRANT_IDS_ATTR, frozenset(grants[user.pk]))
     visibility.prime_granted(users)
 
 

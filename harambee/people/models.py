@@ -106,6 +106,11 @@ class User(AbstractUser):
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
     bio = models.TextField(_("short bio"), max_length=1000, blank=True)
     channels = models.JSONField(_("channels used"), default=list, blank=True)
+    # The latest end of any grant this person was given (a thread or an event they were
+    # invited to as an outside voice; ``core.visibility.note_grant``). The gate reads a
+    # reader's grants only while this lies ahead: nearly everyone has none, and their
+    # requests ask nothing about grants.
+    granted_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []  # noqa: RUF012

@@ -149,7 +149,9 @@ def _event(people: dict[str, User], spaces: dict[str, Space], now: datetime, spe
         )
         for session in event.sessions.all():
             type(session).objects.filter(pk=session.pk).update(starts=session.starts - shift)
-    EventGuest.objects.filter(event=event).update(expires=starts + timedelta(days=14))
+    for guest in EventGuest.objects.filter(event=event):
+        guest.expires = starts + timedelta(days=14)
+        guest.save(update_fields=["expires"])
     event.refresh_from_db()
     return event
 

@@ -81,17 +81,28 @@ def join_requests(user: Any) -> list[JoinRequest]:
 def reviews(user: Any) -> list[Any]:
     """Stories waiting for ``user`` to publish them, in the spaces (or the alliance
     blog) where they edit stories, and shareable versions waiting for their review
-    where they adapt (never their own): one query."""
+    where they adapt (never their own): one query. Each condition names its items by
+    id from a subquery (stories from the items' (space, kind) index, versions from
+    their own table): joined by OR on the kinds' own columns, they made SQLite walk
+    every item newest first (60 ms at a million items)."""
+    waiting = Q(pk__in=[])
     editing = _spaces_where(user, Perm.EDIT_STORIES)
-    stories = Q(space_id__in=editing)
+    places = Q(space_id__in=editing)
     if user.may(Perm.EDIT_STORIES):
-        stories |= Q(space__isnull=True)
-    waiting = Q(stories, kind=Story.KIND, story__status=Story.Status.REVIEW) & ~Q(author=user)
+        places |= Q(space__isnull=True)
+    if editing or user.may(Perm.EDIT_STORIES):
+        stories = Content.objects.filter(
+            places, kind=Story.KIND, story__status=Story.Status.REVIEW
+        ).exclude(author=user)
+        waiting |= Q(pk__in=stories.values("pk"))
     adapting = _spaces_where(user, Perm.ADAPT)
     if adapting:
-        waiting |= Q(space_id__in=adapting, adaptation__status=Adaptation.Status.REVIEW) & ~Q(
-            adaptation__created_by=user
+        versions = Adaptation.objects.filter(status=Adaptation.Status.REVIEW).exclude(
+            created_by=user
         )
+        waiting |= Q(pk__in=versions.values("adapted_id"), space_id__in=adapting)
+    if not (editing or adapting or user.may(Perm.EDIT_STORIES)):
+        return []
     items = list(
         visible(user, Content.objects.filter(waiting))
         .select_related("author", "space")

@@ -8,6 +8,17 @@ def _reply_changed(sender, instance, **kwargs) -> None:
     thread_activity_refresh(content_id=instance.content_id)
 
 
+def _thread_grant_pairs(user_ids: list[int]) -> list:
+    """(guest, thread) for each running thread invitation of these people."""
+    from harambee.spaces.models import ThreadGuest
+
+    return [
+        ThreadGuest.objects.active()
+        .filter(user_id__in=user_ids)
+        .values_list("user_id", "thread_id")
+    ]
+
+
 def _may_see_members(request, space) -> bool:
     from harambee.people.roles import Perm
     from harambee.spaces.selectors import membership_for
@@ -29,8 +40,10 @@ class SpacesConfig(AppConfig):
         from harambee.core.models import Comment
         from harambee.core.registry import (
             ContentKind,
+            GrantSource,
             ReaderState,
             register_audit_actions,
+            register_grant_source,
             register_kind,
             register_page_cache_app,
             register_reader_state,
@@ -41,6 +54,7 @@ class SpacesConfig(AppConfig):
         from harambee.spaces.selectors import read_annotations, read_at_of
 
         register_page_cache_app(self.label)
+        register_grant_source(GrantSource("threads", _thread_grant_pairs))
         register_kind(
             ContentKind(
                 "post",

@@ -379,6 +379,14 @@ class ThreadGuest(models.Model):
     def __str__(self) -> str:
         return f"{self.user} → thread #{self.thread_id}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.user_id is not None:
+            from harambee.core.visibility import note_grant
+
+            loaded = self.user if type(self).user.is_cached(self) else None
+            note_grant(self.user_id, self.expires, user=loaded)
+
     @property
     def is_active(self) -> bool:
         return self.expires > timezone.now()

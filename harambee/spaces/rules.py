@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from harambee.core.models import Content, Visibility
-from harambee.core.visibility import can_see_space, can_view, thread_grant_ids
+from harambee.core.visibility import can_see_space, can_view, granted_ids
 from harambee.people.roles import Perm
 from harambee.spaces.models import Post, Space
 from harambee.spaces.selectors import membership_for
@@ -63,6 +63,12 @@ def may_mark_answer(user: Any, thread: Post) -> bool:
     if thread.author_id == user.pk and can_view(user, thread):
         return True
     return thread_may(user, thread, Perm.MODERATE_THREADS)
+
+
+def thread_grant_ids(user: Any) -> frozenset[int]:
+    """The threads ``user`` holds a running guest invitation to (cached per request
+    by the gate)."""
+    return granted_ids(user, "threads")
 
 
 def thread_reply_rule(user: Any, content: Content) -> bool | None:

@@ -16,7 +16,6 @@ from harambee.core.forms import CommentForm
 from harambee.core.http import alliance_perm_required, is_htmx, paginate
 from harambee.core.models import comment_url
 from harambee.core.selectors import comment_page, conversation
-from harambee.core.visibility import thread_grant_ids
 from harambee.people.roles import Perm
 from harambee.spaces import replies, rules, selectors, services
 from harambee.spaces.forms import (
@@ -452,7 +451,7 @@ def render_post(request, pk: int, *, comment_form: CommentForm | None = None, st
         may_summarise=rules.thread_may(user, post, Perm.SUMMARISE),
         may_invite=post.visibility != "private"
         and rules.thread_may(user, post, Perm.INVITE_TO_THREAD),
-        is_thread_guest=user.is_authenticated and post.pk in thread_grant_ids(user),
+        is_thread_guest=user.is_authenticated and post.pk in rules.thread_grant_ids(user),
     )
     if is_htmx(request) and "quote" in request.GET:
         return render(request, "spaces/_thread_form.html", context, status=status)

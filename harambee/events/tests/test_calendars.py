@@ -244,3 +244,41 @@ def test_events_join_the_initiative_timeline_for_those_who_may_see_them(cast, cl
     outsider = client_for(cast.member).get(url)
     assert outsider.status_code == 200
     assert "Field visit to the nursery" not in outsider.content.decode()
+
+
+def test_an_event_stands_on_the_timeline_where_it_takes_place(cast):
+    """Posted today, a workshop held last year sits below this year's notes, and one
+    a month ahead sits above them: the timeline dates an event by its start."""
+    from harambee.initiatives.models import Initiative, LearningNote
+    from harambee.initiatives.selectors import timeline
+    from harambee.spaces.models import Space
+
+    Space.objects.filter(pk=cast.space.pk).update(kind=Space.Type.INITIATIVE)
+    initiative, _ = Initiative.objects.get_or_create(space=cast.space)
+    note = LearningNote.objects.create(
+        initiative=initiative,
+        space=cast.space,
+        author=cast.space_lead,
+        title="What the nursery taught us",
+        body="Seedlings need shade.",
+        visibility="space",
+    )
+    LearningNote.objects.filter(pk=note.pk).update(created=timezone.now() - timedelta(days=30))
+    held = make_event(cast.space_lead, cast.space, title="Held last year", visibility="space")
+    ahead = make_event(cast.space_lead, cast.space, title="A month ahead", visibility="space")
+    now = timezone.now()
+    Event.objects.filter(pk=held.pk).update(
+        starts=now - timedelta(days=400), ends=now - timedelta(days=399)
+    )
+    Event.objects.filter(pk=ahead.pk).update(
+        starts=now + timedelta(days=30), ends=now + timedelta(days=30, hours=2)
+    )
+    page, _ = timeline(user=cast.space_member, initiative=initiative)
+    titles = [item.title for item in page]
+    assert titles.index("A month ahead") < titles.index(note.title) < titles.index("Held last year")
+    # The keyset follows the same dates: a page that ends at the note goes on with the
+    # workshop held last year, not with anything posted after it.
+    first, older = timeline(user=cast.space_member, initiative=initiative, size=2)
+    assert [item.title for item in first] == ["A month ahead", note.title]
+    rest, end = timeline(user=cast.space_member, initiative=initiative, before=older)
+    assert [item.title for item in rest] == ["Held last year"] and end is None

@@ -113,3 +113,45 @@ def test_visible_and_can_view_agree_with_event_guests(world):
                 if item.pk in by_set and item.visibility == Visibility.PRIVATE:
                     assert item.author_id == user.pk
         transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_a_reader_without_grants_asks_nothing_about_them_and_a_new_grant_counts_at_once():
+    """Nearly nobody holds a grant: the gate then adds nothing to their queries (no
+    guest table in the SQL, no query to look for grants). The moment one is given, the
+    same loaded person reads the event, and so does a fresh request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from harambee.people.models import User
+
+    space = SpaceFactory()
+    event = Event.objects.create(
+        title="Closed workshop",
+        author=UserFactory(),
+        space=space,
+        visibility=Visibility.SPACE,
+        starts=timezone.now() + timedelta(days=3),
+        ends=timezone.now() + timedelta(days=3, hours=2),
+    )
+    reader = UserFactory(role=AllianceRole.MEMBER)
+    with CaptureQueriesContext(connection) as queries:
+        sql = str(visible(reader, Content.objects.all()).query)
+        assert not can_view(reader, event)
+    assert "guest" not in sql.lower()
+    assert not queries.captured_queries or all(
+        "guest" not in q["sql"].lower() for q in queries.captured_queries
+    )
+    forget_memberships(reader)
+    EventGuest.objects.create(
+        event=event, email=reader.email, user=reader, expires=timezone.now() + timedelta(days=7)
+    )
+    assert can_view(reader, event)
+    assert visible(reader, Event.objects.all()).filter(pk=event.pk).exists()
+    fresh = User.objects.get(pk=reader.pk)
+    assert fresh.granted_until is not None and can_view(fresh, event)
+    # An ended grant leaves the mark on the row but opens nothing.
+    EventGuest.objects.filter(event=event).update(expires=timezone.now() - timedelta(seconds=1))
+    again = User.objects.get(pk=reader.pk)
+    assert not can_view(again, event)
+    assert not visible(again, Event.objects.all()).filter(pk=event.pk).exists()
