@@ -100,10 +100,10 @@ def soon(*, user: Any, space: Space | None = None, limit: int = 5) -> list[Event
     # The candidates first, from the events' own (ends, starts) index: with the gate's
     # conditions in the same query SQLite may walk every public item instead (830 ms
     # at a million items on a site whose events table is still new and unanalysed).
-    candidates = list(
+    candidates = (
         Event.objects.filter(ends__gt=timezone.now(), cancelled__isnull=True)
         .order_by("starts", "pk")
-        .values_list("pk", flat=True)[:SOON_CANDIDATES]
+        .values("pk")[:SOON_CANDIDATES]
     )
     events = list(
         upcoming(user=user, space=space).filter(pk__in=candidates, cancelled__isnull=True)[:limit]
