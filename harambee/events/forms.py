@@ -14,6 +14,7 @@ from harambee.core.models import Visibility
 from harambee.events.models import EVENT_LANGUAGES, Event
 from harambee.events.services import known_time_zone, local_to_utc
 from harambee.inputs import ChoiceList, Form, ModelForm, to_id
+from harambee.people.forms import TIME_ZONE_CHOICES
 from harambee.people.models import Sector, User
 
 
@@ -39,10 +40,13 @@ class WallClockField(forms.DateTimeField):
 class EventForm(ModelForm):
     starts = WallClockField(label=_("Starts"))
     ends = WallClockField(label=_("Ends"))
-    time_zone = forms.CharField(
+    time_zone = forms.ChoiceField(
         label=_("Time zone of these times"),
-        max_length=64,
-        help_text=_("As in Africa/Accra, Africa/Nairobi, Europe/Amsterdam."),
+        choices=TIME_ZONE_CHOICES,
+        help_text=_("Readers see the times in their own zone, with this one beside them."),
+        error_messages={
+            "invalid_choice": _("Unknown time zone. Choose one from the list, like Africa/Accra.")
+        },
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"),
@@ -66,6 +70,7 @@ class EventForm(ModelForm):
             "body",
             "visibility",
             "mode",
+            "country",
             "place",
             "address",
             "latitude",
@@ -113,7 +118,7 @@ class EventForm(ModelForm):
         name = self.cleaned_data["time_zone"].strip()
         if not known_time_zone(name):
             raise ValidationError(
-                _("Unknown time zone. Write it like Africa/Accra or Europe/Amsterdam.")
+                _("Unknown time zone. Choose one from the list, like Africa/Accra.")
             )
         return name
 

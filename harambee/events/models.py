@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from harambee.core.models import Content
 
@@ -77,11 +78,23 @@ class Event(Content):
         SIGNED_IN = "signed_in", _("Signed-in people who can see the event")
         REGISTERED = "registered", _("Registered participants only")
 
+    # The longest an event may last: calendars find what runs on a day among the
+    # events that started at most this long before it.
+    MAX_DAYS = 31
+
     event_kind = models.CharField(_("type of event"), max_length=20, choices=Kind.choices)
     starts = models.DateTimeField(_("starts"), db_index=True)
     ends = models.DateTimeField(_("ends"))
     time_zone = models.CharField(_("organiser's time zone"), max_length=64, default="UTC")
     mode = models.CharField(_("where"), max_length=10, choices=Mode.choices, default="online")
+    country = CountryField(
+        _("country"),
+        blank=True,
+        help_text=_(
+            "Where it takes place, or, online, the country it is for. Calendars filter by "
+            "the region of this country."
+        ),
+    )
     place = models.CharField(_("place"), max_length=200, blank=True)
     address = models.TextField(_("address"), blank=True, max_length=1000)
     latitude = models.FloatField(

@@ -24,6 +24,7 @@ from harambee.events.models import (
     Session,
 )
 from harambee.people.models import User
+from harambee.people.regions import REGIONS, countries_in
 from harambee.spaces.models import Space
 from harambee.spaces.selectors import with_shown_space
 
@@ -35,6 +36,7 @@ class Filters:
     kind: str = ""
     mode: str = ""
     language: str = ""
+    region: str = ""
 
     @classmethod
     def from_query(cls, query: Any) -> Filters:
@@ -43,10 +45,12 @@ class Filters:
         kind = query.get("kind", "")
         mode = query.get("mode", "")
         language = query.get("language", "")
+        region = query.get("region", "")
         return cls(
             kind=kind if kind in Event.Kind.values else "",
             mode=mode if mode in ("online", "in_person") else "",
             language=language if language in dict(EVENT_LANGUAGES) else "",
+            region=region if region in REGIONS else "",
         )
 
     def apply(self, qs: QuerySet[Event]) -> QuerySet[Event]:
@@ -56,6 +60,8 @@ class Filters:
             qs = qs.filter(mode__in=[self.mode, Event.Mode.HYBRID])
         if self.language:
             qs = qs.filter(language_codes__contains=f",{self.language},")
+        if self.region:
+            qs = qs.filter(country__in=countries_in(self.region))
         return qs
 
     def query(self) -> str:
@@ -136,6 +142,8 @@ class Day:
     day: date
     in_month: bool
     events: list[Event] = field(default_factory=list)
+    # Ids of the events that began on an earlier day and go on this one.
+    continuing: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -158,21 +166,41 @@ MONTH_LIMIT = 300
 def month(
     *, user: Any, year: int, month_no: int, space: Space | None = None, filters: Filters | None
 ) -> Month:
-    """A month's grid in the reader's time zone, each event on the day it starts."""
+    """A month's grid in the reader's time zone: each event on every day it runs, from
+    the day it starts to the day it ends (a three-day workshop fills three days)."""
     zone = timezone.get_current_timezone()
     first = date(year, month_no, 1)
     weeks_dates = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month_no)
-    grid_start = datetime.combine(weeks_dates[0][0], datetime.min.time(), tzinfo=zone)
-    grid_end = datetime.combine(weeks_dates[-1][-1], datetime.min.time(), tzinfo=zone)
+    grid_first, grid_last = weeks_dates[0][0], weeks_dates[-1][-1]
+    grid_start = datetime.combine(grid_first, datetime.min.time(), tzinfo=zone)
+    grid_end = datetime.combine(grid_last, datetime.min.time(), tzinfo=zone)
     grid_end += timedelta(days=1)
-    qs = _events(user, space).filter(starts__gte=grid_start, starts__lt=grid_end)
+    # Every event that runs during the grid, also one that began before it (no event
+    # lasts longer than ``Event.MAX_DAYS``, so the starts index bounds the search).
+    qs = _events(user, space).filter(
+        starts__gte=grid_start - timedelta(days=Event.MAX_DAYS),
+        starts__lt=grid_end,
+        ends__gt=grid_start,
+    )
     if filters is not None:
         qs = filters.apply(qs)
     events = list(qs.order_by("starts", "pk")[: MONTH_LIMIT + 1])
     by_day: dict[date, list[Event]] = {}
+    continuing: dict[date, set[int]] = {}
     for event in events[:MONTH_LIMIT]:
-        by_day.setdefault(timezone.localtime(event.starts, zone).date(), []).append(event)
-    weeks = [[Day(d, d.month == month_no, by_day.get(d, [])) for d in week] for week in weeks_dates]
+        start_day = timezone.localtime(event.starts, zone).date()
+        # An event that ends at midnight does not run on the day that begins then.
+        end_day = timezone.localtime(event.ends - timedelta(microseconds=1), zone).date()
+        day = max(start_day, grid_first)
+        while day <= min(end_day, grid_last):
+            by_day.setdefault(day, []).append(event)
+            if day != start_day:
+                continuing.setdefault(day, set()).add(event.pk)
+            day += timedelta(days=1)
+    weeks = [
+        [Day(d, d.month == month_no, by_day.get(d, []), continuing.get(d, set())) for d in week]
+        for week in weeks_dates
+    ]
     previous = (first - timedelta(days=1)).replace(day=1)
     following = (first + timedelta(days=32)).replace(day=1)
     return Month(first, weeks, previous, following, more=len(events) > MONTH_LIMIT)

@@ -5,7 +5,7 @@ commit through a task, and each message is recorded once (``EventMessage``)."""
 from __future__ import annotations
 
 import zoneinfo
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -49,6 +49,7 @@ EVENT_FIELDS = (
     "ends",
     "time_zone",
     "mode",
+    "country",
     "place",
     "address",
     "latitude",
@@ -83,6 +84,14 @@ def _check(fields: dict[str, Any], *, new: bool, space: Space | None) -> None:
         )
     if starts and ends and ends <= starts:
         errors.setdefault("ends", []).append(_("The end must come after the start."))
+    elif starts and ends and ends - starts > timedelta(days=Event.MAX_DAYS):
+        errors.setdefault("ends", []).append(
+            _(
+                "An event lasts at most %(days)s days: make a longer programme several "
+                "events, one for each meeting."
+            )
+            % {"days": Event.MAX_DAYS}
+        )
     if new and starts and starts <= timezone.now():
         errors.setdefault("starts", []).append(_("A new event cannot start in the past."))
     capacity = fields.get("capacity")

@@ -41,6 +41,7 @@ urlpatterns = [
         name="session_remove",
     ),
     path("events/<id:pk>/join/", views.join, name="join"),
+    path("events/<id:pk>/end-meeting/", views.end_meeting, name="end_meeting"),
     path("events/<id:pk>/guests/", views.guest_invite, name="guest_invite"),
     path("events/<id:pk>/guests/<id:guest_pk>/end/", views.guest_end, name="guest_end"),
     path("events/guest/<str:token>/", views.guest, name="guest"),

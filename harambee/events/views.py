@@ -26,6 +26,7 @@ from harambee.events.forms import (
 from harambee.events.models import EVENT_LANGUAGES, Event
 from harambee.events.rooms import RoomUnavailable, bbb
 from harambee.events.rooms import join_url as room_join_url
+from harambee.people.regions import REGIONS
 from harambee.spaces.selectors import coauthor_choices, space_get
 
 # Feeds carry events from this long ago onwards, and at most this many.
@@ -56,6 +57,7 @@ def calendar(request, slug: str | None = None):
         "filters": filters,
         "kinds": Event.Kind.choices,
         "languages": EVENT_LANGUAGES,
+        "regions": list(REGIONS.items()),
         "view": view if view in ("list", "month", "past") else "list",
         "may_create": rules.may_create_event(request.user, space),
     }
@@ -412,6 +414,25 @@ def join(request, pk: int):
     response = redirect(url)
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_POST
+@login_required
+def end_meeting(request, pk: int):
+    """An organiser ends the BigBlueButton meeting for everyone in it."""
+    event = selectors.event_get(user=request.user, pk=pk)
+    if not rules.is_organiser(request.user, event) or event.room != Event.Room.BBB:
+        raise Http404
+    try:
+        ended = bbb.end(event)
+    except RoomUnavailable as problem:
+        messages.error(request, str(problem))
+    else:
+        if ended:
+            messages.success(request, _("The meeting has ended for everyone in it."))
+        else:
+            messages.info(request, _("The meeting was not running."))
+    return redirect(event)
 
 
 def _ics(body: bytes, filename: str) -> HttpResponse:

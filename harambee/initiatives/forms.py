@@ -15,9 +15,9 @@ from harambee.initiatives.models import (
     Lesson,
     PhaseNote,
 )
-from harambee.initiatives.regions import REGIONS
 from harambee.inputs import ChoiceList, Form, ModelForm
 from harambee.people.models import Organisation, Sector, User
+from harambee.people.regions import REGIONS
 
 
 class _ByLabel(forms.models.ModelChoiceIterator):

@@ -15,8 +15,8 @@ from django_countries import countries as all_countries
 
 from harambee.core.markdown import render_markdown
 from harambee.core.models import Content
-from harambee.initiatives.regions import REGIONS, region_of
 from harambee.people.models import Organisation
+from harambee.people.regions import REGIONS, region_of
 
 
 class Theme(models.Model):

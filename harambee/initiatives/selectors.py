@@ -23,8 +23,8 @@ from harambee.initiatives.models import (
     PhaseNote,
     Theme,
 )
-from harambee.initiatives.regions import COUNTRY_REGION
 from harambee.people.models import Organisation
+from harambee.people.regions import COUNTRY_REGION
 from harambee.spaces.models import Space
 from harambee.spaces.selectors import space_get
 

@@ -28,9 +28,9 @@ from harambee.initiatives.models import (
     Lesson,
     Theme,
 )
-from harambee.initiatives.regions import REGIONS, region_of
 from harambee.library.models import Resource
 from harambee.people.models import Sector
+from harambee.people.regions import REGIONS, region_of
 from harambee.spaces.models import Post, Space
 from harambee.stories.models import Story
 from harambee.synthesis.models import RelatedItem, ThemeSynthesis

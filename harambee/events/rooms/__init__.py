@@ -10,7 +10,10 @@ from typing import Any
 
 
 class RoomUnavailable(Exception):
-    """The meeting server cannot give a room now; the message is for the reader."""
+    """The meeting server cannot give a room now; the message is for the reader.
+    ``key`` is the server's own short name of the problem, when it gave one."""
+
+    key = ""
 
 
 def join_url(event: Any, user: Any, *, moderator: bool) -> str:

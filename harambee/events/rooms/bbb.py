@@ -1,5 +1,5 @@
 """A small BigBlueButton API client: checksummed calls, ``create`` (idempotent on the
-server for a running meeting), ``join`` links and recordings.
+server for a running meeting), ``join`` links, ``end`` and recordings.
 
 Every call's checksum is ``sha(callName + queryString + sharedSecret)`` in hex, with
 SHA-1 or SHA-256 as the server is set up. A server that is down, answers FAILED or
@@ -68,7 +68,9 @@ def _ask(call: str, params: dict[str, Any]) -> ET.Element:
     if root.tag != "response" or root.findtext("returncode") != "SUCCESS":
         message = (root.findtext("message") or "").strip()
         text = _("The meeting server refused to open the room.")
-        raise RoomUnavailable(f"{text} {message}".strip())
+        problem = RoomUnavailable(f"{text} {message}".strip())
+        problem.key = (root.findtext("messageKey") or "").strip()
+        raise problem
     return root
 
 
@@ -105,6 +107,19 @@ def join_url(event: Any, user: Any, *, moderator: bool) -> str:
             "role": "MODERATOR" if moderator else "VIEWER",
         },
     )
+
+
+def end(event: Any) -> bool:
+    """End the meeting for everyone in it. True when it ended, False when it was not
+    running (BigBlueButton answers FAILED with ``notFound``): both leave no meeting."""
+    moderator_pw, _attendee_pw = _passwords(event)
+    try:
+        _ask("end", {"meetingID": event.room_name, "password": moderator_pw})
+    except RoomUnavailable as problem:
+        if problem.key == "notFound":
+            return False
+        raise
+    return True
 
 
 @dataclass

@@ -133,6 +133,7 @@ def urls_for(name: str, cast, world) -> list[str] | None:
         "output_add",
         "session_add",
         "join",
+        "end_meeting",
         "guest_invite",
     }:
         return [reverse(name, args=[e.pk]) for e in events]

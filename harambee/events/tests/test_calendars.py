@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -134,6 +135,55 @@ def test_the_list_filters_by_kind_place_and_language(cast, client_for):
     assert titles("?language=tw") == {"Field visit in Twi"}
     assert titles("?language=fr&mode=online") == {"Online webinar in French"}
     assert titles("?kind=nonsense&language=<b>") == titles("")
+
+
+def test_the_list_and_month_filter_by_region_of_the_events_country(cast, client_for):
+    make_event(cast.space_lead, title="Workshop in Tamale", mode="in_person", country="GH")
+    make_event(cast.space_lead, title="Webinar for Kenya", country="KE")
+    make_event(cast.space_lead, title="Meeting in Lima", mode="in_person", country="PE")
+    make_event(cast.space_lead, title="Webinar for everyone")
+    client = client_for(cast.member)
+    names = ("Workshop in Tamale", "Webinar for Kenya", "Meeting in Lima", "Webinar for everyone")
+
+    def titles(query):
+        page = client.get(reverse("events:calendar") + query).content.decode()
+        return {t for t in names if t in page}
+
+    assert titles("") == set(names)
+    assert titles("?region=Africa") == {"Workshop in Tamale", "Webinar for Kenya"}
+    assert titles("?region=Americas&mode=in_person") == {"Meeting in Lima"}
+    assert titles("?region=Nowhere") == set(names)
+    page = client.get(reverse("events:calendar") + "?region=Africa").content.decode()
+    assert '<option value="Africa" selected>' in page and "Ghana" in page
+
+
+def test_a_workshop_over_several_days_fills_each_of_them_in_the_month(cast, client_for):
+    starts = datetime(2030, 5, 30, 8, 0, tzinfo=ZoneInfo("UTC"))
+    make_event(cast.space_lead, title="Three-day training", starts=starts, hours=24 * 2 + 8)
+    make_event(
+        cast.space_lead,
+        title="Until midnight",
+        starts=datetime(2030, 5, 10, 20, 0, tzinfo=ZoneInfo("UTC")),
+        hours=4,
+    )
+    client = client_for(cast.member)  # reads in UTC
+    may = client.get(reverse("events:calendar") + "?view=month&month=2030-05").content.decode()
+    june = client.get(reverse("events:calendar") + "?view=month&month=2030-06").content.decode()
+
+    def days_with(html, title):
+        days = []
+        for cell in html.split('<li class="day')[1:]:
+            found = re.search(r'<time datetime="([0-9-]+)">', cell)
+            if found and title in cell:
+                days.append(found.group(1))
+        return days
+
+    # 30 and 31 May in May's grid (1 June is a blank there), 1 June in June's.
+    assert days_with(may, "Three-day training") == ["2030-05-30", "2030-05-31"]
+    assert days_with(june, "Three-day training") == ["2030-06-01"]
+    assert "continued" in june
+    # Ending at midnight, an evening event does not spill into the next day.
+    assert days_with(may, "Until midnight") == ["2030-05-10"]
 
 
 def test_the_month_view_puts_events_on_the_readers_day(cast, client_for):

@@ -28,6 +28,7 @@ def form_data(**extra):
         "ends": start.strftime("%Y-%m-%dT17:00"),
         "time_zone": "Africa/Nairobi",
         "mode": "hybrid",
+        "country": "GH",
         "place": "Tamale community hall",
         "address": "Main road",
         "latitude": "9.4",
@@ -50,6 +51,7 @@ def test_a_lead_organises_an_event_stored_in_utc_with_its_zone(cast, client_for)
     event = Event.objects.get()
     assert response.status_code == 302 and response["Location"] == event.get_absolute_url()
     assert event.time_zone == "Africa/Nairobi" and event.space == cast.space
+    assert event.country == "GH"
     # 09:00 in Nairobi (UTC+3) is 06:00 UTC.
     assert event.starts.astimezone(UTC).hour == 6
     assert event.starts_local.hour == 9
@@ -69,6 +71,8 @@ def test_a_lead_organises_an_event_stored_in_utc_with_its_zone(cast, client_for)
         ({"latitude": "91"}, "latitude"),
         ({"longitude": "-181"}, "longitude"),
         ({"starts": "not a date"}, "starts"),
+        ({"starts": "2030-01-01T09:00", "ends": "2030-03-01T09:00"}, "ends"),
+        ({"country": "XX"}, "country"),
     ],
 )
 def test_bad_input_is_refused_next_to_its_field_and_saves_nothing(cast, client_for, change, field):
@@ -80,6 +84,18 @@ def test_bad_input_is_refused_next_to_its_field_and_saves_nothing(cast, client_f
     assert response.context["form"].errors.get(field), response.context["form"].errors
     assert "Regional workshop in Tamale" in response.content.decode()  # what was typed stays
     assert not Event.objects.exists()
+
+
+def test_the_time_zone_is_chosen_from_a_list_with_the_organisers_zone_first_chosen(
+    cast, client_for
+):
+    cast.space_lead.time_zone = "Africa/Nairobi"
+    cast.space_lead.save()
+    page = client_for(cast.space_lead).get(reverse("events:space_create", args=[cast.space.slug]))
+    html = page.content.decode()
+    assert '<select name="time_zone"' in html
+    assert '<option value="Africa/Nairobi" selected>' in html
+    assert '<option value="America/Sao_Paulo">America/Sao Paulo</option>' in html
 
 
 def test_services_refuse_bad_times_too(cast):

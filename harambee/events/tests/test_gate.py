@@ -155,3 +155,17 @@ def test_a_reader_without_grants_asks_nothing_about_them_and_a_new_grant_counts_
     again = User.objects.get(pk=reader.pk)
     assert not can_view(again, event)
     assert not visible(again, Event.objects.all()).filter(pk=event.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_admin_lists_only_the_events_the_steward_may_read(cast, client_for):
+    from harambee.events.tests.helpers import make_event
+
+    make_event(cast.space_lead, cast.space, title="ADMIN open webinar")
+    make_event(cast.space_lead, cast.space, title="ADMIN space workshop", visibility="space")
+    client = client_for(cast.steward)
+    page = client.get("/admin/events/event/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "ADMIN open webinar" in html and "ADMIN space workshop" not in html
+    assert client.get("/admin/events/registration/").status_code == 404

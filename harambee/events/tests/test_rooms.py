@@ -247,3 +247,41 @@ def test_organisers_see_the_recordings_or_why_not(cast, client_for, bbb_server):
     answers.append(urllib.error.URLError("down"))
     response = client_for(cast.space_lead).get(url)
     assert response.status_code == 200 and "does not answer" in response.content.decode()
+
+
+# BigBlueButton's documented answers to ``end``: sent, and no such meeting running.
+END_OK = b"""<response>
+<returncode>SUCCESS</returncode>
+<messageKey>sentEndMeetingRequest</messageKey>
+<message>A request to end the meeting was sent. Please wait a few seconds, and then use
+the getMeetingInfo or isMeetingRunning API calls to verify that it was ended.</message>
+</response>"""
+END_NOT_FOUND = b"""<response>
+<returncode>FAILED</returncode>
+<messageKey>notFound</messageKey>
+<message>We could not find a meeting with that meeting ID - perhaps the meeting is not yet
+running?</message>
+</response>"""
+
+
+def test_an_organiser_ends_the_meeting_for_everyone(cast, client_for, bbb_server):
+    answers, asked = bbb_server
+    event = make_event(cast.space_lead, room="bbb")
+    url = reverse("events:end_meeting", args=[event.pk])
+    page = client_for(cast.space_lead).get(event.get_absolute_url()).content.decode()
+    assert url in page
+    # Nobody else sees the button, nor may they use the address.
+    assert url not in client_for(cast.member).get(event.get_absolute_url()).content.decode()
+    assert client_for(cast.member).post(url).status_code == 404
+    assert asked == []
+
+    answers.extend([END_OK, END_NOT_FOUND, OSError("down")])
+    lead = client_for(cast.space_lead)
+    said = lead.post(url, follow=True).content.decode()
+    assert "The meeting has ended for everyone in it." in said
+    ended = parse_qs(urlparse(asked[0]).query)
+    assert urlparse(asked[0]).path.endswith("/end") and ended["meetingID"] == [event.room_name]
+    query, _, sign = urlparse(asked[0]).query.rpartition("&checksum=")
+    assert sign == bbb.checksum("end", query, SECRET, "sha256")
+    assert "The meeting was not running." in lead.post(url, follow=True).content.decode()
+    assert "does not answer" in lead.post(url, follow=True).content.decode()

@@ -31,7 +31,8 @@ LAPTOP = {"width": 1280, "height": 800}
 LIGHT_ONLY = [(PHONE, "light"), (LAPTOP, "light")]
 WITH_DARK = [*LIGHT_ONLY, (PHONE, "dark"), (LAPTOP, "dark")]
 
-# (page, who, looks): "anon" is a visitor, "member" is signed in (a member of the space).
+# (page, who, looks): "anon" is a visitor, "member" is signed in (a member of the space),
+# "lead" leads the space and organises its event.
 PAGES = [
     ("home", "anon", WITH_DARK),
     ("home", "member", WITH_DARK),
@@ -51,6 +52,7 @@ PAGES = [
     ("events-month", "member", LIGHT_ONLY),
     ("event-form", "member", LIGHT_ONLY),
     ("my-events", "member", LIGHT_ONLY),
+    ("event-attendance", "lead", LIGHT_ONLY),
 ]
 
 
@@ -93,6 +95,7 @@ def scene(cast):
     registration_create(event=event, user=cast.space_lead)
     return SimpleNamespace(
         user=cast.space_member,
+        lead=cast.space_lead,
         org=org,
         post=post,
         paths={
@@ -109,6 +112,7 @@ def scene(cast):
             "events-month": f"/events/?view=month&month={event.starts:%Y-%m}",
             "event-form": f"/spaces/{cast.space.slug}/events/new/",
             "my-events": "/events/mine/",
+            "event-attendance": f"/events/{event.pk}/attendance/",
         },
     )
 
@@ -161,15 +165,15 @@ def problems_on(page, where: str, looks) -> list[str]:
 def test_page_passes_axe(new_page, live_server, scene, name, who, looks):
     require_file(AXE_JS)
     page = new_page(bypass_csp=True)
-    if who == "member":
-        sign_in(page, scene.user, live_server.url)
+    if who in ("member", "lead"):
+        sign_in(page, scene.lead if who == "lead" else scene.user, live_server.url)
     path = scene.paths[name]
     response = page.goto(path)
     assert response is not None
     assert response.status == (404 if name == "404" else 200), page.url
     assert page.url.endswith(path), f"redirected to {page.url}"
     signed_in = page.locator(".site-header .account-menu").count() == 1
-    assert signed_in == (who == "member")
+    assert signed_in == (who != "anon")
     problems = problems_on(page, f"{path} ({who})", looks)
     assert problems == [], "\n".join(problems)
 

@@ -22,8 +22,8 @@ from harambee.initiatives.models import (
     PhaseNote,
     Theme,
 )
-from harambee.initiatives.regions import region_of
 from harambee.people.models import Organisation, Sector, User
+from harambee.people.regions import region_of
 from harambee.people.roles import AllianceRole, SpaceRole
 from harambee.sampledata.files import demo_pdf, demo_photo
 from harambee.sampledata.people import DEMO_PASSWORD, DEMO_SIGN_INS

@@ -267,3 +267,8 @@ COUNTRY_REGION = {
 
 def region_of(country: str) -> str:
     return COUNTRY_REGION.get(country, "")
+
+
+def countries_in(region: str) -> list[str]:
+    """The country codes of ``region`` (a key of ``REGIONS``), sorted."""
+    return sorted(code for code, name in COUNTRY_REGION.items() if name == region)
