@@ -264,6 +264,8 @@ class Registration(models.Model):
     code = models.CharField(_("registration code"), max_length=12, unique=True, default=new_code)
     dietary = models.CharField(_("dietary needs"), max_length=200, blank=True)
     accessibility = models.CharField(_("accessibility needs"), max_length=200, blank=True)
+    # The person's choice: e-mail reminders a day and an hour before (on by default).
+    reminders = models.BooleanField(_("remind me by e-mail"), default=True)
     sector = models.CharField(_("stakeholder sector"), max_length=20, blank=True)
     # Place in the waiting list: earliest first.
     queued = models.DateTimeField(default=timezone.now)

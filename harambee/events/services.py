@@ -331,6 +331,14 @@ def registration_create(
     return Registration.objects.create(event=event, user=user, status=status, **answers)
 
 
+def registration_reminders(*, actor: User, registration: Registration, on: bool) -> None:
+    """The registered person turns their e-mail reminders on or off."""
+    if actor.pk != registration.user_id:
+        raise PermissionDenied
+    Registration.objects.filter(pk=registration.pk).update(reminders=on)
+    registration.reminders = on
+
+
 @transaction.atomic
 def registration_cancel(*, actor: User, registration: Registration) -> Registration:
     """The person (or an organiser) cancels; a place freed goes to the first in the

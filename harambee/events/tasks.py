@@ -68,7 +68,8 @@ def tell_registered(what: str, event_id: int, about: str) -> int:
 
 def reminders_send(*, now: datetime | None = None) -> int:
     """Send every reminder that is due: a day and an hour before the start, to people
-    with a confirmed place who may still see the event, never for a cancelled one.
+    with a confirmed place who may still see the event and did not turn reminders off,
+    never for a cancelled one.
     Run every few minutes (``harambee event_reminders``); running it twice sends
     nothing twice."""
     now = now or timezone.now()
@@ -80,6 +81,7 @@ def reminders_send(*, now: datetime | None = None) -> int:
         due = (
             Registration.objects.filter(
                 status=Registration.Status.CONFIRMED,
+                reminders=True,
                 event__cancelled__isnull=True,
                 event__removed=False,
                 event__starts__gt=now + until,

@@ -22,6 +22,11 @@ urlpatterns = [
         name="registration_cancel",
     ),
     path(
+        "events/<id:pk>/registrations/<id:reg_pk>/reminders/",
+        views.registration_reminders,
+        name="registration_reminders",
+    ),
+    path(
         "events/<id:pk>/registrations/<id:reg_pk>/approve/",
         views.registration_approve,
         name="registration_approve",

@@ -256,6 +256,22 @@ def registration_cancel(request, pk: int, reg_pk: int):
 
 @require_POST
 @login_required
+def registration_reminders(request, pk: int, reg_pk: int):
+    event = selectors.event_get(user=request.user, pk=pk)
+    registration = selectors.registration_get(user=request.user, event=event, pk=reg_pk)
+    if registration.user_id != request.user.pk:
+        raise Http404
+    on = request.POST.get("reminders") == "on"
+    services.registration_reminders(actor=request.user, registration=registration, on=on)
+    if on:
+        messages.success(request, _("You will be reminded by e-mail a day and an hour before."))
+    else:
+        messages.success(request, _("No more reminders by e-mail for this event."))
+    return redirect(event)
+
+
+@require_POST
+@login_required
 def registration_approve(request, pk: int, reg_pk: int):
     event = selectors.event_get(user=request.user, pk=pk)
     if not rules.is_organiser(request.user, event):

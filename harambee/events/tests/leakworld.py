@@ -137,7 +137,7 @@ def urls_for(name: str, cast, world) -> list[str] | None:
         "guest_invite",
     }:
         return [reverse(name, args=[e.pk]) for e in events]
-    if route in {"registration_cancel", "registration_approve"}:
+    if route in {"registration_cancel", "registration_approve", "registration_reminders"}:
         return [reverse(name, args=[r.event_id, r.pk]) for r in world["event_registrations"]]
     if route == "session_remove":
         return [reverse(name, args=[s.event_id, s.pk]) for s in world["event_sessions"]]

@@ -258,6 +258,27 @@ def test_reminders_are_sent_once_to_confirmed_readers_only(cast):
     assert EventMessage.objects.filter(user=cast.space_member).count() == 0
 
 
+def test_a_person_turns_their_reminders_off_and_on_and_only_they_may(cast, client_for):
+    event = make_event(cast.space_lead, title="Webinar with reminders")
+    mine = services.registration_create(event=event, user=cast.member)
+    services.registration_create(event=event, user=cast.space_member)
+    url = reverse("events:registration_reminders", args=[event.pk, mine.pk])
+    client = client_for(cast.member)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert url in page and "Turn reminders off" in page
+    # Nobody else may change them: not another reader, not even an organiser.
+    for other in (cast.space_member, cast.space_lead):
+        assert client_for(other).post(url, {"reminders": "off"}).status_code == 404
+    said = client.post(url, {"reminders": "off"}, follow=True).content.decode()
+    assert "No more reminders by e-mail for this event." in said and "Turn reminders on" in said
+    mail.outbox.clear()
+    assert tasks.reminders_send(now=event.starts - timedelta(days=1)) == 1
+    assert [m.to for m in mail.outbox] == [[cast.space_member.email]]
+    assert "turn these reminders off" in mail.outbox[0].body
+    client.post(url, {"reminders": "on"})
+    assert tasks.reminders_send(now=event.starts - timedelta(hours=1)) == 2
+
+
 def test_daylight_saving_day_shows_right_times_and_reminds_at_the_right_instant(cast, client_for):
     """Europe moves its clocks on 28 March 2027: 15:00 in Amsterdam is then CEST,
     13:00 UTC (the day before, 15:00 was 14:00 UTC)."""
