@@ -17,7 +17,7 @@ from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 
-from harambee.core.models import VISIBILITY_SHORT, Visibility
+from harambee.core.models import Visibility
 from harambee.core.visibility import is_reader, visible
 from harambee.reach import rules
 from harambee.reach.gateways import UnknownChannel, channel
@@ -234,6 +234,14 @@ class Summary:
     total: int = 0
 
     @property
+    def keyword_rows(self) -> list[tuple[str, int]]:
+        return self.by_keyword.most_common()
+
+    @property
+    def place_rows(self) -> list[tuple[str, int]]:
+        return self.by_place.most_common()
+
+    @property
     def week_bars(self) -> list[tuple[date, int, int]]:
         """(week, count, percent of the busiest week) for the chart."""
         top = max(self.by_week.values(), default=0)
@@ -337,7 +345,6 @@ def evidence_brief(*, user: Any, space: Space, public: bool = False) -> Brief:
     groups: dict[str, list[Any]] = {}
     for report in items:
         report.initiative_name = space.name
-        report.visibility_label = VISIBILITY_SHORT.get(report.visibility, "")
         groups.setdefault(report.keyword, []).append(report)
     restricted = sum(1 for r in items if r.visibility != Visibility.PUBLIC)
     spec = BriefSpec(question=str(space.name), public=public)
