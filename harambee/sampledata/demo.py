@@ -32,8 +32,8 @@ from harambee.sampledata.library import load_library
 from harambee.sampledata.moderation import load_moderation
 from harambee.sampledata.notifications import load_notifications
 from harambee.sampledata.people import load_organisations, load_people
-from harambee.sampledata.spaces import load_posts, load_requests, load_spaces
 from harambee.sampledata.sms import load_sms
+from harambee.sampledata.spaces import load_posts, load_requests, load_spaces
 from harambee.sampledata.stories import load_stories
 from harambee.sampledata.stream import load_stream
 from harambee.sampledata.synthesis import load_synthesis
