@@ -9,7 +9,6 @@ import time
 from datetime import datetime
 from typing import Any
 
-import phonenumbers
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -37,6 +36,7 @@ from harambee.reach.models import (
     Purpose,
     SpaceSms,
 )
+from harambee.reach.phones import normalise_phone
 from harambee.reach.replies import reply
 from harambee.reach.segments import count as segment_count
 from harambee.spaces.models import Space
@@ -60,24 +60,6 @@ def _later(func: Any, *args: Any) -> None:
 
 
 # Contacts and consent ----------------------------------------------------------
-
-
-def normalise_phone(raw: str, region: str = "") -> str:
-    """``raw`` as E.164, or ValidationError with a message a person can act on."""
-    region = region or settings.SMS_DEFAULT_REGION
-    try:
-        number = phonenumbers.parse(raw.strip()[:40], region or None)
-    except phonenumbers.NumberParseException:
-        raise ValidationError(
-            _("This is not a phone number. Write it with its country code, like +233 20 123 4567."),
-            code="phone",
-        ) from None
-    if not phonenumbers.is_valid_number(number):
-        raise ValidationError(
-            _("This phone number does not exist. Check its digits and country code."),
-            code="phone",
-        )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _consent(

@@ -1,8 +1,8 @@
 """A generic HTTP gateway for self-hosted phones and modems: an Android SMS gateway
 app, or a USB modem behind gammu-smsd or Kannel with a small forwarding script.
 
-Both directions are JSON bodies signed the same way: the header ``X-Harambee-Timestamp``
-holds the Unix time in seconds, ``X-Harambee-Signature`` the hex HMAC-SHA256, keyed
+Both directions are JSON bodies signed the same way: the header ``X-Sms-Timestamp``
+holds the Unix time in seconds, ``X-Sms-Signature`` the hex HMAC-SHA256, keyed
 with the channel's ``secret``, of ``<timestamp>.<raw body>``. A request more than
 ``window`` seconds (300) away from now is refused, so a captured request cannot be
 replayed later; within the window a replay meets the message id's unique constraint.
@@ -53,8 +53,8 @@ class Generic(Gateway):
 
     def verify(self, request: HttpRequest, secret: str = "") -> bool:
         key = str(self.config.get("secret", ""))
-        stamp = request.headers.get("X-Harambee-Timestamp", "")
-        given = request.headers.get("X-Harambee-Signature", "")
+        stamp = request.headers.get("X-Sms-Timestamp", "")
+        given = request.headers.get("X-Sms-Signature", "")
         if len(key) < 16 or not stamp.isdigit() or not given or request.method != "POST":
             return False
         window = int(self.config.get("window", WINDOW))
@@ -99,8 +99,8 @@ class Generic(Gateway):
             body,
             {
                 "Content-Type": "application/json",
-                "X-Harambee-Timestamp": stamp,
-                "X-Harambee-Signature": sign(str(self.config["secret"]), stamp, body),
+                "X-Sms-Timestamp": stamp,
+                "X-Sms-Signature": sign(str(self.config["secret"]), stamp, body),
             },
         )
         if not 200 <= answer.status < 300:

@@ -85,8 +85,8 @@ def generic_post(
         f"/sms/hooks/generic/{channel}/",
         body,
         content_type="application/json",
-        HTTP_X_HARAMBEE_TIMESTAMP=stamp_s,
-        HTTP_X_HARAMBEE_SIGNATURE=sig,
+        HTTP_X_SMS_TIMESTAMP=stamp_s,
+        HTTP_X_SMS_SIGNATURE=sig,
     )
 
 

@@ -249,8 +249,8 @@ def test_generic_gateway_signature_and_window():
             "/x/",
             body,
             content_type="application/json",
-            HTTP_X_HARAMBEE_TIMESTAMP=stamp,
-            HTTP_X_HARAMBEE_SIGNATURE=sig,
+            HTTP_X_SMS_TIMESTAMP=stamp,
+            HTTP_X_SMS_SIGNATURE=sig,
         )
 
     assert gateway.verify(request(now, sign(GENERIC_SECRET, now, body)))
@@ -271,9 +271,7 @@ def test_generic_send_signs_its_request(recorded):
     assert result.provider_id == "phone-77"
     url, data, headers = recorded.asked[0]
     assert url == "https://phone.example.org/send"
-    assert headers["X-Harambee-Signature"] == sign(
-        GENERIC_SECRET, headers["X-Harambee-Timestamp"], data
-    )
+    assert headers["X-Sms-Signature"] == sign(GENERIC_SECRET, headers["X-Sms-Timestamp"], data)
     assert json.loads(data) == {"id": "h9", "to": "+233201234567", "text": "hi"}
 
 
