@@ -204,6 +204,8 @@ class Message(models.Model):
     poll = models.ForeignKey(
         "reach.Poll", null=True, blank=True, on_delete=models.CASCADE, related_name="copies"
     )
+    # What an outbound message is for, when it must go once (a notification's id).
+    key = models.CharField(max_length=60, blank=True, default="")
     # Inbound free text that matched nothing waits here for a facilitator.
     space = models.ForeignKey(
         "spaces.Space", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -220,6 +222,9 @@ class Message(models.Model):
                 fields=["channel", "direction", "provider_id"],
                 condition=~Q(provider_id=""),
                 name="sms_message_provider_id_once",
+            ),
+            models.UniqueConstraint(
+                fields=["key"], condition=~Q(key=""), name="sms_message_key_once"
             ),
             models.UniqueConstraint(
                 fields=["broadcast", "contact"],

@@ -31,7 +31,6 @@ from harambee.reach.models import (
     FieldReport,
     InboundRequest,
     Message,
-    Poll,
     PollAnswer,
     Purpose,
     SpaceSms,
@@ -706,66 +705,32 @@ def broadcasts_due(*, now: datetime | None = None) -> list[int]:
     )
 
 
-# Polls ------------------------------------------------------------------------------
-
-
-def poll_create(*, actor: Any, space: Space, question: str, options: list[str]) -> Poll:
-    if not rules.may_manage_sms(actor, space):
-        raise PermissionDenied
-    options = [o.strip() for o in options if o.strip()]
-    if not 2 <= len(options) <= 9:
-        raise ValidationError({"options": _("Give between 2 and 9 options, one a line.")})
-    return Poll.objects.create(space=space, author=actor, question=question, options=options)
-
-
-def poll_open(*, actor: Any, poll: Poll) -> int:
-    """Open the poll and text it, once, to the space's contacts who agreed to polls."""
+def notification_text(*, user: Any, key: str, text: str) -> bool:
+    """Text a member who chose SMS for a kind of notice, at the number a facilitator
+    linked to their account, once per ``key``. False when there is no such number."""
     from harambee.reach import tasks
 
-    if not rules.may_manage_sms(actor, poll.space):
-        raise PermissionDenied
-    with transaction.atomic():
-        updated = Poll.objects.filter(pk=poll.pk, opened__isnull=True).update(opened=timezone.now())
-        if not updated:
-            return 0
-        space_sms = SpaceSms.objects.filter(space=poll.space).first()
-        channel_name = space_sms.channel if space_sms else settings.SMS_DEFAULT_CHANNEL
-        text = poll.sms_text()
-        contacts = Contact.objects.filter(
-            spaces=poll.space, consent_polls=True, opted_out__isnull=True
-        ).order_by("pk")
-        Message.objects.bulk_create(
-            [
-                Message(
-                    direction=Message.Direction.OUT,
-                    channel=channel_name,
-                    contact=c,
-                    phone=c.phone,
-                    body=text,
-                    status=Message.Status.QUEUED,
-                    purpose=Message.Purpose.POLL,
-                    poll=poll,
-                    segments=segment_count(text).count,
-                )
-                for c in contacts
-            ],
-            ignore_conflicts=True,
-        )
-        audit_record(actor=actor, action=SmsAction.POLL_OPENED, space=poll.space, poll=poll.pk)
-        ids = list(
-            Message.objects.filter(poll=poll, status=Message.Status.QUEUED).values_list(
-                "pk", flat=True
+    contact = Contact.objects.filter(user=user, opted_out__isnull=True).order_by("pk").first()
+    if contact is None:
+        return False
+    row = SpaceSms.objects.filter(space__in=contact.spaces.all()).first()
+    try:
+        with transaction.atomic():
+            out = Message.objects.create(
+                direction=Message.Direction.OUT,
+                channel=row.channel if row else settings.SMS_DEFAULT_CHANNEL,
+                contact=contact,
+                phone=contact.phone,
+                body=text,
+                status=Message.Status.QUEUED,
+                purpose=Message.Purpose.NOTIFICATION,
+                key=key[:60],
+                segments=segment_count(text).count,
             )
-        )
-        for pk in ids:
-            _later(tasks.send_message, pk)
-    return len(ids)
-
-
-def poll_close(*, actor: Any, poll: Poll) -> None:
-    if not rules.may_manage_sms(actor, poll.space):
-        raise PermissionDenied
-    Poll.objects.filter(pk=poll.pk, closed__isnull=True).update(closed=timezone.now())
+            _later(tasks.send_message, out.pk)
+    except IntegrityError:
+        return False
+    return True
 
 
 # Space settings ------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from harambee.core.models import Content
 from harambee.core.selectors import conversation
 from harambee.core.visibility import can_view
+from harambee.reach import polls as poll_services
 from harambee.reach import rules, selectors, services
 from harambee.reach.forms import (
     BroadcastForm,
@@ -394,7 +395,7 @@ def poll_new(request, slug: str):
     form = PollForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            poll = services.poll_create(
+            poll = poll_services.poll_create(
                 actor=request.user,
                 space=space,
                 question=form.cleaned_data["question"],
@@ -418,10 +419,10 @@ def poll_detail(request, slug: str, pk: int):
     poll = selectors.poll_get(space=space, pk=pk)
     if request.method == "POST":
         if request.POST.get("action") == "close":
-            services.poll_close(actor=request.user, poll=poll)
+            poll_services.poll_close(actor=request.user, poll=poll)
             messages.success(request, _("The poll is closed."))
         else:
-            sent = services.poll_open(actor=request.user, poll=poll)
+            sent = poll_services.poll_open(actor=request.user, poll=poll)
             messages.success(
                 request, _("The poll is open and sent to %(n)s contacts.") % {"n": sent}
             )

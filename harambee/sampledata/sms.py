@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from harambee.people.models import User
+from harambee.reach import polls as poll_services
 from harambee.reach import services
 from harambee.reach.gateways import Inbound
 from harambee.reach.models import FieldReport, Message
@@ -71,10 +72,10 @@ def load_sms(people: dict[str, User], spaces: dict[str, Space], now: datetime) -
         services.broadcast_confirm(actor=lead, broadcast=broadcast)
         services.broadcast_run(broadcast_id=broadcast.pk, sleep=lambda s: None)
         spec = data["poll"]
-        poll = services.poll_create(
+        poll = poll_services.poll_create(
             actor=lead, space=space, question=spec["question"], options=spec["options"]
         )
-        services.poll_open(actor=lead, poll=poll)
+        poll_services.poll_open(actor=lead, poll=poll)
         for copy in Message.objects.filter(poll=poll, status="queued"):
             services.message_send(message_id=copy.pk)
         for n, (sender, option) in enumerate(spec["answers"], start=100):

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from harambee.reach import polls as poll_services
 from harambee.reach import selectors, services, tasks
 from harambee.reach.gateways import console
 from harambee.reach.models import Broadcast, Message, PollAnswer
@@ -138,14 +139,14 @@ def test_a_poll_counts_one_answer_per_number_and_shows_results(cast, client_for,
     sms_space(cast.space)
     a = contact(cast.space, phone="+233201111111")
     contact(cast.space, phone="+233202222222")
-    poll = services.poll_create(
+    poll = poll_services.poll_create(
         actor=cast.space_lead,
         space=cast.space,
         question="Best day to meet?",
         options=["Monday", "Friday"],
     )
-    assert services.poll_open(actor=cast.space_lead, poll=poll) == 2
-    assert services.poll_open(actor=cast.space_lead, poll=poll) == 0
+    assert poll_services.poll_open(actor=cast.space_lead, poll=poll) == 2
+    assert poll_services.poll_open(actor=cast.space_lead, poll=poll) == 0
     assert len([m for m in console.OUTBOX if "1. Monday" in m[2]]) == 2
     inbound("2", sid="p1", phone=a.phone)
     inbound("1", sid="p2", phone=a.phone)
@@ -160,7 +161,7 @@ def test_a_poll_counts_one_answer_per_number_and_shows_results(cast, client_for,
         reverse("reach:poll", args=[cast.space.slug, poll.pk]), HTTP_HX_REQUEST="true"
     )
     assert partial.content.decode().startswith('<div id="poll-results"')
-    services.poll_close(actor=cast.space_lead, poll=poll)
+    poll_services.poll_close(actor=cast.space_lead, poll=poll)
     inbound("1", sid="p5", phone="+233203333333")
     assert PollAnswer.objects.count() == 2
 

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from harambee.core.tests.factories import PostFactory
+from harambee.reach import polls as poll_services
 from harambee.reach import services
 from harambee.reach.gateways import console
 from harambee.reach.models import Broadcast, FieldReport, Message
@@ -136,7 +137,7 @@ def test_management_pages_refuse_everyone_but_facilitators(cast, client_for, nam
 
 def test_another_spaces_broadcasts_and_polls_answer_404(cast, client_for):
     other = services.broadcast_create(actor=cast.space_lead, space=cast.space, text="LEAKB")
-    poll = services.poll_create(
+    poll = poll_services.poll_create(
         actor=cast.space_lead, space=cast.space, question="LEAKQ?", options=["a", "b"]
     )
     from harambee.spaces.models import Membership

@@ -11,6 +11,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from harambee.core.tests.checkers import VNU_JAR, java, require_file, vnu
+from harambee.reach import polls as poll_services
 from harambee.reach import services
 from harambee.reach.models import Contact, FieldReport
 from harambee.reach.tests.helpers import contact, inbound, sms_space
@@ -36,10 +37,10 @@ def world(cast, run_on_commit_now):
         text="Meeting Friday {bring} reports",
         translations={"fr": "Réunion vendredi"},
     )
-    poll = services.poll_create(
+    poll = poll_services.poll_create(
         actor=cast.space_lead, space=cast.space, question="Which day?", options=["Mon", "Fri"]
     )
-    services.poll_open(actor=cast.space_lead, poll=poll)
+    poll_services.poll_open(actor=cast.space_lead, poll=poll)
     inbound("2", sid="w4", phone=ama.phone)
     pending = FieldReport.objects.order_by("pk").last()
     return {
