@@ -37,6 +37,9 @@ class Contact(models.Model):
     """A phone number (E.164) and what it agreed to. Consent is kept as the current
     state per purpose here and as a history in ``ConsentChange``."""
 
+    # Shown to signed-in facilitators only: no anonymous page changes with it.
+    changes_pages = False
+
     phone = models.CharField(_("phone number"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=100, blank=True)
     language = models.CharField(_("language"), max_length=5, choices=SMS_LANGUAGES, default="en")
@@ -81,6 +84,9 @@ class ConsentChange(models.Model):
     """One change of consent: what, when, how and by whom (a facilitator, or the
     contact by keyword)."""
 
+    # Shown to signed-in facilitators only: no anonymous page changes with it.
+    changes_pages = False
+
     class How(models.TextChoices):
         KEYWORD = "keyword", _("By SMS keyword")
         GATEWAY = "gateway", _("By the gateway (carrier opt-out)")
@@ -109,6 +115,9 @@ class SpaceSms(models.Model):
     """A space's SMS settings: the code people text to join (``JOIN <code>``), the
     channel its messages leave by, and its report keywords (comma separated)."""
 
+    # Shown to signed-in facilitators only: no anonymous page changes with it.
+    changes_pages = False
+
     space = models.OneToOneField("spaces.Space", on_delete=models.CASCADE, related_name="sms")
     join_code = models.CharField(_("join code"), max_length=20, unique=True)
     channel = models.CharField(_("channel"), max_length=40, default="console")
@@ -133,6 +142,9 @@ class SpaceSms(models.Model):
 class InboundRequest(models.Model):
     """A gateway's request exactly as it came, stored before anything reads it."""
 
+    # Shown to signed-in facilitators only: no anonymous page changes with it.
+    changes_pages = False
+
     class Verdict(models.TextChoices):
         RECEIVED = "received", _("Received")
         ACCEPTED = "accepted", _("Accepted")
@@ -156,6 +168,9 @@ class InboundRequest(models.Model):
 
 
 class Message(models.Model):
+    # Shown to signed-in facilitators only: no anonymous page changes with it.
+    changes_pages = False
+
     class Direction(models.TextChoices):
         IN = "in", _("Received")
         OUT = "out", _("Sent")
@@ -304,6 +319,9 @@ class FieldReport(Content):
 
 
 class Broadcast(models.Model):
+    # Shown to signed-in facilitators only: no anonymous page changes with it.
+    changes_pages = False
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SCHEDULED = "scheduled", _("Scheduled")
@@ -337,6 +355,9 @@ class Broadcast(models.Model):
 
 
 class Poll(models.Model):
+    # Shown to signed-in facilitators only: no anonymous page changes with it.
+    changes_pages = False
+
     space = models.ForeignKey("spaces.Space", on_delete=models.CASCADE, related_name="sms_polls")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     question = models.CharField(_("question"), max_length=300)
@@ -362,6 +383,9 @@ class Poll(models.Model):
 
 
 class PollAnswer(models.Model):
+    # Shown to signed-in facilitators only: no anonymous page changes with it.
+    changes_pages = False
+
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="answers")
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
     option = models.PositiveSmallIntegerField()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from django.db import DatabaseError, InterfaceError
+from django.db import DatabaseError, InterfaceError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -35,21 +35,23 @@ def receive(
         return _text("Unknown callback.\n", 404)
     path = request.path.replace(secret, "<secret>") if secret else request.path
     try:
-        raw = services.raw_store(channel_name=name, gateway=gateway, request=request, path=path)
-        try:
-            adapter = channel(name)
-        except UnknownChannel:
-            services.raw_verdict(raw, InboundRequest.Verdict.UNREADABLE)
-            return _text("Unknown channel.\n", 404)
-        if adapter.kind != gateway or not adapter.verify(request, secret):
-            services.raw_verdict(raw, InboundRequest.Verdict.BAD_SIGNATURE)
-            return _text("Signature does not match.\n", 403)
-        try:
-            events = adapter.read(request, what)
-        except Unreadable as error:
-            services.raw_verdict(raw, InboundRequest.Verdict.UNREADABLE)
-            return _text(f"Cannot read this request: {error}.\n", 400)
-        services.raw_verdict(raw, services.events_apply(channel_name=name, events=events))
+        # One transaction, one commit: the raw row, its verdict and what it carries.
+        with transaction.atomic():
+            raw = services.raw_store(channel_name=name, gateway=gateway, request=request, path=path)
+            try:
+                adapter = channel(name)
+            except UnknownChannel:
+                services.raw_verdict(raw, InboundRequest.Verdict.UNREADABLE)
+                return _text("Unknown channel.\n", 404)
+            if adapter.kind != gateway or not adapter.verify(request, secret):
+                services.raw_verdict(raw, InboundRequest.Verdict.BAD_SIGNATURE)
+                return _text("Signature does not match.\n", 403)
+            try:
+                events = adapter.read(request, what)
+            except Unreadable as error:
+                services.raw_verdict(raw, InboundRequest.Verdict.UNREADABLE)
+                return _text(f"Cannot read this request: {error}.\n", 400)
+            services.raw_verdict(raw, services.events_apply(channel_name=name, events=events))
     except (DatabaseError, InterfaceError):
         log.exception("SMS webhook: database unavailable")
         response = _text("Database unavailable, try again.\n", 503)

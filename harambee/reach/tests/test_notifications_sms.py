@@ -21,10 +21,15 @@ def test_a_member_who_chose_sms_is_texted_once_per_notice(cast, run_on_commit_no
     notifications.preferences_set(
         user=cast.space_member, choices={(Kind.MENTION, Channel.SMS): Frequency.IMMEDIATELY}
     )
-    post = PostFactory(space=cast.space, author=cast.space_lead, visibility="space", title="Seedlings")
+    post = PostFactory(
+        space=cast.space, author=cast.space_lead, visibility="space", title="Seedlings"
+    )
     for _ in range(2):
         notifications.notification_create_many(
-            recipients=[cast.space_member, cast.guest], kind=Kind.MENTION, actor=cast.space_lead, content=post
+            recipients=[cast.space_member, cast.guest],
+            kind=Kind.MENTION,
+            actor=cast.space_lead,
+            content=post,
         )
     texts = [text for _, to, text in console.OUTBOX if to == "+233201111111"]
     assert len(texts) == 1 and "Seedlings" in texts[0]
@@ -37,7 +42,9 @@ def test_sms_is_off_by_default_and_never_for_what_the_person_may_not_see(cast, r
     notifications.preferences_set(
         user=cast.member, choices={(Kind.MENTION, Channel.SMS): Frequency.IMMEDIATELY}
     )
-    hidden = PostFactory(space=cast.space, author=cast.space_lead, visibility="space", title="HIDDENSMS")
+    hidden = PostFactory(
+        space=cast.space, author=cast.space_lead, visibility="space", title="HIDDENSMS"
+    )
     notifications.notification_create_many(
         recipients=[cast.member], kind=Kind.MENTION, actor=cast.space_lead, content=hidden
     )
