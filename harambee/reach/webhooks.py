@@ -35,22 +35,24 @@ def receive(
         return _text("Unknown callback.\n", 404)
     path = request.path.replace(secret, "<secret>") if secret else request.path
     try:
-        # One transaction, one commit: the raw row, its verdict and what it carries.
+        # Stored in a write of its own, committed before anything reads it.
+        raw = services.raw_store(channel_name=name, gateway=gateway, request=request, path=path)
+        try:
+            adapter = channel(name)
+        except UnknownChannel:
+            services.raw_verdict(raw, InboundRequest.Verdict.UNREADABLE)
+            return _text("Unknown channel.\n", 404)
+        if adapter.kind != gateway or not adapter.verify(request, secret):
+            services.raw_verdict(raw, InboundRequest.Verdict.BAD_SIGNATURE)
+            return _text("Signature does not match.\n", 403)
+        try:
+            events = adapter.read(request, what)
+        except Unreadable as error:
+            services.raw_verdict(raw, InboundRequest.Verdict.UNREADABLE)
+            return _text(f"Cannot read this request: {error}.\n", 400)
+        # What it carries and its verdict in one short transaction (SQLite's write
+        # lock is held only for these few statements, not for the checks).
         with transaction.atomic():
-            raw = services.raw_store(channel_name=name, gateway=gateway, request=request, path=path)
-            try:
-                adapter = channel(name)
-            except UnknownChannel:
-                services.raw_verdict(raw, InboundRequest.Verdict.UNREADABLE)
-                return _text("Unknown channel.\n", 404)
-            if adapter.kind != gateway or not adapter.verify(request, secret):
-                services.raw_verdict(raw, InboundRequest.Verdict.BAD_SIGNATURE)
-                return _text("Signature does not match.\n", 403)
-            try:
-                events = adapter.read(request, what)
-            except Unreadable as error:
-                services.raw_verdict(raw, InboundRequest.Verdict.UNREADABLE)
-                return _text(f"Cannot read this request: {error}.\n", 400)
             services.raw_verdict(raw, services.events_apply(channel_name=name, events=events))
     except (DatabaseError, InterfaceError):
         log.exception("SMS webhook: database unavailable")
