@@ -3,7 +3,7 @@ app, or a USB modem behind gammu-smsd or Kannel with a small forwarding script.
 
 Both directions are JSON bodies signed the same way: the header ``X-Sms-Timestamp``
 holds the Unix time in seconds, ``X-Sms-Signature`` the hex HMAC-SHA256, keyed
-with the channel's ``secret``, of ``<timestamp>.<raw body>``. A request more than
+with the channel's ``secret``, of ``<unix-seconds>.<raw body>``. A request more than
 ``window`` seconds (300) away from now is refused, so a captured request cannot be
 replayed later; within the window a replay meets the message id's unique constraint.
 
