@@ -64,3 +64,19 @@ def envchoice(name: str, choices: tuple[str, ...], default: str) -> str:
     if value not in choices:
         raise SettingError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
     return value
+
+
+def envjson(name: str, default: dict) -> dict:
+    """A JSON object (the SMS channels)."""
+    import json
+
+    value = _raw(name)
+    if value is None:
+        return dict(default)
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        raise SettingError(f"{name} must be a JSON object") from None
+    if not isinstance(parsed, dict):
+        raise SettingError(f"{name} must be a JSON object, not {type(parsed).__name__}")
+    return parsed

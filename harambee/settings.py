@@ -10,7 +10,7 @@ from typing import Any
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from harambee.env import envbool, envchoice, envint, envlist, envstr
+from harambee.env import envbool, envchoice, envint, envjson, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "harambee.wiki",
     "harambee.library",
     "harambee.events",
+    "harambee.reach",
     "harambee.search",
     "harambee.stream",
     "harambee.moderation",
@@ -336,3 +337,10 @@ JITSI_SECRET = envstr("HARAMBEE_JITSI_SECRET", "")
 BBB_URL = envstr("HARAMBEE_BBB_URL", "").rstrip("/")
 BBB_SECRET = envstr("HARAMBEE_BBB_SECRET", "")
 BBB_CHECKSUM = envchoice("HARAMBEE_BBB_CHECKSUM", ("sha1", "sha256"), "sha256")
+
+# SMS (docs/operations.md, "Reach by SMS"): the channels (numbers) and their gateways,
+# as JSON: {"<name>": {"gateway": "twilio|africastalking|generic|console", ...}}.
+SMS_CHANNELS = envjson("HARAMBEE_SMS_CHANNELS", {"console": {"gateway": "console"}})
+SMS_DEFAULT_CHANNEL = envstr("HARAMBEE_SMS_DEFAULT_CHANNEL", next(iter(SMS_CHANNELS), "console"))
+# Numbers written without a country code are read as this country's (ISO code, "GH").
+SMS_DEFAULT_REGION = envstr("HARAMBEE_SMS_DEFAULT_REGION", "")

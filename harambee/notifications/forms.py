@@ -8,6 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from harambee.inputs import Form
 from harambee.notifications.models import Channel, Frequency, Kind
 
+SMS_FREQUENCIES = [
+    (Frequency.IMMEDIATELY, Frequency.IMMEDIATELY.label),
+    (Frequency.NEVER, Frequency.NEVER.label),
+]
+
 
 def field_name(kind: str, channel: str) -> str:
     return f"{kind}__{channel}"
@@ -26,7 +31,8 @@ class PreferencesForm(Form):
                 self.fields[name] = forms.ChoiceField(
                     label=_("%(kind)s: %(channel)s")
                     % {"kind": kind_label, "channel": channel_label},
-                    choices=Frequency.choices,
+                    # An SMS goes at once or not at all: no SMS digests.
+                    choices=SMS_FREQUENCIES if channel == Channel.SMS else Frequency.choices,
                     initial=current[(kind, channel)],
                 )
                 row.append(name)

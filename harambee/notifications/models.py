@@ -28,6 +28,8 @@ class Kind(models.TextChoices):
 class Channel(models.TextChoices):
     WEB = "web", _("On the site")
     EMAIL = "email", _("By email")
+    # At once or never, to a number linked to the account (reach.Contact.user).
+    SMS = "sms", _("By SMS")
 
 
 class Frequency(models.TextChoices):
@@ -169,6 +171,7 @@ class DigestRun(models.Model):
 DEFAULTS: dict[tuple[str, str], str] = {
     **{(kind, Channel.WEB): Frequency.IMMEDIATELY for kind in Kind.values},
     **{(kind, Channel.EMAIL): Frequency.WEEKLY for kind in Kind.values},
+    **{(kind, Channel.SMS): Frequency.NEVER for kind in Kind.values},
     (Kind.MENTION, Channel.EMAIL): Frequency.IMMEDIATELY,
     (Kind.REPLY, Channel.EMAIL): Frequency.IMMEDIATELY,
     (Kind.JOIN_DECISION, Channel.EMAIL): Frequency.IMMEDIATELY,

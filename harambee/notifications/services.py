@@ -143,6 +143,14 @@ def notification_create_many(
         from harambee.notifications import tasks
 
         transaction.on_commit(lambda: tasks.email_immediately.enqueue(immediate))
+    texted = [
+        r.recipient_id for r in rows if prefs[r.recipient_id][Channel.SMS] == Frequency.IMMEDIATELY
+    ]
+    if texted:
+        from harambee.notifications import tasks
+
+        about = (kind, content.pk if content else None, comment.pk if comment else None)
+        transaction.on_commit(lambda: tasks.sms_immediately.enqueue(texted, *about))
     return len(rows)
 
 

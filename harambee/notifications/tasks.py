@@ -49,3 +49,40 @@ def email_immediately(recipient_ids: list[int]) -> None:
 
     for pk in recipient_ids:
         send_immediate(recipient_id=pk)
+
+
+@task()
+def sms_immediately(
+    recipient_ids: list[int], kind: str, content_id: int | None, comment_id: int | None
+) -> int:
+    """Text each of these people who chose SMS for this kind of notice: once per
+    notice (its id is the message's unique key), and what it names only if the gate
+    still lets them see it."""
+    from django.conf import settings
+
+    from harambee.core.visibility import can_view
+    from harambee.notifications.models import Kind, Notification
+    from harambee.reach.services import notification_text
+
+    sent = 0
+    notices = (
+        Notification.objects.filter(
+            recipient_id__in=recipient_ids,
+            kind=kind,
+            content_id=content_id,
+            comment_id=comment_id,
+        )
+        .select_related("recipient", "content")
+        .order_by("recipient_id", "-pk")
+    )
+    seen: set[int] = set()
+    for notice in notices:
+        if notice.recipient_id in seen:
+            continue
+        seen.add(notice.recipient_id)
+        text = f"{settings.SITE_NAME}: {Kind(kind).label}"
+        if notice.content is not None and can_view(notice.recipient, notice.content):
+            link = f"{settings.SITE_URL}{notice.content.get_absolute_url()}"
+            text += f": {notice.content.title[:80]} {link}"
+        sent += notification_text(user=notice.recipient, key=f"notification-{notice.pk}", text=text)
+    return sent

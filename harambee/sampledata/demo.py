@@ -24,6 +24,7 @@ from harambee.events.models import Event
 from harambee.initiatives.models import Initiative, InquiryCycle, LearningNote, Lesson
 from harambee.library.models import Collection, Resource
 from harambee.people.models import Organisation, User
+from harambee.reach.models import FieldReport
 from harambee.sampledata import initiatives as inquiry
 from harambee.sampledata.common import Writer, say
 from harambee.sampledata.events import load_events
@@ -31,6 +32,7 @@ from harambee.sampledata.library import load_library
 from harambee.sampledata.moderation import load_moderation
 from harambee.sampledata.notifications import load_notifications
 from harambee.sampledata.people import load_organisations, load_people
+from harambee.sampledata.sms import load_sms
 from harambee.sampledata.spaces import load_posts, load_requests, load_spaces
 from harambee.sampledata.stories import load_stories
 from harambee.sampledata.stream import load_stream
@@ -79,6 +81,8 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         load_synthesis(people, now)
         say(stdout, "Events, registrations and an invited outside voice…")
         load_events(people, spaces, now)
+        say(stdout, "Reach by SMS: contacts, field reports, a broadcast and a poll…")
+        load_sms(people, spaces, now)
         say(stdout, "Notifications…")
         load_notifications(people, now)
     counts = {
@@ -103,6 +107,7 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         "collections": Collection.objects.count(),
         "stream_posts": StreamPost.objects.count(),
         "events": Event.objects.count(),
+        "field_reports": FieldReport.objects.count(),
     }
     say(
         stdout,

@@ -38,6 +38,12 @@ PLAIN_TEXT = {
     ("harambee.initiatives.forms", "InitiativeForm", "links"),
     ("harambee.library.forms", "EntryForm", "note"),
     ("harambee.events.forms", "EventForm", "address"),
+    # An SMS is plain text: its segments are counted on exactly what is typed.
+    ("harambee.reach.forms", "BroadcastForm", "text"),
+    ("harambee.reach.forms", "BroadcastForm", "text_fr"),
+    ("harambee.reach.forms", "BroadcastForm", "text_sw"),
+    ("harambee.reach.forms", "BroadcastForm", "text_pt"),
+    ("harambee.reach.forms", "PollForm", "options"),
 }
 # Fields of forms that are not model forms and whose text is rendered as Markdown.
 PLAIN_FORM_MARKDOWN = {

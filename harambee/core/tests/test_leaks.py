@@ -60,6 +60,7 @@ OUR_NAMESPACES = {
     "synthesis",
     "notifications",
     "events",
+    "reach",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -76,6 +77,7 @@ EXTENSIONS = [
     "harambee.stream.tests.leakworld",
     "harambee.spaces.tests.leakworld",
     "harambee.events.tests.leakworld",
+    "harambee.reach.tests.leakworld",
     "harambee.search.tests.leakworld",
     "harambee.moderation.tests.leakworld",
     "harambee.synthesis.tests.leakworld",

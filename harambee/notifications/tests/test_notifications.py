@@ -462,6 +462,7 @@ def test_defaults_are_quiet_by_email(cast):
     assert prefs[cast.member.pk] == {
         Channel.WEB: Frequency.IMMEDIATELY,
         Channel.EMAIL: Frequency.WEEKLY,
+        Channel.SMS: Frequency.NEVER,
     }
     prefs = services.preferences_for(user_ids=[cast.member.pk], kind=Kind.REPLY)
     assert prefs[cast.member.pk][Channel.EMAIL] == Frequency.IMMEDIATELY
