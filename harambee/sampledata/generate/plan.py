@@ -70,6 +70,7 @@ CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
         "ends",
         "time_zone",
         "mode",
+        "country",
         "place",
         "address",
         "latitude",
