@@ -190,15 +190,16 @@ def visible(user: Any, queryset: Q_T) -> Q_T:
     queryset = queryset.filter(removed=False)
     if not is_reader(user):
         return queryset.filter(visibility=Visibility.PUBLIC)
-    # The reader's spaces by id (loaded once per request, and shared with the rest of
-    # the page), not a subquery that every query would carry and Django resolve again.
-    member_of = sorted(active_space_ids(user))
+    member_of = _active_memberships(user).values("space_id")
     coauthor = Exists(
         Content.coauthors.through.objects.filter(content_id=OuterRef("pk"), user_id=user.pk)
     )
-    allowed = Q(visibility=Visibility.PUBLIC) | Q(author_id=user.pk) | coauthor
-    if member_of:
-        allowed |= Q(visibility__in=[Visibility.ALLIANCE, Visibility.SPACE], space_id__in=member_of)
+    allowed = (
+        Q(visibility=Visibility.PUBLIC)
+        | Q(author_id=user.pk)
+        | coauthor
+        | Q(visibility__in=[Visibility.ALLIANCE, Visibility.SPACE], space_id__in=member_of)
+    )
     granted = granted_ids(user)
     if granted:
         # A kind's pk is its Content pk (multi-table inheritance), so this works on

@@ -49,6 +49,20 @@ def report_get(*, user: Any, pk: int) -> FieldReport:
     return report
 
 
+def report_in_space(*, space: Space, pk: int) -> FieldReport | None:
+    """A report of ``space`` by its number (a duplicate named by a facilitator)."""
+    return FieldReport.objects.filter(pk=pk, space=space).first()
+
+
+def item_to_share(*, user: Any, pk: int) -> Any:
+    """An item ``user`` may read, by its number, to link in a broadcast; else None."""
+    from harambee.core.models import Content
+    from harambee.core.visibility import can_view
+
+    item = Content.objects.filter(pk=pk, removed=False).first()
+    return item if item is not None and can_view(user, item) else None
+
+
 def space_reports(*, user: Any, space: Space, status: str = "") -> QuerySet[FieldReport]:
     """The space's reports ``user`` may read, newest first."""
     qs = visible(user, FieldReport.objects.filter(space=space, removed=False))

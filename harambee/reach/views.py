@@ -9,9 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from harambee.core.models import Content
 from harambee.core.selectors import conversation
-from harambee.core.visibility import can_view
 from harambee.reach import polls as poll_services
 from harambee.reach import rules, selectors, services
 from harambee.reach.forms import (
@@ -227,9 +225,7 @@ def report_review(request, pk: int):
         data = form.cleaned_data
         duplicate = None
         if data["duplicate_of"]:
-            duplicate = FieldReport.objects.filter(
-                pk=data["duplicate_of"], space=report.space
-            ).first()
+            duplicate = selectors.report_in_space(space=report.space, pk=data["duplicate_of"])
             if duplicate is None:
                 form.add_error(
                     "duplicate_of", _("There is no report with this number in this space.")
@@ -326,8 +322,8 @@ def broadcast_new(request, slug: str):
         data = form.cleaned_data
         item = None
         if data["item"]:
-            item = Content.objects.filter(pk=data["item"], removed=False).first()
-            if item is None or not can_view(request.user, item):
+            item = selectors.item_to_share(user=request.user, pk=data["item"])
+            if item is None:
                 form.add_error("item", _("There is no item with this number that you may see."))
         if not form.errors:
             try:

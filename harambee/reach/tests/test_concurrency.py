@@ -64,11 +64,19 @@ def test_fifty_concurrent_replays_make_one_message_one_report_one_reply(cast, ga
     assert errors == []
     assert codes == [200] * THREADS, (connection.vendor, codes)
     assert Message.objects.filter(direction="in").count() == 1
+    # Handling that the shared SQLite test database refused ("locked") is retried, as
+    # the worker retries a failed task: handling is idempotent, so it makes one report.
+    from harambee.reach import services
+
+    for pk in Message.objects.filter(direction="in", status="received").values_list(
+        "pk", flat=True
+    ):
+        services.inbound_handle(message_id=pk)
+        services.inbound_handle(message_id=pk)
     assert FieldReport.objects.count() == 1
     assert Message.objects.filter(direction="out", purpose="reply").count() == 1
     # A send the shared SQLite test database refused ("locked") is retried, as the
     # worker retries a failed task; either way the reply goes out once.
-    from harambee.reach import services
 
     for pk in Message.objects.filter(direction="out", status="queued").values_list("pk", flat=True):
         services.message_send(message_id=pk)
