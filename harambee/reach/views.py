@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from harambee.core.selectors import conversation
+from harambee.inputs import clean_line
 from harambee.reach import polls as poll_services
 from harambee.reach import rules, selectors, services
 from harambee.reach.forms import (
@@ -110,7 +111,8 @@ def space_settings(request, slug: str):
 @login_required
 def contacts(request, slug: str):
     space = _managed(request, slug)
-    query = request.GET.get("q", "")[:100]
+    # Control characters out, like every other typed value (PostgreSQL refuses NUL).
+    query = clean_line(request.GET.get("q", ""))[:100]
     found = selectors.contacts(space=space, query=query)
     return render(
         request,
