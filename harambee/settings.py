@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "harambee.library",
     "harambee.events",
     "harambee.reach",
+    "harambee.radio",
+    "harambee.press",
     "harambee.search",
     "harambee.stream",
     "harambee.moderation",
