@@ -125,7 +125,12 @@ TEMPLATES = [
 
 # Database: SQLite in var/ unless DATABASE_URL names another (PostgreSQL 15+).
 DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{VAR_DIR / 'harambee.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
+# Connections are kept between requests on both databases: opening a SQLite connection
+# runs the pragmas below, and closing the last one checkpoints the WAL (together about
+# 1.5 ms of a 2 ms webhook request; docs/performance.md, "SMS webhook").
+DATABASES["default"]["CONN_MAX_AGE"] = envint("HARAMBEE_DB_CONN_MAX_AGE", 600)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # mmap_size: reads map the file (up to 2 GiB, SQLite's own limit) instead of
@@ -140,8 +145,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 else:
-    DATABASES["default"]["CONN_MAX_AGE"] = envint("HARAMBEE_DB_CONN_MAX_AGE", 60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # No JIT compilation: the product's queries are short, and once a plan's estimated
     # cost passes jit_above_cost, compiling it adds ~18 ms (a search went from 4.5 to
     # 22.6 ms; docs/performance.md, "Search").

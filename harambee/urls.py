@@ -23,6 +23,8 @@ class _Favicon(RedirectView):
 
 
 urlpatterns = [
+    # SMS gateways' callbacks first: they come in bursts, and resolve by one prefix.
+    path("sms/hooks/", include("harambee.reach.hook_urls")),
     path("favicon.ico", _Favicon.as_view()),
     path("", site_views.home, name="home"),
     path("", include("harambee.core.urls")),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from harambee.reach import views, webhooks
+from harambee.reach import views
 
 app_name = "reach"
 
@@ -27,20 +27,4 @@ urlpatterns = [
     path("spaces/<slug:slug>/sms/polls/", views.polls, name="polls"),
     path("spaces/<slug:slug>/sms/polls/new/", views.poll_new, name="poll_new"),
     path("spaces/<slug:slug>/sms/polls/<id:pk>/", views.poll_detail, name="poll"),
-    # Gateways' callbacks.
-    path("sms/hooks/twilio/<str:name>/", webhooks.receive, {"gateway": "twilio"}, name="twilio"),
-    path(
-        "sms/hooks/twilio/<str:name>/status/",
-        webhooks.receive,
-        {"gateway": "twilio", "what": "status"},
-        name="twilio_status",
-    ),
-    path(
-        "sms/hooks/africastalking/<str:name>/<str:secret>/<str:what>/",
-        webhooks.receive,
-        {"gateway": "africastalking"},
-        name="africastalking",
-    ),
-    path("sms/hooks/generic/<str:name>/", webhooks.receive, {"gateway": "generic"}, name="generic"),
-    path("sms/hooks/console/<str:name>/", webhooks.receive, {"gateway": "console"}, name="console"),
 ]
