@@ -17,6 +17,9 @@ urlpatterns = [
     path("spaces/<slug:slug>/sms/summary/", views.summary, name="summary"),
     path("spaces/<slug:slug>/sms/summary.csv", views.summary_csv, name="summary_csv"),
     path("spaces/<slug:slug>/sms/brief/", views.brief, name="brief"),
+    path("spaces/<slug:slug>/sms/brief/print/", views.brief_print, name="brief_print"),
+    path("spaces/<slug:slug>/sms/brief.md", views.brief_markdown, name="brief_markdown"),
+    path("spaces/<slug:slug>/sms/brief.pdf", views.brief_pdf, name="brief_pdf"),
     path("spaces/<slug:slug>/sms/inbox/", views.inbox, name="inbox"),
     path(
         "spaces/<slug:slug>/sms/inbox/<id:pk>/handled/", views.inbox_handled, name="inbox_handled"

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -290,20 +292,48 @@ def summary_csv(request, slug: str):
     return response
 
 
-def brief(request, slug: str):
-    """The evidence brief: verified reports, cited like lessons in a synthesis report
-    (its template), ready to print or pass on."""
+def _brief_context(request, slug: str) -> dict:
+    """The brief leaves the platform when it is printed or passed on, so it is the
+    public one unless the reader asks for every verified report they may read."""
     space = space_get(user=request.user, slug=slug)
-    public = request.GET.get("public") == "1"
-    return render(
-        request,
-        "reach/brief.html",
-        {
-            "space": space,
-            "report": selectors.evidence_brief(user=request.user, space=space, public=public),
-            "public": public,
-        },
-    )
+    public = request.GET.get("all") != "1"
+    report = selectors.evidence_brief(user=request.user, space=space, public=public)
+    return {"space": space, "report": report, "public": public}
+
+
+def brief(request, slug: str):
+    """The evidence brief: verified reports, cited like lessons in a synthesis report,
+    with the report's print stylesheet and its "not for sharing" marks."""
+    return render(request, "reach/brief.html", _brief_context(request, slug))
+
+
+def brief_print(request, slug: str):
+    return render(request, "reach/brief_print.html", _brief_context(request, slug))
+
+
+def brief_markdown(request, slug: str):
+    context = _brief_context(request, slug)
+    text = render_to_string("reach/brief.md", context, request=request)
+    response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="evidence-brief-{slug}.md"'
+    return response
+
+
+def brief_pdf(request, slug: str):
+    from weasyprint import CSS, HTML
+
+    context = _brief_context(request, slug)
+    html = render_to_string("reach/brief_print.html", {**context, "for_pdf": True}, request=request)
+    stylesheet = CSS(filename=finders.find("synthesis/print.css"))
+    pdf = HTML(string=html, url_fetcher=_no_fetch).write_pdf(stylesheets=[stylesheet])
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="evidence-brief-{slug}.pdf"'
+    return response
+
+
+def _no_fetch(url: str, *args, **kwargs):
+    # A brief loads nothing from anywhere: its one stylesheet is given.
+    raise ValueError(f"Not fetched: {url}")
 
 
 @login_required

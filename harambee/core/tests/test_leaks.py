@@ -61,6 +61,7 @@ OUR_NAMESPACES = {
     "notifications",
     "events",
     "reach",
+    "reach_hooks",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.

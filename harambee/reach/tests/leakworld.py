@@ -93,7 +93,7 @@ def build(cast, world) -> None:
 
 
 def urls_for(name: str, cast, world) -> list[str] | None:
-    if not name.startswith("reach:"):
+    if not name.startswith(("reach:", "reach_hooks:")):
         return None
     route = name.split(":", 1)[1]
     spaces = world["spaces"]
@@ -113,6 +113,9 @@ def urls_for(name: str, cast, world) -> list[str] | None:
         return [reverse(name, args=["console", "x" * 20, "inbound"])]
     if route == "index":
         return [reverse(name)]
+    if route.startswith("brief"):
+        # The public brief, and every verified report the reader may read.
+        return [reverse(name, args=[s.slug]) + q for s in spaces for q in ("", "?all=1")]
     return [reverse(name, args=[s.slug]) for s in spaces]
 
 

@@ -186,28 +186,58 @@ def test_a_broadcast_may_not_link_an_item_its_author_may_not_see(cast):
         services.broadcast_create(actor=cast.space_lead, space=cast.space, text="x", item=secret)
 
 
+def _pdf_text(data: bytes) -> str:
+    import pypdfium2
+
+    assert data.startswith(b"%PDF")
+    pdf = pypdfium2.PdfDocument(data)
+    return "".join(page.get_textpage().get_text_range() for page in pdf)
+
+
 def test_the_brief_and_counts_cite_only_what_the_reader_may_see(cast, client_for, report):
-    brief = reverse("reach:brief", args=[cast.space.slug])
-    summary = reverse("reach:summary", args=[cast.space.slug])
-    csv = reverse("reach:summary_csv", args=[cast.space.slug])
+    slug = cast.space.slug
+    brief = reverse("reach:brief", args=[slug])
+    printed = reverse("reach:brief_print", args=[slug])
+    markdown = reverse("reach:brief_markdown", args=[slug])
+    pdf = reverse("reach:brief_pdf", args=[slug])
+    summary = reverse("reach:summary", args=[slug])
+    csv = reverse("reach:summary_csv", args=[slug])
     services.report_review(
         actor=cast.space_lead, report=report, status="verified", visibility="space"
     )
-    assert "LEAKMARK" in _page(client_for, cast, "space_member", brief).content.decode()
-    assert (
-        "LEAKMARK"
-        not in _page(client_for, cast, "space_member", f"{brief}?public=1").content.decode()
-    )
-    assert "FIRE" in _page(client_for, cast, "space_member", csv).content.decode()
-    assert "FIRE" in _page(client_for, cast, "space_member", summary).content.decode()
-    # The space is not secret, so others read its pages, without the report.
+
+    def text(who: str, url: str) -> str:
+        response = _page(client_for, cast, who, url)
+        if who not in IN_SPACE and response.status_code == 404:
+            return ""  # the factory's space is not listed to them
+        assert response.status_code == 200, (who, url)
+        if response["Content-Type"] == "application/pdf":
+            return _pdf_text(response.content)
+        return response.content.decode()
+
+    # What leaves the platform is the public brief unless the member asks for more.
+    for url in (brief, printed, markdown, pdf):
+        assert "LEAKMARK" not in text("space_member", url), url
+        assert "LEAKMARK" in text("space_member", f"{url}?all=1"), url
+    assert "Private" in text("space_member", f"{pdf}?all=1")
+    assert "FIRE" in text("space_member", csv)
+    assert "FIRE" in text("space_member", summary)
+    # Nobody outside the space reads the report, whichever way they ask.
     for who in ("anon", "member", "outsider"):
-        for url in (brief, summary, csv):
-            response = _page(client_for, cast, who, url)
-            assert (
-                "LEAKMARK" not in response.content.decode()
-                and "FIRE" not in response.content.decode()
-            ), (who, url)
+        for url in (brief, f"{brief}?all=1", f"{markdown}?all=1", f"{pdf}?all=1", summary, csv):
+            body = text(who, url)
+            assert "LEAKMARK" not in body and "FIRE" not in body, (who, url)
+
+
+def test_a_public_verified_report_is_in_the_public_brief(cast, client_for, report):
+    services.report_review(
+        actor=cast.space_lead, report=report, status="verified", visibility="public"
+    )
+    pdf = reverse("reach:brief_pdf", args=[cast.space.slug])
+    for who in IN_SPACE:
+        response = _page(client_for, cast, who, pdf)
+        assert "LEAKMARK" in _pdf_text(response.content), who
+        assert "Private" not in _pdf_text(response.content), who
 
 
 def test_replies_never_go_to_an_opted_out_number(cast, run_on_commit_now):

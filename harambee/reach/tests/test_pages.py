@@ -128,6 +128,14 @@ def pages(cast, world) -> list[tuple[str, str, str, str, dict | None, int]]:
         ("sms-inbox", lead, "get", reverse("reach:inbox", args=[slug]), None, 200),
         ("sms-summary", "space_member", "get", reverse("reach:summary", args=[slug]), None, 200),
         ("sms-brief", "space_member", "get", reverse("reach:brief", args=[slug]), None, 200),
+        (
+            "sms-brief-print",
+            "space_member",
+            "get",
+            reverse("reach:brief_print", args=[slug]) + "?all=1",
+            None,
+            200,
+        ),
         ("sms-broadcasts", lead, "get", reverse("reach:broadcasts", args=[slug]), None, 200),
         ("sms-broadcast-new", lead, "get", reverse("reach:broadcast_new", args=[slug]), None, 200),
         (
