@@ -2,7 +2,7 @@
 replays mixed in, then a check that each provider id made exactly one message.
 
     python -m benchmarks.sms [--duration 15] [--connections 16] [--replay-every 5]
-        [--with-worker]
+        [--with-worker] [--workers 2]
 
 A fresh SQLite database (WAL) in a temporary directory, the production set-up
 (gunicorn, 2 sync workers; the database task backend, so the webhook only stores and
@@ -199,6 +199,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--replay-every", type=int, default=5)
     parser.add_argument("--with-worker", action="store_true")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="harambee-sms-bench-") as tmp:
         var = Path(tmp)
@@ -214,7 +215,7 @@ def main() -> None:
         write_requests(warm, 8000, args.replay_every, prefix="warm")
         script.write_text(LUA)
         db = var / "harambee.sqlite3"
-        proc, base = start_gunicorn("harambee.wsgi", env)
+        proc, base = start_gunicorn("harambee.wsgi", env, workers=args.workers)
         try:
             url = f"{base}/sms/hooks/generic/{CHANNEL}/"
             run_wrk(url, script, warm, 4, 2)  # warm-up

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "harambee.moderation",
     "harambee.synthesis",
     "harambee.notifications",
+    "harambee.portal",
     "harambee.site",
     "harambee.sampledata",
 ]
