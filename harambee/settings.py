@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "harambee.core.middleware.SecurityHeadersMiddleware",
+    # Writes answer 503 while `harambee restore` runs (core/backup.py).
+    "harambee.core.middleware.ReadOnlyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses HTML; Django pads it at random against BREACH.
     "django.middleware.gzip.GZipMiddleware",

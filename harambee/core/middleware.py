@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import zoneinfo
 
+from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 CSP = "; ".join(
     [
@@ -32,6 +34,32 @@ class SecurityHeadersMiddleware:
         response.setdefault("Content-Security-Policy", CSP)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+class ReadOnlyMiddleware:
+    """While a restore runs (core/backup.py), pages are read but nothing is written:
+    every request that could write answers 503 and asks to try again shortly."""
+
+    SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from harambee.core.backup import is_read_only
+
+        if request.method not in self.SAFE and is_read_only():
+            response = HttpResponse(
+                _(
+                    "The site is being restored from a backup and is read-only for a few "
+                    "minutes. Nothing was saved: please try again shortly.\n"
+                ),
+                status=503,
+                content_type="text/plain; charset=utf-8",
+            )
+            response["Retry-After"] = "120"
+            return response
+        return self.get_response(request)
 
 
 class TimezoneMiddleware:
