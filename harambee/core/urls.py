@@ -14,5 +14,6 @@ urlpatterns = [
     path("editor/preview/", editor.preview, name="editor_preview"),
     path("editor/draft/", editor.draft, name="editor_draft"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("language/<str:code>/", views.language, name="language"),
 ]

@@ -163,6 +163,54 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+_MIGRATED: list[bool] = []
+
+
+def _migrated() -> bool:
+    """No migration waits to be applied (checked until true, then once per process)."""
+    if not _MIGRATED:
+        from django.db import connection
+        from django.db.migrations.executor import MigrationExecutor
+
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            return False
+        _MIGRATED.append(True)
+    return True
+
+
+def readyz(request):
+    """Readiness for a load balancer or an orchestrator: 200 when this process can serve
+    (the database answers and is migrated, the cache answers), else 503 with what
+    failed. A restore in progress (read-only) still serves reads, so it is ready."""
+    import json
+
+    from django.core.cache import cache
+    from django.db import connection
+
+    from harambee.core.backup import is_read_only
+
+    checks: dict[str, str] = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok" if _migrated() else "migrations not applied"
+    except DatabaseError as error:
+        checks["database"] = f"unavailable: {type(error).__name__}"
+    try:
+        cache.set("harambee:readyz", "1", 10)
+        checks["cache"] = "ok" if cache.get("harambee:readyz") == "1" else "not keeping values"
+    except Exception as error:  # noqa: BLE001 - any cache backend's failure
+        checks["cache"] = f"unavailable: {type(error).__name__}"
+    ready = all(value == "ok" for value in checks.values())
+    body = {"ready": ready, "read_only": is_read_only(), "checks": checks}
+    response = HttpResponse(
+        json.dumps(body), status=200 if ready else 503, content_type="application/json"
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def server_error(request, *args, **kwargs):
     """500 handler. A database that is down or unreachable gets a friendly 503."""
     exc = sys.exc_info()[1]
