@@ -317,6 +317,10 @@ UPLOAD_LIMITS_MB = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Days data is kept before `harambee retention` deletes it (0 keeps it for ever).
+RETAIN_RAW_SMS_DAYS = envint("HARAMBEE_RETAIN_RAW_SMS_DAYS", 90)
+RETAIN_TASK_RESULTS_DAYS = envint("HARAMBEE_RETAIN_TASK_RESULTS_DAYS", 30)
+
 # Seconds an anonymous visitor's page may be served from the cache (0 turns it off).
 # Any write bumps the cache generation, so this bounds only memory, not staleness.
 ANONYMOUS_PAGE_CACHE_SECONDS = envint("HARAMBEE_ANONYMOUS_CACHE_SECONDS", 300)

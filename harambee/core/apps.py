@@ -45,6 +45,9 @@ class CoreConfig(AppConfig):
         post_migrate.connect(analyze, sender=self, dispatch_uid="harambee-analyze")
         anoncache.connect()
         register_audit_actions(AuditAction)
+        from harambee.core.retention import register_core_rules
+
+        register_core_rules()
         # People sit below core: their names and profiles are on anonymous pages too.
         for label in ("core", "people"):
             register_page_cache_app(label)

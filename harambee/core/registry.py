@@ -160,3 +160,26 @@ def register_grant_source(source: GrantSource) -> None:
 
 def grant_sources() -> tuple[GrantSource, ...]:
     return tuple(_grant_sources.values())
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """Data kept only so long: ``prune(before, dry_run)`` deletes (or, dry, counts) what
+    is older than ``before`` and returns how many rows it was. ``days`` is read when
+    ``harambee retention`` runs (a setting, so an operator can change it)."""
+
+    name: str
+    label: Any
+    days: Callable[[], int]
+    prune: Callable[..., int]
+
+
+_retention_rules: dict[str, RetentionRule] = {}
+
+
+def register_retention(rule: RetentionRule) -> None:
+    _retention_rules[rule.name] = rule
+
+
+def retention_rules() -> tuple[RetentionRule, ...]:
+    return tuple(_retention_rules.values())

@@ -8,19 +8,31 @@ class ReachConfig(AppConfig):
     verbose_name = _("Reach by SMS")
 
     def ready(self) -> None:
+        from django.conf import settings
+
         from harambee.core.navigation import NavEntry, register_entry
         from harambee.core.registry import (
             ContentKind,
+            RetentionRule,
             register_audit_actions,
             register_kind,
             register_page_cache_app,
+            register_retention,
         )
-        from harambee.reach import views
+        from harambee.reach import services, views
         from harambee.reach.services import SmsAction
         from harambee.spaces.tabs import SpaceTab
         from harambee.spaces.tabs import register as register_tab
 
         register_page_cache_app(self.label)
+        register_retention(
+            RetentionRule(
+                "raw_sms",
+                _("raw SMS gateway requests"),
+                lambda: settings.RETAIN_RAW_SMS_DAYS,
+                services.raw_prune,
+            )
+        )
         register_audit_actions(SmsAction)
         register_kind(
             ContentKind(

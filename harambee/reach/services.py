@@ -167,6 +167,13 @@ def raw_store(*, channel_name: str, gateway: str, request: Any, path: str) -> In
     )
 
 
+def raw_prune(before: Any, *, dry_run: bool = False) -> int:
+    """Raw gateway requests (headers and bodies: phone numbers, texts) received before
+    ``before``; the messages and reports made from them stay."""
+    qs = InboundRequest.objects.filter(received__lt=before)
+    return qs.count() if dry_run else qs.delete()[0]
+
+
 def raw_verdict(raw: InboundRequest, verdict: str) -> None:
     InboundRequest.objects.filter(pk=raw.pk).update(verdict=verdict)
 
