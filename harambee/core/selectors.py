@@ -24,6 +24,7 @@ from django.http import Http404
 
 from harambee.core.forms import CommentForm
 from harambee.core.models import Attachment, Comment, Content, Reaction
+from harambee.core.queries import one
 from harambee.core.registry import reader_states
 from harambee.core.services import may_comment
 from harambee.core.visibility import can_view, visible
@@ -298,16 +299,16 @@ def reply_parent(
     shown = next((comment for comment in comments if comment.pk == wanted), None)
     if shown is not None:
         return shown
-    return (
-        Comment.objects.filter(pk=wanted, content=item, parent__isnull=True, removed=False)
-        .select_related("author")
-        .first()
+    return one(
+        Comment.objects.filter(
+            pk=wanted, content=item, parent__isnull=True, removed=False
+        ).select_related("author")
     )
 
 
 def content_get(*, user: Any, pk: int) -> Content:
     """The item ``pk`` as its envelope, or 404 alike for missing and hidden."""
-    content = Content.objects.select_related("space").filter(pk=pk).first()
+    content = one(Content.objects.select_related("space").filter(pk=pk))
     if content is None or not can_view(user, content):
         raise Http404
     return content

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from harambee.core.models import Content
+from harambee.core.queries import one
 from harambee.core.visibility import can_view, is_reader, visible
 from harambee.events import rules
 from harambee.events.models import (
@@ -207,7 +208,7 @@ def month(
 
 
 def event_get(*, user: Any, pk: int) -> Event:
-    event = Event.objects.select_related("author", "space").filter(pk=pk).first()
+    event = one(Event.objects.select_related("author", "space").filter(pk=pk))
     if event is None or not can_view(user, event):
         raise Http404
     with_shown_space(user, [event])

@@ -9,6 +9,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from harambee.core.models import Attachment, Content
+from harambee.core.queries import one
 from harambee.core.registry import content_kind
 from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import can_view, visible, visible_spaces
@@ -128,7 +129,7 @@ def timeline(
 
 
 def _get(user: Any, queryset: QuerySet[Any], pk: int) -> Any:
-    item = queryset.filter(pk=pk).first()
+    item = one(queryset.filter(pk=pk))
     if item is None or not can_view(user, item):
         raise Http404
     return item

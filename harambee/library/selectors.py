@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 
 from harambee.core import anoncache
 from harambee.core.models import Content
+from harambee.core.queries import one
 from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import can_view, visible, visible_spaces
 from harambee.initiatives.models import Initiative, Theme
@@ -194,12 +195,11 @@ def resource_get(*, user: Any, pk: int) -> Resource:
 
     pages = WikiPage.objects.filter(resources=OuterRef("pk"))
     entries = CollectionEntry.objects.filter(item_id=OuterRef("pk"))
-    resource = (
+    resource = one(
         Resource.objects.select_related("author", "space", "current__attachment")
         .prefetch_related("coauthors")
         .annotate(has_related=Exists(pages) | Exists(entries))
         .filter(pk=pk)
-        .first()
     )
     if resource is None or not can_view(user, resource):
         raise Http404

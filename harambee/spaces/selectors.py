@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from harambee.core.models import Comment, Content, comment_url
+from harambee.core.queries import one
 from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import (
     active_memberships,
@@ -193,7 +194,7 @@ def pending_requests(*, space: Space) -> QuerySet[JoinRequest]:
 
 
 def post_get(*, user: Any, pk: int) -> Post:
-    post = (
+    post = one(
         Post.objects.select_related(
             "author",
             "space",
@@ -201,9 +202,7 @@ def post_get(*, user: Any, pk: int) -> Post:
             "answer",
             "answer__author",
             "answer__parent",
-        )
-        .filter(pk=pk)
-        .first()
+        ).filter(pk=pk)
     )
     if post is None or not can_view(user, post):
         raise Http404
