@@ -214,6 +214,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_SIGNUP_FORM_CLASS = "harambee.people.forms.SignupExtraForm"
 ACCOUNT_ADAPTER = "harambee.people.adapters.AccountAdapter"
+# Who may make an account: anyone ("open"), anyone with a steward's approval
+# ("approval"), or only people invited into a space ("invitation").
+SIGNUP_POLICY = envchoice("HARAMBEE_SIGNUP", ("open", "approval", "invitation"), "open")
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_RATE_LIMITS = {"login_failed": envstr("HARAMBEE_LOGIN_RATE_LIMIT", "5/m/ip,5/5m/key")}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "

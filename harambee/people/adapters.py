@@ -5,15 +5,27 @@ from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.urls import reverse
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """Everyone who signs up themselves is an alliance member; guests only arrive
     through an invitation."""
 
+    def is_open_for_signup(self, request) -> bool:
+        """Closed when only invitations bring people in (HARAMBEE_SIGNUP=invitation)."""
+        return settings.SIGNUP_POLICY != "invitation"
+
+    def get_signup_redirect_url(self, request) -> str:
+        return reverse("people:welcome")
+
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
         user.role = "member"
+        if settings.SIGNUP_POLICY == "approval":
+            # Signed in only once a steward approves (people:signups).
+            user.is_active = False
+            user.awaiting_approval = True
         if commit:
             user.save()
         return user

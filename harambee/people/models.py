@@ -111,6 +111,9 @@ class User(AbstractUser):
     # reader's grants only while this lies ahead: nearly everyone has none, and their
     # requests ask nothing about grants.
     granted_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # Signed up while sign-ups need a steward's approval (HARAMBEE_SIGNUP=approval):
+    # inactive until a steward approves, deleted if one declines.
+    awaiting_approval = models.BooleanField(default=False, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []  # noqa: RUF012

@@ -56,6 +56,7 @@ class Perm(models.TextChoices):
     # Moderation: in a space from the space role; outside any space from the alliance role.
     MODERATE = "moderate", _("Review flags, hide and restore content, move threads")
     SUSPEND_MEMBERS = "suspend_members", _("Suspend an account from posting")
+    APPROVE_SIGNUPS = "approve_signups", _("Approve or decline the people who sign up")
 
 
 ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -84,6 +85,7 @@ ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.INVITE_TO_THREAD,
             Perm.MODERATE,
             Perm.SUSPEND_MEMBERS,
+            Perm.APPROVE_SIGNUPS,
         }
     ),
     AllianceRole.MEMBER: frozenset(

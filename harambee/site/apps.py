@@ -13,6 +13,13 @@ def _may(perm: str):
     return show
 
 
+def _signed_up(sender, request, user, **kwargs) -> None:
+    if getattr(user, "awaiting_approval", False):
+        from harambee.site.services import signup_requested
+
+        signup_requested(user=user)
+
+
 class SiteConfig(AppConfig):
     """Pages that gather from many apps: home, the directories, the audit log, admin;
     and the site's top-level places, which the other apps fill with their pages."""
@@ -22,12 +29,15 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self) -> None:
+        from allauth.account.signals import user_signed_up
+        from django.conf import settings
         from django.contrib.auth.signals import user_logged_in
 
         from harambee.core.navigation import NavEntry, NavSection, register_entry, register_section
-        from harambee.core.registry import register_page_cache_app
+        from harambee.core.registry import register_audit_actions, register_page_cache_app
         from harambee.people.roles import Perm
         from harambee.site.middleware import on_sign_in
+        from harambee.site.services import SignupAction
 
         # Visits are written with update() and bulk_create(), which bump nothing: a
         # person's last visit changes no page an anonymous visitor is served.
@@ -60,3 +70,16 @@ class SiteConfig(AppConfig):
         register_entry(
             NavEntry("account", _("Admin"), "admin:index", order=90, show=_may(Perm.USE_ADMIN))
         )
+        register_entry(
+            NavEntry(
+                "people",
+                _("Sign-ups awaiting approval"),
+                "people:signups",
+                order=70,
+                show=lambda request: (
+                    settings.SIGNUP_POLICY == "approval" and _may(Perm.APPROVE_SIGNUPS)(request)
+                ),
+            )
+        )
+        register_audit_actions(SignupAction)
+        user_signed_up.connect(_signed_up, dispatch_uid="site-signup-approval")

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from harambee.core.http import alliance_perm_required, paginate
 from harambee.people.forms import DirectoryFilterForm, ProfileForm
@@ -11,7 +12,7 @@ from harambee.people.models import Organisation, User
 from harambee.people.roles import Perm
 from harambee.people.selectors import countries_in_use, organisation_list, people_list
 from harambee.people.services import profile_update
-from harambee.site import selectors
+from harambee.site import selectors, services
 
 
 @alliance_perm_required(Perm.SEE_DIRECTORY)
@@ -52,3 +53,38 @@ def profile_edit(request):
         messages.success(request, _("Your profile is saved."))
         return redirect("people:person", pk=request.user.pk)
     return render(request, "people/profile_edit.html", {"form": form})
+
+
+@alliance_perm_required(Perm.APPROVE_SIGNUPS)
+def signups(request):
+    return render(request, "site/signups.html", {"people": selectors.signups_awaiting()})
+
+
+@alliance_perm_required(Perm.APPROVE_SIGNUPS)
+@require_POST
+def signup_decide(request, pk: int):
+    person = selectors.signup_awaiting_get(pk=pk)
+    decision = request.POST.get("decision")
+    if decision not in ("approve", "decline"):
+        messages.error(request, _("Choose to approve or to decline."))
+        return redirect("people:signups")
+    name = person.display_name
+    services.signup_decide(actor=request.user, user=person, approve=decision == "approve")
+    if decision == "approve":
+        messages.success(request, _("%(name)s may now sign in; they were told.") % {"name": name})
+    else:
+        messages.success(request, _("%(name)s's account was deleted.") % {"name": name})
+    return redirect("people:signups")
+
+
+@login_required
+def welcome(request):
+    user = request.user
+    return render(
+        request,
+        "site/welcome.html",
+        {
+            "profile_done": bool(user.organisation_id or user.sector) and bool(user.country),
+            "spaces": selectors.suggested_spaces(user=user),
+        },
+    )

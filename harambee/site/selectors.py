@@ -62,3 +62,32 @@ def organisation_get(*, slug: str) -> Organisation:
 
 def organisation_people(*, user: Any, organisation: Organisation) -> QuerySet[User]:
     return visible_people(user, organisation.people.all()).order_by("display_name")
+
+
+def signups_awaiting(*, limit: int = 200) -> list[User]:
+    """Accounts waiting for a steward's approval, oldest first."""
+    return list(
+        User.objects.filter(awaiting_approval=True)
+        .select_related("organisation")
+        .order_by("date_joined", "pk")[:limit]
+    )
+
+
+def signup_awaiting_get(*, pk: int) -> User:
+    user = User.objects.filter(pk=pk, awaiting_approval=True).first()
+    if user is None:
+        raise Http404
+    return user
+
+
+def suggested_spaces(*, user: Any, limit: int = 6) -> list[Space]:
+    """Spaces a newcomer may join themselves (open or by request) and may see, busiest
+    first; not the ones they are in."""
+    from harambee.spaces.selectors import space_list
+
+    joinable = (
+        space_list(user=user)
+        .filter(join_policy__in=[Space.JoinPolicy.OPEN, Space.JoinPolicy.REQUEST])
+        .exclude(memberships__user=user)
+    )
+    return list(joinable.order_by("-member_count", "name")[:limit])

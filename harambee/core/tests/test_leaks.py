@@ -371,6 +371,8 @@ def urls_for(name: str, cast, world) -> list[str]:
         return [reverse(name, args=[u.pk]) for u in (cast.space_member, cast.guest, cast.member)]
     if name == "people:organisation":
         return [reverse(name, args=[world["org"].slug])]
+    if name == "people:signup_decide":
+        return [reverse(name, args=[u.pk]) for u in (cast.member, cast.guest)]
     try:
         return [reverse(name)]
     except NoReverseMatch:
