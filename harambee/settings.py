@@ -301,7 +301,17 @@ if HTTPS:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # text (the default) or json: one JSON object a line (core/logs.py).
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "harambee.core.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": envchoice("HARAMBEE_LOG_FORMAT", ("text", "json"), "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": envstr("HARAMBEE_LOG_LEVEL", "INFO")},
     # django_tasks logs every task's start and end at INFO: one line per save.
     "loggers": {
