@@ -14,6 +14,13 @@ def handle_inbound(message_id: int) -> None:
 
 
 @task()
+def handle_received() -> int:
+    """Every inbound message still waiting, oldest first: one task for a burst of
+    messages (``services.inbound_handle_later``)."""
+    return services.inbound_handle_waiting()
+
+
+@task()
 def send_message(message_id: int) -> str:
     return services.message_send(message_id=message_id)
 

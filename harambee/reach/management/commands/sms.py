@@ -29,8 +29,12 @@ class Command(BaseCommand):
             "--id", dest="provider_id", default="", help="Repeat an id to replay."
         )
         sub.add_parser("send_due", help="Start every broadcast whose time has come.")
+        sub.add_parser("handle", help="Handle every inbound message still waiting.")
 
     def handle(self, *args, **options) -> None:
+        if options["action"] == "handle":
+            self.stdout.write(f"{services.inbound_handle_waiting()} messages handled.")
+            return
         if options["action"] == "send_due":
             self.stdout.write(f"{tasks.send_due()} broadcasts started.")
             return
