@@ -27,6 +27,7 @@ from harambee.core.models import Attachment, Content
 from harambee.core.pdf import resource_url
 from harambee.core.visibility import can_see_space, visible
 from harambee.events.models import Event
+from harambee.inputs import to_id
 from harambee.press.models import ITEMS_MAX, PRINT_KINDS, Brochure
 from harambee.reach.models import FieldReport
 from harambee.spaces.models import Space
@@ -80,7 +81,9 @@ def selection(
     ``ITEMS_MAX``."""
     qs = public_items()
     if source == Brochure.Source.HAND:
-        qs = qs.filter(pk__in=list(item_ids or [])[:ITEMS_MAX])
+        # An id the database cannot hold (20 digits) is no item, not an overflow.
+        ids = [pk for pk in (to_id(value) for value in item_ids or []) if pk is not None]
+        qs = qs.filter(pk__in=ids[:ITEMS_MAX])
     elif source == Brochure.Source.THEME:
         if theme is None:
             return []
@@ -218,4 +221,4 @@ def print_items(*, brochure: Brochure) -> tuple[list[PrintItem], dict[str, tuple
 
 
 def readable_item(*, user: Any, pk: int) -> Content | None:
-    return visible(user, Content.objects.filter(pk=pk)).first()
+    return visible(user, Content.objects.filter(pk=pk)).only("pk", "kind").first()

@@ -90,7 +90,7 @@ def jpeg(colour=(30, 120, 60)) -> bytes:
     return out.getvalue()
 
 
-def photo(item, author, *, caption="A photo"):
+def photo(item, author, *, caption="A photo", colour=(30, 120, 60)):
     return Attachment.objects.create(
         content=item,
         type=Attachment.Type.IMAGE,
@@ -98,7 +98,7 @@ def photo(item, author, *, caption="A photo"):
         caption=caption,
         original_name="photo.jpg",
         mime="image/jpeg",
-        file=ContentFile(jpeg(), name="photo.jpg"),
+        file=ContentFile(jpeg(colour), name="photo.jpg"),
     )
 
 
@@ -107,4 +107,6 @@ def pdf_text(data: bytes) -> str:
 
 
 def pdf_images(data: bytes) -> int:
-    return sum(len(page.images) for page in PdfReader(io.BytesIO(data)).pages)
+    """How many distinct images the PDF holds (pages may share one)."""
+    reader = PdfReader(io.BytesIO(data))
+    return len({image.data for page in reader.pages for image in page.images})

@@ -36,9 +36,7 @@ def test_an_odd_count_is_refused():
 
 
 def _numbered_a5(count: int) -> bytes:
-    pages = "".join(
-        f'<p style="break-after: page">PAGE{n:02d}</p>' for n in range(1, count + 1)
-    )
+    pages = "".join(f'<p style="break-after: page">PAGE{n:02d}</p>' for n in range(1, count + 1))
     return render_pdf(f"<body>{pages}</body>", stylesheets=["@page { size: A5; margin: 1cm }"])
 
 
