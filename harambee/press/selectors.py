@@ -34,6 +34,8 @@ from harambee.spaces.models import Space
 
 # The newest public items offered for choosing by hand.
 CANDIDATES_MAX = 60
+# Ids read from a choice by hand, at most (the gate then keeps ``ITEMS_MAX``).
+CHOSEN_MAX = 1000
 # Brochures listed on a space's print page.
 LIST_MAX = 50
 # Image bytes embedded per item, at most (a thumbnail is far smaller).
@@ -83,7 +85,7 @@ def selection(
     if source == Brochure.Source.HAND:
         # An id the database cannot hold (20 digits) is no item, not an overflow.
         ids = [pk for pk in (to_id(value) for value in item_ids or []) if pk is not None]
-        qs = qs.filter(pk__in=ids[:ITEMS_MAX])
+        qs = qs.filter(pk__in=ids[:CHOSEN_MAX])
     elif source == Brochure.Source.THEME:
         if theme is None:
             return []

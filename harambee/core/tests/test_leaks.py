@@ -61,6 +61,7 @@ OUR_NAMESPACES = {
     "notifications",
     "events",
     "reach",
+    "press",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -82,6 +83,7 @@ EXTENSIONS = [
     "harambee.moderation.tests.leakworld",
     "harambee.synthesis.tests.leakworld",
     "harambee.notifications.tests.leakworld",
+    "harambee.press.tests.leakworld",
 ]
 
 
