@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from harambee.initiatives.models import Lesson
 from harambee.press.models import Brochure
+from harambee.press.tests.helpers import pdf_text
 from harambee.reach.models import Contact, FieldReport
 from harambee.stories.models import Story
-from harambee.press.tests.helpers import pdf_text
 
 
 def test_the_ghana_brochure_holds_the_forums_public_lessons_and_renders_on_demand(
