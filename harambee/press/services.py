@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.contrib.staticfiles import finders
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models, transaction
@@ -116,6 +116,8 @@ def brochure_queue(*, brochure: Brochure) -> bool:
 
 def _stylesheet(brochure: Brochure) -> str:
     path = finders.find("press/print.css")
+    if not isinstance(path, str):
+        raise ImproperlyConfigured("press/print.css is missing from the static files")
     with open(path, encoding="utf-8") as css:
         base = css.read()
     size = PAGE_SIZES[brochure.paper]
