@@ -12,9 +12,6 @@ from harambee.press.forms import BrochureForm, DigestForm
 from harambee.press.models import Brochure
 from harambee.spaces.selectors import membership_for, space_get
 
-# Seconds between reloads of a brochure's page while it is being prepared.
-REFRESH_SECONDS = 5
-
 
 def shows_tab(request, space) -> bool:
     return membership_for(request.user, space.pk) is not None
@@ -137,7 +134,10 @@ def detail(request, slug: str, pk: int):
     brochure = _brochure(space, pk)
     # Made without rendering (the demo): the first visit queues it.
     services.brochure_queue(brochure=brochure)
-    response = render(
+    if request.headers.get("HX-Request"):
+        # The status while it is being prepared, asked for every few seconds.
+        return render(request, "press/_status.html", {"space": space, "brochure": brochure})
+    return render(
         request,
         "press/detail.html",
         {
@@ -147,10 +147,6 @@ def detail(request, slug: str, pk: int):
             "may_build": rules.may_build(request.user, space),
         },
     )
-    if brochure.status == Brochure.Status.PENDING:
-        # Reloads the page without JavaScript until the PDF is ready.
-        response["Refresh"] = str(REFRESH_SECONDS)
-    return response
 
 
 @login_required

@@ -100,7 +100,7 @@ def test_a_facilitator_builds_a_brochure_and_downloads_it(
     assert response["Location"] == _url("brochure", cast, brochure.pk)
     assert brochure.status == "ready", brochure.error
     page = client.get(response["Location"])
-    assert "Refresh" not in page
+    assert "data-hx-trigger" not in page.content.decode()
     assert _url("pdf", cast, brochure.pk) in page.content.decode()
     assert _url("booklet", cast, brochure.pk) in page.content.decode()
     pdf = client.get(_url("pdf", cast, brochure.pk))
@@ -113,12 +113,23 @@ def test_a_facilitator_builds_a_brochure_and_downloads_it(
     assert hidden.pk not in brochure.item_ids
 
 
-def test_a_brochure_being_prepared_reloads_itself_without_javascript(cast, client_for):
+def test_a_brochure_being_prepared_says_so_and_asks_again_until_it_is_ready(
+    cast, client_for, media
+):
     brochure = _brochure(cast, queued="2026-12-01T00:00Z")
-    response = client_for(cast.space_member).get(_url("brochure", cast, brochure.pk))
-    assert response["Refresh"] == "5"
-    assert "Being prepared" in response.content.decode()
-    assert client_for(cast.space_member).get(_url("pdf", cast, brochure.pk)).status_code == 404
+    client = client_for(cast.space_member)
+    url = _url("brochure", cast, brochure.pk)
+    page = client.get(url).content.decode()
+    assert "Being prepared" in page
+    # Without JavaScript a link reloads the page; with it, htmx asks for the status.
+    assert f'<a href="{url}">Reload the page</a>' in page
+    assert 'data-hx-trigger="every 5s"' in page
+    assert client.get(_url("pdf", cast, brochure.pk)).status_code == 404
+    Brochure.objects.filter(pk=brochure.pk).update(status="ready", page_count=3, pdf="x.pdf")
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.startswith('<div id="brochure-status"')
+    assert "Download the PDF (3 pages)" in fragment
+    assert "data-hx-trigger" not in fragment and "PUBLICLESSON" not in fragment
 
 
 def test_a_member_prints_the_public_digest(cast, client_for, media, run_on_commit_now):
