@@ -233,3 +233,12 @@ def test_the_pages_keep_to_the_query_budget(cast, client_for, django_assert_max_
         client.get(url)
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200, url
+
+
+def test_the_spaces_print_tab_is_shown_to_its_members_only(cast, client_for):
+    space_page = reverse("spaces:detail", args=[cast.space.slug])
+    index = _url("index", cast)
+    for who in ("space_member", "guest", "space_lead"):
+        assert index in client_for(getattr(cast, who)).get(space_page).content.decode(), who
+    for who in ("member", "steward", "anon"):
+        assert index not in client_for(getattr(cast, who)).get(space_page).content.decode(), who
