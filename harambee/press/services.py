@@ -114,6 +114,20 @@ def brochure_queue(*, brochure: Brochure) -> bool:
     return True
 
 
+def brochure_retry(*, actor: Any, brochure: Brochure) -> bool:
+    """Render again a brochure whose rendering failed (its makers may ask)."""
+    if not rules.may_build(actor, brochure.space):
+        raise PermissionDenied
+    with transaction.atomic():
+        reset = Brochure.objects.filter(pk=brochure.pk, status=Brochure.Status.FAILED).update(
+            status=Brochure.Status.PENDING, queued=None, error=""
+        )
+        if not reset:
+            return False
+        brochure.refresh_from_db()
+        return brochure_queue(brochure=brochure)
+
+
 def _stylesheet(brochure: Brochure) -> str:
     path = finders.find("press/print.css")
     if not isinstance(path, str):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("spaces/<slug:slug>/print/new/", views.new, name="new"),
     path("spaces/<slug:slug>/print/digest/", views.digest, name="digest"),
     path("spaces/<slug:slug>/print/<id:pk>/", views.detail, name="brochure"),
+    path("spaces/<slug:slug>/print/<id:pk>/retry/", views.retry, name="retry"),
     path(
         "spaces/<slug:slug>/print/<id:pk>/brochure.pdf",
         views.download,

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from harambee.press import rules, selectors, services
 from harambee.press.forms import BrochureForm, DigestForm
@@ -136,7 +137,15 @@ def detail(request, slug: str, pk: int):
     services.brochure_queue(brochure=brochure)
     if request.headers.get("HX-Request"):
         # The status while it is being prepared, asked for every few seconds.
-        return render(request, "press/_status.html", {"space": space, "brochure": brochure})
+        return render(
+            request,
+            "press/_status.html",
+            {
+                "space": space,
+                "brochure": brochure,
+                "may_build": rules.may_build(request.user, space),
+            },
+        )
     return render(
         request,
         "press/detail.html",
@@ -147,6 +156,16 @@ def detail(request, slug: str, pk: int):
             "may_build": rules.may_build(request.user, space),
         },
     )
+
+
+@login_required
+@require_POST
+def retry(request, slug: str, pk: int):
+    space = _space(request, slug, build=True)
+    brochure = _brochure(space, pk)
+    if services.brochure_retry(actor=request.user, brochure=brochure):
+        messages.success(request, _("The brochure is being prepared again."))
+    return redirect(brochure.get_absolute_url())
 
 
 @login_required

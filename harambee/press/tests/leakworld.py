@@ -36,6 +36,6 @@ def urls_for(name: str, cast, world) -> list[str] | None:
     route = name.split(":", 1)[1]
     if route == "go":
         return [reverse(name, args=[item.pk]) for item in world["items"]]
-    if route in {"brochure", "pdf", "booklet"}:
+    if route in {"brochure", "pdf", "booklet", "retry"}:
         return [reverse(name, args=[b.space.slug, b.pk]) for b in world["brochures"]]
     return [reverse(name, args=[s.slug]) for s in world["spaces"]]

@@ -242,3 +242,17 @@ def test_the_spaces_print_tab_is_shown_to_its_members_only(cast, client_for):
         assert index in client_for(getattr(cast, who)).get(space_page).content.decode(), who
     for who in ("member", "steward", "anon"):
         assert index not in client_for(getattr(cast, who)).get(space_page).content.decode(), who
+
+
+def test_a_facilitator_tries_a_failed_brochure_again(cast, client_for, media, run_on_commit_now):
+    brochure = _brochure(cast, status="failed", queued="2026-12-01T00:00Z", error="boom")
+    url = _url("brochure", cast, brochure.pk)
+    retry = _url("retry", cast, brochure.pk)
+    assert retry not in client_for(cast.space_member).get(url).content.decode()
+    assert client_for(cast.space_member).post(retry).status_code == 403
+    lead = client_for(cast.space_lead)
+    assert retry in lead.get(url).content.decode()
+    assert lead.get(retry).status_code == 405
+    assert lead.post(retry)["Location"] == url
+    brochure.refresh_from_db()
+    assert brochure.status == "ready"

@@ -214,3 +214,20 @@ def test_a_failed_rendering_is_kept_with_its_reason(cast, media, monkeypatch):
     assert services.brochure_render(brochure_id=brochure.pk) == "failed"
     brochure.refresh_from_db()
     assert (brochure.status, brochure.error) == ("failed", "the PDF engine fell over")
+
+
+def test_a_failed_brochure_may_be_tried_again_by_its_makers(
+    cast, media, monkeypatch, run_on_commit_now
+):
+    item = lesson(cast.space, cast.space_lead, title="AGAIN")
+    brochure = make(cast, source="hand", item_ids=[item.pk], queue=False)
+    Brochure.objects.filter(pk=brochure.pk).update(status="failed", error="x")
+    brochure.refresh_from_db()
+    with pytest.raises(PermissionDenied):
+        services.brochure_retry(actor=cast.space_member, brochure=brochure)
+    assert services.brochure_retry(actor=cast.space_lead, brochure=brochure) is True
+    brochure.refresh_from_db()
+    assert (brochure.status, brochure.error) == ("ready", "")
+    assert "AGAIN" in pdf_text(brochure.pdf.read())
+    # Only a failed one.
+    assert services.brochure_retry(actor=cast.space_lead, brochure=brochure) is False
