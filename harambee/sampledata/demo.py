@@ -24,6 +24,7 @@ from harambee.events.models import Event
 from harambee.initiatives.models import Initiative, InquiryCycle, LearningNote, Lesson
 from harambee.library.models import Collection, Resource
 from harambee.people.models import Organisation, User
+from harambee.press.models import Brochure
 from harambee.reach.models import FieldReport
 from harambee.sampledata import initiatives as inquiry
 from harambee.sampledata.common import Writer, say
@@ -32,6 +33,7 @@ from harambee.sampledata.library import load_library
 from harambee.sampledata.moderation import load_moderation
 from harambee.sampledata.notifications import load_notifications
 from harambee.sampledata.people import load_organisations, load_people
+from harambee.sampledata.press import load_press
 from harambee.sampledata.sms import load_sms
 from harambee.sampledata.spaces import load_posts, load_requests, load_spaces
 from harambee.sampledata.stories import load_stories
@@ -85,6 +87,8 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         load_sms(people, spaces, now)
         say(stdout, "Notifications…")
         load_notifications(people, now)
+        say(stdout, "Print: a brochure of the Ghana forum's lessons…")
+        load_press(people, spaces, now)
     counts = {
         "organisations": Organisation.objects.count(),
         "people": User.objects.count(),
@@ -108,6 +112,7 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         "stream_posts": StreamPost.objects.count(),
         "events": Event.objects.count(),
         "field_reports": FieldReport.objects.count(),
+        "brochures": Brochure.objects.count(),
     }
     say(
         stdout,
