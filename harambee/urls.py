@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("harambee.library.urls")),
     path("", include("harambee.events.urls")),
     path("", include("harambee.reach.urls")),
+    path("", include("harambee.radio.urls")),
     path("", include("harambee.search.urls")),
     path("", include("harambee.stream.urls")),
     path("", include("harambee.moderation.urls")),
