@@ -61,6 +61,7 @@ OUR_NAMESPACES = {
     "notifications",
     "events",
     "reach",
+    "radio",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -78,6 +79,7 @@ EXTENSIONS = [
     "harambee.spaces.tests.leakworld",
     "harambee.events.tests.leakworld",
     "harambee.reach.tests.leakworld",
+    "harambee.radio.tests.leakworld",
     "harambee.search.tests.leakworld",
     "harambee.moderation.tests.leakworld",
     "harambee.synthesis.tests.leakworld",
