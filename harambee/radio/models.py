@@ -66,6 +66,12 @@ class Station(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("radio:station", args=[self.slug])
 
+    @property
+    def country_name(self) -> str:
+        from django_countries import countries
+
+        return str(countries.name(self.country)) or self.country
+
 
 class Bulletin(models.Model):
     class Status(models.TextChoices):
