@@ -145,6 +145,16 @@ def callins(*, bulletin: Bulletin) -> QuerySet[CallIn]:
     return bulletin.callins.select_related("message").order_by("-at", "-pk")
 
 
+def sms_answers(*, bulletin: Bulletin) -> list[Any]:
+    """The newest SMS in the station's space's inbox, which a facilitator may log as
+    listeners' answers to the bulletin."""
+    return list(reach_selectors.inbox(space=bulletin.station.space)[:5])
+
+
+def sms_answer(*, bulletin: Bulletin, pk: int) -> Any:
+    return reach_selectors.inbox_message(space=bulletin.station.space, pk=pk)
+
+
 def podcast(*, station: Station) -> list[tuple[Bulletin, BulletinAudio]]:
     """Published bulletins that have a sound file, newest first, each with its newest."""
     rows = list(published(station=station).prefetch_related("audio")[:LIST_MAX])

@@ -390,6 +390,29 @@ def callin_log(
     return row
 
 
+def callin_from_sms(*, actor: Any, bulletin: Bulletin, message: Any) -> CallIn:
+    """An SMS from the space's inbox (one that matched no keyword) logged as a
+    listener's answer to the bulletin, and marked handled in the inbox. The number
+    stays with the message, on the facilitators' SMS pages only."""
+    from harambee.reach import services as reach_services
+
+    _check(actor, bulletin.station.space)
+    try:
+        with transaction.atomic():
+            row = callin_log(
+                actor=actor,
+                bulletin=bulletin,
+                how=CallIn.How.SMS,
+                question=message.body[:2000],
+                place=message.contact.place if message.contact else "",
+                message=message,
+            )
+            reach_services.inbox_mark_handled(actor=actor, message=message)
+    except IntegrityError:
+        raise ValidationError(_("This SMS is logged already.")) from None
+    return row
+
+
 # The weekly bulletin ----------------------------------------------------------------
 
 

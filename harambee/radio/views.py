@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from harambee.inputs import to_id
 from harambee.radio import audio, rules, selectors, services
 from harambee.radio.feed import podcast_xml
 from harambee.radio.forms import (
@@ -263,6 +264,7 @@ def _builder(request, found, **forms):
         "audio": selectors.audio_list(bulletin=found),
         "no_audio": audio.why_not(found.language),
         "callins": selectors.callins(bulletin=found)[:20],
+        "sms_answers": selectors.sms_answers(bulletin=found),
         "settings_form": BulletinSettingsForm(
             initial={
                 "title": found.title,
@@ -398,6 +400,18 @@ def recording(request, pk: int):
 @require_POST
 def callins(request, pk: int):
     found = selectors.bulletin_managed(user=request.user, pk=pk)
+    if "message" in request.POST:
+        number = to_id(request.POST["message"])
+        if number is None:
+            raise Http404
+        message = selectors.sms_answer(bulletin=found, pk=number)
+        try:
+            services.callin_from_sms(actor=request.user, bulletin=found, message=message)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The SMS is logged as a listener's answer."))
+        return redirect(reverse("radio:builder", args=[found.pk]) + "#callins")
     form = CallInForm(request.POST)
     if form.is_valid():
         services.callin_log(actor=request.user, bulletin=found, **form.cleaned_data)

@@ -373,3 +373,46 @@ def test_the_audio_file_answers_only_who_may_read_the_bulletin(cast, radio):
     assert _client(None).get(hidden).status_code == 404
     assert _client(cast.space_member).get(hidden).status_code == 404
     assert _client(cast.space_lead).get(hidden).status_code == 200
+
+
+def test_an_sms_from_the_inbox_is_logged_against_the_bulletin_once(cast, radio):
+    from harambee.reach.models import Message
+
+    contact = radio["items"]["report"].contact
+    contact.place = "Nkoranza"
+    contact.save()
+    sms = Message.objects.create(
+        direction="in",
+        channel="console",
+        contact=contact,
+        phone=contact.phone,
+        provider_id="radio-1",
+        body="Yes, the firebreaks worked in our village",
+        status="processed",
+        space=cast.space,
+        in_inbox=True,
+    )
+    client = _client(cast.space_lead)
+    builder = reverse("radio:builder", args=[radio["draft"].pk])
+    page = client.get(builder).content.decode()
+    assert "Yes, the firebreaks worked" in page and contact.phone not in page
+    url = reverse("radio:callins", args=[radio["draft"].pk])
+    assert client.post(url, {"message": str(sms.pk)}).status_code == 302
+    logged = CallIn.objects.get(message=sms)
+    assert (logged.how, logged.place) == ("sms", "Nkoranza")
+    sms.refresh_from_db()
+    assert not sms.in_inbox
+    # Gone from the inbox: a second try is a 404, not a second row.
+    assert client.post(url, {"message": str(sms.pk)}).status_code == 404
+    assert client.post(url, {"message": "99999999999999999999"}).status_code == 404
+    assert CallIn.objects.filter(message=sms).count() == 1
+    # Never on the public page.
+    services.bulletin_update(
+        actor=cast.space_lead,
+        bulletin=radio["draft"],
+        title="x",
+        words_per_minute=140,
+        status="published",
+    )
+    public = _client(None).get(reverse("radio:bulletin", args=[radio["draft"].pk]))
+    assert "firebreaks worked" not in public.content.decode()
