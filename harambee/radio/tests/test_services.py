@@ -183,3 +183,31 @@ def test_a_station_slug_is_one_station_s(cast):
     station(cast)
     with pytest.raises(ValidationError):
         station(cast, name="Other")
+
+
+def test_the_prepare_command_and_task_draft_each_station_once(cast):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from harambee.radio import tasks
+
+    items(cast)
+    station(cast)
+    out = StringIO()
+    call_command("radio", "prepare", stdout=out)
+    assert "1 weekly bulletins drafted" in out.getvalue()
+    assert tasks.prepare_week.call() == 0
+    assert Bulletin.objects.filter(week__isnull=False).count() == 1
+
+
+def test_the_render_command_says_why_it_cannot_speak(cast, settings):
+    from django.core.management import CommandError, call_command
+
+    bulletin = services.bulletin_create(
+        actor=cast.space_lead, station=station(cast, language="ha", slug="r-ha"), title="T"
+    )
+    with pytest.raises(CommandError, match="does not speak this language"):
+        call_command("radio", "render", str(bulletin.pk))
+    with pytest.raises(CommandError, match="No such bulletin"):
+        call_command("radio", "render", "99999")
