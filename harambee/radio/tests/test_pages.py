@@ -416,3 +416,21 @@ def test_an_sms_from_the_inbox_is_logged_against_the_bulletin_once(cast, radio):
     )
     public = _client(None).get(reverse("radio:bulletin", args=[radio["draft"].pk]))
     assert "firebreaks worked" not in public.content.decode()
+
+
+def test_the_pdf_keeps_twi_letters_and_accents(cast, radio):
+    s = station(cast, language="ak", slug="radio-bono", name="Radio Bono")
+    bulletin = services.bulletin_create(
+        actor=cast.space_lead, station=s, title="Nsɛm a ɛfa kwaeɛ ho", intro="Mema mo akwaaba."
+    )
+    services.segment_add(
+        actor=cast.space_lead,
+        bulletin=bulletin,
+        kind="host",
+        speaker="Ɔkyerɛkyerɛfoɔ",
+        text="Yɛbɛkɔ so aka ŋkɔmmɔ no. Café à Bono.",
+    )
+    answer = _client(cast.space_lead).get(reverse("radio:script_pdf", args=[bulletin.pk]))
+    text = _pdf_text(answer.content)
+    for word in ("Nsɛm", "Yɛbɛkɔ", "ŋkɔmmɔ", "Café à", "Ɔkyerɛkyerɛfoɔ"):
+        assert word in text, word
