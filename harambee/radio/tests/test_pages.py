@@ -434,3 +434,41 @@ def test_the_pdf_keeps_twi_letters_and_accents(cast, radio):
     text = _pdf_text(answer.content)
     for word in ("Nsɛm", "Yɛbɛkɔ", "ŋkɔmmɔ", "Café à", "Ɔkyerɛkyerɛfoɔ"):
         assert word in text, word
+
+
+def test_lists_and_the_builder_ask_the_same_queries_for_10_or_100_rows(cast, radio):
+    from harambee.core.tests.querycount import assert_constant_queries
+
+    s, found = radio["station"], radio["items"]
+    bulletin = radio["published"]
+
+    def add_bulletins(n):
+        for i in range(n):
+            made = services.bulletin_create(actor=cast.space_lead, station=s, title=f"B{i}")
+            services.bulletin_update(
+                actor=cast.space_lead,
+                bulletin=made,
+                title=f"B{i}",
+                words_per_minute=140,
+                status="published",
+            )
+            BulletinAudio.objects.create(
+                bulletin=made, source="recorded", script_hash="x", mime="audio/ogg", size=4
+            )
+
+    def add_segments(n):
+        for _ in range(n):
+            services.segment_add(
+                actor=cast.space_lead, bulletin=bulletin, kind="item", item=found["lesson"]
+            )
+
+    def add_stations(n):
+        for i in range(n):
+            station(cast, slug=f"s-{len(s.slug)}-{i}-{n}", name=f"S{i}")
+
+    lead, anon = _client(cast.space_lead), _client(None)
+    assert_constant_queries(anon, reverse("radio:podcast", args=[s.slug]), add_bulletins)
+    assert_constant_queries(lead, reverse("radio:station", args=[s.slug]), lambda n: None)
+    assert_constant_queries(lead, reverse("radio:builder", args=[bulletin.pk]), add_segments)
+    assert_constant_queries(anon, reverse("radio:bulletin", args=[bulletin.pk]), add_segments)
+    assert_constant_queries(anon, reverse("radio:stations"), add_stations)
