@@ -138,9 +138,7 @@ class RecordingForm(Form):
         kwargs.setdefault("auto_id", "recording_%s")
         super().__init__(*args, **kwargs)
 
-    recording = forms.FileField(
-        label=_("Recording"), help_text=_("An MP3, Ogg or WAV file of at most 40 MB.")
-    )
+    recording = forms.FileField(label=_("Recording"), help_text=_("An MP3, Ogg or WAV file."))
 
 
 class CallInForm(Form):

@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from harambee.core.files import max_bytes
 from harambee.core.models import Content
 from harambee.core.services import audit_record
 from harambee.core.visibility import can_view
@@ -22,8 +23,6 @@ from harambee.radio import audio, rules, selectors
 from harambee.radio.models import Bulletin, BulletinAudio, CallIn, Segment, Station
 from harambee.spaces.models import Space
 
-# Largest human recording accepted (about an hour of 64 kbit/s MP3).
-RECORDING_MAX = 40 * 1024 * 1024
 # Items a weekly bulletin is drafted with.
 WEEKLY_ITEMS = 3
 
@@ -312,9 +311,11 @@ def audio_render(*, bulletin_id: int) -> BulletinAudio | None:
 def recording_upload(*, actor: Any, bulletin: Bulletin, upload: Any) -> BulletinAudio:
     """A person's recording of the bulletin (MP3, Ogg or WAV, checked by content)."""
     _check(actor, bulletin.station.space)
-    if upload.size > RECORDING_MAX:
+    # The site's limit for audio files (HARAMBEE_MAX_AUDIO_MB).
+    limit = max_bytes("audio")
+    if upload.size > limit:
         raise ValidationError(
-            {"recording": _("A recording may be at most %(mb)s MB.") % {"mb": RECORDING_MAX >> 20}}
+            {"recording": _("A recording may be at most %(mb)s MB.") % {"mb": limit >> 20}}
         )
     upload.seek(0)
     head = upload.read(16)

@@ -192,3 +192,15 @@ def test_the_level_of_silence_is_zero(tmp_path):
     assert audio.wav_facts(path) == (1.0, 8000, 0.0)
     path.write_bytes(_tone_wav(1.0))
     assert audio.wav_facts(path)[2] > 0.1
+
+
+def test_a_recording_over_the_sites_audio_limit_is_refused(cast, settings):
+    settings.UPLOAD_LIMITS_MB = {**settings.UPLOAD_LIMITS_MB, "audio": 1}
+    bulletin = services.bulletin_create(actor=cast.space_lead, station=station(cast), title="T")
+    big = SimpleUploadedFile("long.wav", _tone_wav(70.0, rate=8000), content_type="audio/wav")
+    answer = _client(cast.space_lead).post(
+        reverse("radio:recording", args=[bulletin.pk]), {"recording": big}
+    )
+    assert answer.status_code == 422
+    assert "A recording may be at most 1 MB." in answer.content.decode()
+    assert not BulletinAudio.objects.exists()
