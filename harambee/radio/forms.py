@@ -111,13 +111,26 @@ class ItemForm(Form):
         kwargs.setdefault("auto_id", "item_%s")
         super().__init__(*args, **kwargs)
 
-    item = forms.CharField(label=_("Item number"), max_length=20)
-    speaker = forms.CharField(label=_("Speaker"), max_length=60, required=False)
+    item = forms.CharField(
+        label=_("Address or number of a public item"),
+        max_length=500,
+        help_text=_("Paste the address of a public lesson, story, verified report or event."),
+    )
 
     def clean_item(self) -> int:
-        found = to_id(self.cleaned_data["item"])
+        value = self.cleaned_data["item"].strip()
+        if "/" in value:
+            from urllib.parse import urlsplit
+
+            from django.urls import Resolver404, resolve
+
+            try:
+                value = str(resolve(urlsplit(value).path).kwargs.get("pk", ""))
+            except Resolver404:
+                value = ""
+        found = to_id(value)
         if found is None:
-            raise ValidationError(_("Choose an item from the suggestions."))
+            raise ValidationError(_("Give the address or the number of an item."))
         return found
 
 

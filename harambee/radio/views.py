@@ -312,7 +312,7 @@ def segment_add(request, pk: int):
                     actor=request.user,
                     bulletin=found,
                     kind="item",
-                    speaker=form.cleaned_data["speaker"],
+                    speaker=_("Reader"),
                     item=item,
                 )
             except ValidationError as error:

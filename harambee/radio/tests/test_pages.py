@@ -472,3 +472,21 @@ def test_lists_and_the_builder_ask_the_same_queries_for_10_or_100_rows(cast, rad
     assert_constant_queries(lead, reverse("radio:builder", args=[bulletin.pk]), add_segments)
     assert_constant_queries(anon, reverse("radio:bulletin", args=[bulletin.pk]), add_segments)
     assert_constant_queries(anon, reverse("radio:stations"), add_stations)
+
+
+def test_an_item_is_added_by_its_address_and_a_hidden_one_is_refused(cast, radio):
+    client = _client(cast.space_lead)
+    url = reverse("radio:segment_add", args=[radio["draft"].pk])
+    lesson = radio["items"]["lesson"]
+    answer = client.post(url, {"item": f"https://harambee.example.org{lesson.get_absolute_url()}"})
+    assert answer.status_code == 302
+    assert radio["draft"].segments.filter(item=lesson).exists()
+    hidden = radio["items"]["hidden_lesson"]
+    refused = client.post(url, {"item": hidden.get_absolute_url()})
+    assert refused.status_code == 422
+    page = refused.content.decode()
+    assert "Only public lessons" in page and hidden.get_absolute_url() in page
+    assert "HIDDEN-LESSON" not in page
+    nowhere = client.post(url, {"item": "/no/such/page/"})
+    assert nowhere.status_code == 422
+    assert "Give the address or the number of an item." in nowhere.content.decode()
