@@ -369,3 +369,9 @@ SMS_CHANNELS = envjson("HARAMBEE_SMS_CHANNELS", {"console": {"gateway": "console
 SMS_DEFAULT_CHANNEL = envstr("HARAMBEE_SMS_DEFAULT_CHANNEL", next(iter(SMS_CHANNELS), "console"))
 # Numbers written without a country code are read as this country's (ISO code, "GH").
 SMS_DEFAULT_REGION = envstr("HARAMBEE_SMS_DEFAULT_REGION", "")
+
+# Community radio (docs/radio.md): the programs that make spoken audio. A program that
+# is not there turns spoken audio off with a message; recordings can still be uploaded.
+RADIO_ESPEAK_NG = envstr("HARAMBEE_ESPEAK_NG", "espeak-ng")
+RADIO_SOX = envstr("HARAMBEE_SOX", "sox")
+RADIO_LAME = envstr("HARAMBEE_LAME", "lame")

@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("harambee.events.urls")),
     path("", include("harambee.reach.urls")),
     path("", include("harambee.press.urls")),
+    path("", include("harambee.radio.urls")),
     path("", include("harambee.search.urls")),
     path("", include("harambee.stream.urls")),
     path("", include("harambee.moderation.urls")),

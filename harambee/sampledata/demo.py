@@ -34,6 +34,7 @@ from harambee.sampledata.moderation import load_moderation
 from harambee.sampledata.notifications import load_notifications
 from harambee.sampledata.people import load_organisations, load_people
 from harambee.sampledata.press import load_press
+from harambee.sampledata.radio import load_radio
 from harambee.sampledata.sms import load_sms
 from harambee.sampledata.spaces import load_posts, load_requests, load_spaces
 from harambee.sampledata.stories import load_stories
@@ -85,6 +86,8 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         load_events(people, spaces, now)
         say(stdout, "Reach by SMS: contacts, field reports, a broadcast and a poll…")
         load_sms(people, spaces, now)
+        say(stdout, "Community radio: a station in Bono East and bulletins in English and Swahili…")
+        load_radio(people, spaces, now)
         say(stdout, "Notifications…")
         load_notifications(people, now)
         say(stdout, "Print: a brochure of the Ghana forum's lessons…")

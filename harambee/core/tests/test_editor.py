@@ -44,6 +44,10 @@ PLAIN_TEXT = {
     ("harambee.reach.forms", "BroadcastForm", "text_sw"),
     ("harambee.reach.forms", "BroadcastForm", "text_pt"),
     ("harambee.reach.forms", "PollForm", "options"),
+    # A radio script is read aloud: plain words, no markup.
+    ("harambee.radio.forms", "SegmentForm", "text"),
+    ("harambee.radio.forms", "SegmentChangeForm", "text"),
+    ("harambee.radio.forms", "CallInForm", "question"),
 }
 # Fields of forms that are not model forms and whose text is rendered as Markdown.
 PLAIN_FORM_MARKDOWN = {

@@ -63,6 +63,7 @@ OUR_NAMESPACES = {
     "reach",
     "reach_hooks",
     "press",
+    "radio",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -80,6 +81,7 @@ EXTENSIONS = [
     "harambee.spaces.tests.leakworld",
     "harambee.events.tests.leakworld",
     "harambee.reach.tests.leakworld",
+    "harambee.radio.tests.leakworld",
     "harambee.search.tests.leakworld",
     "harambee.moderation.tests.leakworld",
     "harambee.synthesis.tests.leakworld",
