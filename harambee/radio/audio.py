@@ -1,6 +1,8 @@
 """Spoken audio from a script, with Debian's tools run as programs: espeak-ng speaks
-the words into a WAV file, sox normalises its loudness (peak at -1 dBFS) and writes an
-Ogg Vorbis copy with its tags, lame writes the MP3 with ID3 tags.
+the words into a WAV file, sox brings its loudness to -16 LUFS (ITU-R BS.1770: sox
+applies the K-weighting filters, ``loudness`` below gates the 400 ms blocks) with a
+limiter so that raised speech does not clip, and writes an Ogg Vorbis copy with its
+tags; lame writes the MP3 with ID3 tags.
 
 The programs' paths come from settings (``RADIO_ESPEAK_NG``, ``RADIO_SOX``,
 ``RADIO_LAME``): a missing program turns spoken audio off with a message, never an
@@ -23,6 +25,9 @@ from django.utils.translation import gettext as _
 VOICES = {"en": "en", "fr": "fr-fr", "sw": "sw", "pt": "pt"}
 SAMPLE_RATE = 22050
 TIMEOUT = 300
+# The loudness every bulletin is brought to: the usual target for spoken podcasts
+# (EBU R128's -23 LUFS is for a broadcaster's own mixing desk).
+TARGET_LUFS = -16.0
 
 
 class AudioUnavailable(Exception):
@@ -88,6 +93,66 @@ def wav_facts(path: Path) -> tuple[float, int, float]:
     return (frames / rate, rate, rms / 32768)
 
 
+def loudness(path: Path) -> float:
+    """Integrated loudness of a WAV file in LUFS (ITU-R BS.1770-4): sox applies the
+    K-weighting (a +4 dB treble shelf at 1.5 kHz, a high pass at 38 Hz) and hands the
+    samples over as 32-bit floats; mean squares of 400 ms blocks (75 % overlap) are
+    gated at -70 LUFS, then 10 LU under their mean. Silence is -inf."""
+    import math
+
+    sox = tools()["sox"]
+    if sox is None:
+        raise AudioUnavailable(why_not("en"))
+    rate = int(
+        subprocess.run(  # noqa: S603 -- the configured sox, on our own file
+            [sox, "--i", "-r", str(path)], capture_output=True, text=True, timeout=30, check=True
+        ).stdout.strip()
+    )
+    found = subprocess.run(  # noqa: S603 -- the configured sox, on our own file
+        [
+            sox,
+            str(path),
+            "-t",
+            "raw",
+            "-e",
+            "floating-point",
+            "-b",
+            "32",
+            "-c",
+            "1",
+            "-",
+            "treble",
+            "4",
+            "1500",
+            "0.7071q",
+            "highpass",
+            "38",
+            "0.5q",
+        ],
+        capture_output=True,
+        timeout=TIMEOUT,
+        check=True,
+    )
+    samples = array("f")
+    samples.frombytes(found.stdout[: len(found.stdout) // 4 * 4])
+    hop = max(1, rate // 10)  # 100 ms
+    hops = [
+        sum(x * x for x in samples[i : i + hop]) / hop
+        for i in range(0, len(samples) - hop + 1, hop)
+    ]
+    blocks = [sum(hops[i : i + 4]) / 4 for i in range(0, len(hops) - 3)]
+
+    def lufs(power: float) -> float:
+        return -0.691 + 10 * math.log10(power) if power > 0 else float("-inf")
+
+    loud = [b for b in blocks if lufs(b) > -70]
+    if not loud:
+        return float("-inf")
+    relative = lufs(sum(loud) / len(loud)) - 10
+    gated = [b for b in loud if lufs(b) > relative]
+    return lufs(sum(gated) / len(gated))
+
+
 def render(*, text: str, language: str, words_per_minute: int, tags: dict[str, str]) -> Rendered:
     """Speak ``text`` and return it as MP3 and Ogg, loudness-normalised and tagged
     (``title``, ``artist``: the station, ``date``: YYYY-MM-DD)."""
@@ -112,7 +177,8 @@ def render(*, text: str, language: str, words_per_minute: int, tags: dict[str, s
                 str(work / "script.txt"),
             ]
         )
-        # Peak-normalise to -1 dBFS, mono at one sample rate, for every station alike.
+        # Mono at one sample rate, peaks at -1 dBFS; then to the target loudness for every
+        # station alike.
         _run(
             [
                 str(found["sox"]),
@@ -123,12 +189,33 @@ def render(*, text: str, language: str, words_per_minute: int, tags: dict[str, s
                 "1",
                 "-b",
                 "16",
-                str(work / "level.wav"),
+                str(work / "mono.wav"),
                 "gain",
                 "-n",
                 "-1",
             ]
         )
+        # The limiter takes a little off the raised speech: measure again, up to three
+        # passes, until within half a LU of the target.
+        shutil.copyfile(work / "mono.wav", work / "level.wav")
+        for _ in range(3):
+            measured = loudness(work / "level.wav")
+            if measured == float("-inf") or abs(TARGET_LUFS - measured) <= 0.5:
+                break
+            change = max(-40.0, min(40.0, TARGET_LUFS - measured))
+            _run(
+                [
+                    str(found["sox"]),
+                    str(work / "level.wav"),
+                    "-b",
+                    "16",
+                    str(work / "louder.wav"),
+                    "gain",
+                    "-l",  # a limiter: raised speech does not clip
+                    f"{change:.2f}",
+                ]
+            )
+            (work / "louder.wav").replace(work / "level.wav")
         comments = "\n".join(
             f"{key.upper()}={' '.join(value.split())}" for key, value in tags.items()
         )

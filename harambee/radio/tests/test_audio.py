@@ -204,3 +204,64 @@ def test_a_recording_over_the_sites_audio_limit_is_refused(cast, settings):
     assert answer.status_code == 422
     assert "A recording may be at most 1 MB." in answer.content.decode()
     assert not BulletinAudio.objects.exists()
+
+
+@pytest.mark.parametrize("rate", [48000, 22050])
+def test_loudness_reads_the_bs1770_reference_tone(tools_installed, tmp_path, rate):
+    """ITU-R BS.1770-4: a 1 kHz sine with its peak at 0 dBFS in one channel reads
+    -3.01 LKFS; 20 dB lower, -23.01. Silence reads -inf."""
+    tone = tmp_path / "tone.wav"
+    subprocess.run(
+        [
+            shutil.which("sox"),
+            "-n",
+            "-r",
+            str(rate),
+            "-b",
+            "24",
+            "-c",
+            "1",
+            str(tone),
+            "synth",
+            "10",
+            "sine",
+            "1000",
+            "gain",
+            "-20",
+        ],
+        check=True,
+    )
+    assert audio.loudness(tone) == pytest.approx(-23.01, abs=0.15)
+    quiet = tmp_path / "quiet.wav"
+    subprocess.run(
+        [
+            shutil.which("sox"),
+            "-n",
+            "-r",
+            str(rate),
+            "-b",
+            "16",
+            "-c",
+            "1",
+            str(quiet),
+            "trim",
+            "0",
+            "3",
+        ],
+        check=True,
+    )
+    assert audio.loudness(quiet) == float("-inf")
+
+
+@pytest.mark.parametrize("language,pace", [("en", 140), ("sw", 110), ("fr", 180)])
+def test_every_bulletin_comes_out_at_the_target_loudness(tools_installed, tmp_path, language, pace):
+    rendered = audio.render(
+        text="Farmers in Bono East report three trees cut near the river. " * 4,
+        language=language,
+        words_per_minute=pace,
+        tags={"title": "t", "artist": "a", "date": "2026-12-07"},
+    )
+    # Decoded from the MP3 listeners get: within a loudness unit of the target.
+    assert audio.loudness(_decoded(rendered.mp3, tmp_path)) == pytest.approx(
+        audio.TARGET_LUFS, abs=1.0
+    )
