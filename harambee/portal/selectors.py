@@ -174,9 +174,7 @@ def sitemap_spaces() -> QuerySet[Space]:
 
 
 def sitemap_initiatives() -> QuerySet[Space]:
-    return sitemap_spaces().filter(
-        pk__in=Initiative.objects.values("space_id")
-    )
+    return sitemap_spaces().filter(pk__in=Initiative.objects.values("space_id"))
 
 
 def sitemap_themes() -> QuerySet[Theme]:

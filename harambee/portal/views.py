@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from harambee.portal import feeds, selectors, services
 from harambee.portal.sitemaps import SITEMAPS
@@ -81,5 +81,3 @@ def feed_settings(request: HttpRequest) -> HttpResponse:
     response = render(request, "portal/feed_settings.html", context)
     response["Cache-Control"] = "private, no-store"
     return response
-
-

@@ -53,9 +53,7 @@ def _public_space(context: Any, slug: str) -> bool:
     from harambee.spaces.models import Space
 
     space = context.get("space")
-    return (
-        isinstance(space, Space) and space.slug == slug and space.listing == Space.Listing.PUBLIC
-    )
+    return isinstance(space, Space) and space.slug == slug and space.listing == Space.Listing.PUBLIC
 
 
 def _feeds(context: Any, match: Any) -> list[tuple[str, str]]:
@@ -89,9 +87,7 @@ def portal_head(context: Any) -> SafeString | str:
         format_html('<link rel="canonical" href="{}">', url),
         format_html('<meta property="og:site_name" content="{}">', settings.SITE_NAME),
         format_html('<meta property="og:url" content="{}">', url),
-        format_html(
-            '<meta property="og:type" content="{}">', "article" if public else "website"
-        ),
+        format_html('<meta property="og:type" content="{}">', "article" if public else "website"),
     ]
     if public:
         tags.append(format_html('<meta property="og:title" content="{}">', item.title))

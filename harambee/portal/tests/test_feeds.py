@@ -120,8 +120,14 @@ def test_a_tag_nobody_used_has_an_empty_feed_like_a_tag_used_only_in_private(cli
     from harambee.portal.tests.helpers import make_item
     from harambee.stream.models import ContentHashtag, Hashtag
 
-    hidden = make_item("post", space=world.public, author=cast.space_lead, visibility="space",
-                       title="HID-tagged", body="x")
+    hidden = make_item(
+        "post",
+        space=world.public,
+        author=cast.space_lead,
+        visibility="space",
+        title="HID-tagged",
+        body="x",
+    )
     ContentHashtag.objects.create(content=hidden, hashtag=Hashtag.objects.create(name="quiet"))
     unused = parse(client.get(reverse("portal:tag_rss", args=["nobodyusedthis"])))
     quiet = parse(client.get(reverse("portal:tag_rss", args=["quiet"])))
@@ -144,8 +150,13 @@ def test_a_feed_of_many_items_asks_a_bounded_number_of_queries(
     from harambee.portal.tests.helpers import make_item
 
     for n in range(55):
-        make_item("post", space=world.public, author=cast.space_lead, visibility="public",
-                  title=f"Many {n}")
+        make_item(
+            "post",
+            space=world.public,
+            author=cast.space_lead,
+            visibility="public",
+            title=f"Many {n}",
+        )
     urls = [
         reverse("portal:all_rss"),
         reverse("portal:kind_atom", args=["post"]),

@@ -122,8 +122,13 @@ def test_the_private_feed_asks_a_bounded_number_of_queries(
     reader = cast.space_member
     Follow.objects.create(follower=reader, space=world.public)
     for n in range(55):
-        make_item("post", space=world.public, author=cast.space_lead, visibility="space",
-                  title=f"Many {n}")
+        make_item(
+            "post",
+            space=world.public,
+            author=cast.space_lead,
+            visibility="space",
+            title=f"Many {n}",
+        )
     token = _make_token(client_for, reader)
     _feed(token)  # writes "last used" once
     with django_assert_max_num_queries(6):

@@ -46,8 +46,13 @@ def test_the_sitemap_asks_a_bounded_number_of_queries(
     from harambee.portal.tests.helpers import make_item
 
     for n in range(30):
-        make_item("post", space=world.public, author=cast.space_lead, visibility="public",
-                  title=f"Many {n}")
+        make_item(
+            "post",
+            space=world.public,
+            author=cast.space_lead,
+            visibility="public",
+            title=f"Many {n}",
+        )
     with django_assert_max_num_queries(12):
         assert len(_sitemap_urls(client)) > 40
 
