@@ -17,6 +17,7 @@ _ARGS = {
 urlpatterns = [
     path("robots.txt", views.robots, name="robots"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("settings/feed/", views.feed_settings, name="feed_settings"),
     *(
         path(f"{prefix}{fmt}.xml", views.FEEDS[(scope, fmt)], name=f"{scope}_{fmt}")

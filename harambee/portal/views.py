@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.sitemaps.views import index as sitemap_index_view
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -35,7 +36,13 @@ def robots(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def sitemap(request: HttpRequest) -> HttpResponse:
-    return sitemap_view(request, sitemaps=SITEMAPS)
+    """The index: one address per section and page of 5,000 (``?p=2``)."""
+    return sitemap_index_view(request, sitemaps=SITEMAPS, sitemap_url_name="portal:sitemap_section")
+
+
+@require_GET
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    return sitemap_view(request, sitemaps=SITEMAPS, section=section)
 
 
 def _feed_view(scope: str, fmt: str):

@@ -40,6 +40,10 @@ def urls_for(name: str, cast, world) -> list[str] | None:
         return [reverse(name, args=[t.slug]) for t in Theme.objects.all()[:5]]
     if scope == "tag":
         return [reverse(name, args=[h.name]) for h in Hashtag.objects.all()[:5]]
+    if route == "sitemap_section":
+        from harambee.portal.sitemaps import SITEMAPS
+
+        return [reverse(name, args=[section]) for section in [*SITEMAPS, "nonsense"]]
     if scope == "private":
         return [reverse(name, args=[world["portal_revoked_token"]]), reverse(name, args=["x" * 43])]
     return [reverse(name)]

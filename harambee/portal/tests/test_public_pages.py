@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
@@ -12,11 +13,18 @@ pytestmark = pytest.mark.django_db
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def _sitemap_urls(client) -> set[str]:
-    response = client.get("/sitemap.xml")
+def _locs(response) -> set[str]:
     assert response.status_code == 200
     root = ET.fromstring(response.content)
     return {loc.text for loc in root.iter(f"{SITEMAP_NS}loc")}
+
+
+def _sitemap_urls(client) -> set[str]:
+    """Every address of every section the index names."""
+    found: set[str] = set()
+    for section in _locs(client.get("/sitemap.xml")):
+        found |= _locs(client.get(urlsplit(section).path + "?" + urlsplit(section).query))
+    return found
 
 
 def test_the_sitemap_lists_public_addresses_only(client, world):
@@ -53,8 +61,16 @@ def test_the_sitemap_asks_a_bounded_number_of_queries(
             visibility="public",
             title=f"Many {n}",
         )
-    with django_assert_max_num_queries(12):
-        assert len(_sitemap_urls(client)) > 40
+    with django_assert_max_num_queries(6):
+        assert len(_locs(client.get("/sitemap.xml"))) == 5
+    with django_assert_max_num_queries(3):
+        assert len(_locs(client.get("/sitemap-items.xml"))) > 35
+
+
+def test_the_sitemap_answers_bad_input_with_404(client, world):
+    assert client.get("/sitemap-nonsense.xml").status_code == 404
+    assert client.get("/sitemap-items.xml?p=99999999999999999999").status_code == 404
+    assert client.get("/sitemap-items.xml?p=abc").status_code == 404
 
 
 def test_robots_txt_keeps_crawlers_out_of_private_paths_and_names_the_sitemap(client):
