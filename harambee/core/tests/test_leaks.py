@@ -62,6 +62,7 @@ OUR_NAMESPACES = {
     "events",
     "reach",
     "reach_hooks",
+    "portal",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -83,6 +84,7 @@ EXTENSIONS = [
     "harambee.moderation.tests.leakworld",
     "harambee.synthesis.tests.leakworld",
     "harambee.notifications.tests.leakworld",
+    "harambee.portal.tests.leakworld",
 ]
 
 
