@@ -6,3 +6,14 @@ class PortalConfig(AppConfig):
     name = "harambee.portal"
     label = "portal"
     verbose_name = _("Public portal and feeds")
+
+    def ready(self) -> None:
+        from harambee.core.registry import register_audit_actions
+        from harambee.portal.services import FeedAction
+
+        register_audit_actions(FeedAction)
+        from harambee.core.navigation import NavEntry, register_entry
+
+        register_entry(
+            NavEntry("account", _("Your private feed"), "portal:feed_settings", order=25)
+        )

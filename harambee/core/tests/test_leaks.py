@@ -64,6 +64,7 @@ OUR_NAMESPACES = {
     "reach_hooks",
     "press",
     "radio",
+    "portal",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -87,6 +88,7 @@ EXTENSIONS = [
     "harambee.synthesis.tests.leakworld",
     "harambee.notifications.tests.leakworld",
     "harambee.press.tests.leakworld",
+    "harambee.portal.tests.leakworld",
 ]
 
 
