@@ -8,9 +8,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Public portal and feeds")
 
     def ready(self) -> None:
-        from harambee.core.registry import register_audit_actions
+        from harambee.core.registry import register_audit_actions, register_page_cache_app
         from harambee.portal.services import FeedAction
 
+        register_page_cache_app(self.label)
         register_audit_actions(FeedAction)
         from harambee.core.navigation import NavEntry, register_entry
 

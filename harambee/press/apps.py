@@ -8,12 +8,13 @@ class PressConfig(AppConfig):
     verbose_name = _("Print: brochures and digests")
 
     def ready(self) -> None:
-        from harambee.core.registry import register_audit_actions
+        from harambee.core.registry import register_audit_actions, register_page_cache_app
         from harambee.press import views
         from harambee.press.services import PressAction
         from harambee.spaces.tabs import SpaceTab
         from harambee.spaces.tabs import register as register_tab
 
+        register_page_cache_app(self.label)
         register_audit_actions(PressAction)
         register_tab(
             SpaceTab(

@@ -4,7 +4,6 @@ inserts); what a message asks for is handled in the task worker (``tasks``), onc
 from __future__ import annotations
 
 import contextlib
-import logging
 import re
 import time
 from datetime import datetime
@@ -12,7 +11,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
@@ -42,7 +40,6 @@ from harambee.reach.replies import reply
 from harambee.reach.segments import count as segment_count
 from harambee.spaces.models import Space
 
-log = logging.getLogger(__name__)
 SMS_AUTHOR_EMAIL = "sms-reports@harambee.invalid"
 _COORDINATES = re.compile(r"(-?\d{1,2}\.\d{2,7})\s*,\s*(-?\d{1,3}\.\d{2,7})")
 # Headers never kept with a raw request.
@@ -218,6 +215,8 @@ def inbound_accept(*, channel_name: str, event: Inbound) -> Message | None:
                 body=event.text[:2000],
                 status=Message.Status.RECEIVED,
             )
+            from harambee.reach.handling import inbound_handle_later
+
             transaction.on_commit(inbound_handle_later)
     except IntegrityError:
         return None
@@ -324,51 +323,6 @@ def _queue_reply(message: Message, contact: Contact, text: str) -> None:
             _later(tasks.send_message, out.pk)
     except IntegrityError:
         pass
-
-
-# Set while a run of ``tasks.handle_received`` is queued and has not started: the
-# webhook then enqueues nothing more. A queued run deletes it before it reads, so a
-# message committed after that enqueues the next run. Its expiry bounds how long a
-# lost run (or a cache of each process's own) could hold new messages back.
-HANDLER_QUEUED_KEY = "harambee:reach:handler-queued"
-HANDLER_QUEUED_SECONDS = 5
-# Handled per read of the waiting messages.
-HANDLE_BATCH = 200
-
-
-def inbound_handle_later() -> None:
-    """After a message is committed: make sure a handler run is queued. A burst of a
-    thousand messages queues a few runs, not a thousand tasks (one row each in the
-    database queue: a third of the webhook's time, measured in docs/performance.md)."""
-    from harambee.reach import tasks
-
-    if cache.add(HANDLER_QUEUED_KEY, 1, HANDLER_QUEUED_SECONDS):
-        tasks.handle_received.enqueue()
-
-
-def inbound_handle_waiting() -> int:
-    """Handle every inbound message still waiting, oldest first; returns how many.
-    One that fails is logged and left waiting for the next run (``harambee sms
-    handle`` runs one by hand)."""
-    cache.delete(HANDLER_QUEUED_KEY)
-    failed: set[int] = set()
-    handled = 0
-    while True:
-        waiting = list(
-            Message.objects.filter(direction=Message.Direction.IN, status=Message.Status.RECEIVED)
-            .exclude(pk__in=failed)
-            .order_by("pk")
-            .values_list("pk", flat=True)[:HANDLE_BATCH]
-        )
-        if not waiting:
-            return handled
-        for pk in waiting:
-            try:
-                inbound_handle(message_id=pk)
-                handled += 1
-            except Exception:
-                log.exception("SMS: inbound message %s could not be handled", pk)
-                failed.add(pk)
 
 
 def inbound_handle(*, message_id: int) -> None:

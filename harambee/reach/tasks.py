@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from harambee.reach import services
+from harambee.reach import handling, services
 
 
 @task()
@@ -16,8 +16,8 @@ def handle_inbound(message_id: int) -> None:
 @task()
 def handle_received() -> int:
     """Every inbound message still waiting, oldest first: one task for a burst of
-    messages (``services.inbound_handle_later``)."""
-    return services.inbound_handle_waiting()
+    messages (``handling.inbound_handle_later``)."""
+    return handling.inbound_handle_waiting()
 
 
 @task()

@@ -27,6 +27,8 @@ pytestmark = pytest.mark.django_db
 
 # Textareas of plain text, shown with line breaks and never through Markdown.
 PLAIN_TEXT = {
+    # A brochure's cover introduction: printed as plain lines (press/print.html).
+    ("harambee.press.forms", "BrochureForm", "intro"),
     ("harambee.moderation.forms", "FlagForm", "note"),
     ("harambee.moderation.forms", "ReasonForm", "reason"),
     ("harambee.moderation.forms", "SuspendForm", "reason"),

@@ -44,7 +44,9 @@ def _item(context: Any, match: Any) -> Content | None:
     if pk is None or match.view_name not in {kind.url_name for kind in content_kinds()}:
         return None
     for value in context.flatten().values():
-        if isinstance(value, Content) and value.pk == pk:
+        # type(), not isinstance(): isinstance evaluates the context's lazy objects, and
+        # the CSRF token's sets a cookie, so no anonymous item page would be cached.
+        if issubclass(type(value), Content) and value.pk == pk:
             return value
     return None
 

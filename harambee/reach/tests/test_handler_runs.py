@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
-from harambee.reach import services
+from harambee.reach import handling, services
 from harambee.reach.gateways import Inbound
 from harambee.reach.models import FieldReport, Message
 from harambee.reach.tests.helpers import contact, sms_space
@@ -21,7 +21,7 @@ def database_queue(settings, run_on_commit_now):
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
     }
-    cache.delete(services.HANDLER_QUEUED_KEY)
+    cache.delete(handling.HANDLER_QUEUED_KEY)
 
 
 def _arrive(n: int, start: int = 0) -> None:
@@ -44,13 +44,13 @@ def test_a_burst_queues_one_run_that_handles_every_message(cast, database_queue)
     assert Message.objects.filter(direction="in", status="received").count() == 30
     assert _runs() == 1, "one queued run for the whole burst"
     # The worker runs it: every message handled, one report each, the flag cleared.
-    assert services.inbound_handle_waiting() == 30
+    assert handling.inbound_handle_waiting() == 30
     assert Message.objects.filter(direction="in", status="processed").count() == 30
     assert FieldReport.objects.count() == 30
     # A message after the run started queues the next run.
     _arrive(1, start=30)
     assert _runs() == 2
-    assert services.inbound_handle_waiting() == 1
+    assert handling.inbound_handle_waiting() == 1
 
 
 def test_a_message_that_fails_is_left_waiting_and_the_others_are_handled(
@@ -68,8 +68,8 @@ def test_a_message_that_fails_is_left_waiting_and_the_others_are_handled(
         return real(message)
 
     monkeypatch.setattr(services, "_handle", fails_once)
-    assert services.inbound_handle_waiting() == 2
+    assert handling.inbound_handle_waiting() == 2
     assert Message.objects.get(pk=first.pk).status == "received"
     monkeypatch.setattr(services, "_handle", real)
-    assert services.inbound_handle_waiting() == 1
+    assert handling.inbound_handle_waiting() == 1
     assert not Message.objects.filter(direction="in", status="received").exists()

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from harambee.reach import services, tasks
+from harambee.reach import handling, services, tasks
 from harambee.reach.gateways import Inbound, console
 from harambee.reach.models import Message
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         if options["action"] == "handle":
-            self.stdout.write(f"{services.inbound_handle_waiting()} messages handled.")
+            self.stdout.write(f"{handling.inbound_handle_waiting()} messages handled.")
             return
         if options["action"] == "send_due":
             self.stdout.write(f"{tasks.send_due()} broadcasts started.")
