@@ -226,6 +226,4 @@ def server_error(request, *args, **kwargs):
 def inline_image(request, pk: int, name: str):
     """A picture in a text, shown in the page (not a download), through the gate."""
     image = inline_image_get(user=request.user, pk=pk, name=name)
-    response = file_response(image.file, filename=name, content_type=image.mime)
-    response["Content-Disposition"] = "inline"
-    return response
+    return file_response(image.file, filename=name, content_type=image.mime, inline=True)
