@@ -334,6 +334,7 @@ def urls_for(name: str, cast, world) -> list[str]:
         "core:comment",
         "core:comment_form",
         "core:react",
+        "core:item_language",
     }:
         return [reverse(name, args=[p.pk]) for p in posts]
     if name in {"spaces:member_role", "spaces:member_remove"}:
