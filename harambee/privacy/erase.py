@@ -185,7 +185,12 @@ def _sweep(needle: str) -> tuple[set[int], set[int]]:
     """Replace ``needle`` wherever it is written; the items and comments changed."""
     if not needle:
         return set(), set()
-    pattern = re.compile(re.escape(needle), re.IGNORECASE)
+    # Whole addresses and numbers only: erasing a@b.org must not touch xa@b.org, nor
+    # 254712 a longer number.
+    if needle.isdigit():
+        pattern = re.compile(rf"(?<!\d){re.escape(needle)}(?!\d)")
+    else:
+        pattern = re.compile(rf"(?<![\w.+-]){re.escape(needle)}(?![\w-]|\.\w)", re.IGNORECASE)
     items: set[int] = set()
     comments: set[int] = set()
     for model in apps.get_models():
@@ -198,7 +203,10 @@ def _sweep(needle: str) -> tuple[set[int], set[int]]:
             else:
                 rows = manager.filter(**{f"{field.name}__icontains": needle})
             for pk, value in rows.values_list("pk", field.name):
-                manager.filter(pk=pk).update(**{field.name: _replace(value, pattern)})
+                swept = _replace(value, pattern)
+                if swept == value:
+                    continue
+                manager.filter(pk=pk).update(**{field.name: swept})
                 if issubclass(model, Content):
                     items.add(pk)
                 elif model is Comment:

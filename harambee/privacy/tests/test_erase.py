@@ -82,6 +82,19 @@ def test_no_table_keeps_the_email_or_phone_after_erasing(keep):
 
 
 @pytest.mark.django_db
+def test_the_sweep_leaves_other_addresses_and_numbers_alone():
+    from harambee.conftest import make_user
+    from harambee.reach.models import Contact
+
+    w = world.build()
+    lookalike = make_user(email="x" + world.EMAIL, display_name="Xavier")
+    Contact.objects.create(phone=world.PHONE + "9", name="Longer number")
+    erase.account_erase(user=w.amina, keep_content=True)
+    assert User.objects.get(pk=lookalike.pk).email == "x" + world.EMAIL
+    assert Contact.objects.filter(phone=world.PHONE + "9").exists()
+
+
+@pytest.mark.django_db
 def test_the_only_steward_cannot_leave(client_for):
     w = world.build()
     User.objects.filter(role="steward").exclude(pk=w.steward.pk).delete()
