@@ -73,7 +73,7 @@ class Content(models.Model):
         on_delete=models.SET_NULL,
         related_name="translations",
     )
-    has_translations = models.BooleanField(default=False, editable=False)
+    has_translations = models.BooleanField(default=False, db_default=False, editable=False)
     created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
     removed = models.BooleanField(_("removed"), default=False)
