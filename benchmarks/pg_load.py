@@ -79,7 +79,7 @@ def prepare(env: dict[str, str], scale: int) -> list[int]:
         print(f"generating {scale:,} items on PostgreSQL…", file=sys.stderr)
         harambee(env, "generate", "--scale", str(scale))
     harambee(env, "collectstatic", "--noinput", "-v0")
-    return [int(pk) for pk in harambee(env, "shell", "-c", PICK).split()]
+    return [int(pk) for pk in harambee(env, "shell", "-c", PICK).strip().splitlines()[-1].split()]
 
 
 def run_wrk(base: str, mix: Path, script: Path, connections: int, duration: int) -> dict:
