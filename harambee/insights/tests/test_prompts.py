@@ -32,7 +32,9 @@ def test_an_unanswered_thread_is_raised_once_and_dismissed(cast, client_for):
     assert (prompt.kind, prompt.thread_id) == ("unanswered", old.pk)
     assert young.pk != prompt.thread_id
     url = reverse("insights:space", args=[cast.space.slug])
-    assert "“QUIET-THREAD” has had no reply" in client_for(cast.space_lead).get(url).content.decode()
+    assert (
+        "“QUIET-THREAD” has had no reply" in client_for(cast.space_lead).get(url).content.decode()
+    )
     # Members do not see prompts, and may not dismiss them.
     assert "QUIET-THREAD" not in client_for(cast.space_member).get(url).content.decode()
     dismiss = reverse("insights:dismiss", args=[prompt.pk])
