@@ -164,7 +164,7 @@ def slow_mode(request: HttpRequest, pk: int) -> HttpResponse:
             slow_mode=selectors.slow_mode_for(thread),
             slow_form=form,
         )
-        return render(request, "insights/thread.html", context, status=400)
+        return render(request, "insights/thread.html", context)
     services.slow_mode_set(
         actor=request.user,
         thread=thread,

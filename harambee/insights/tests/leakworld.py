@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from harambee.core.models import Content
+from harambee.insights.compute import snapshot_compute
 from harambee.insights.models import Prompt, SlowMode
+from harambee.insights.periods import make_period
 from harambee.insights.prompts import prompts_raise
 from harambee.spaces.models import Post
 
@@ -47,6 +49,13 @@ def build(cast, world) -> None:
     for post in world["posts"]:
         SlowMode.objects.create(thread=post, minutes=5, ends=timezone.now() + timedelta(days=1))
     world["insights_prompts"] = list(Prompt.objects.values_list("pk", flat=True))
+    # The default period's measures, as the scheduled task leaves them: the tour's
+    # pages then read them instead of computing them again for each reader.
+    period = make_period()
+    scopes = ["alliance", *(f"space:{s.pk}" for s in world["spaces"])]
+    scopes += [f"thread:{p.pk}" for p in world["posts"]]
+    for scope in scopes:
+        snapshot_compute(scope=scope, start=period.start, end=period.end)
 
 
 def urls_for(name: str, cast, world) -> list[str] | None:
