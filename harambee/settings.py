@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "harambee.stream",
     "harambee.moderation",
     "harambee.synthesis",
+    "harambee.insights",
     "harambee.notifications",
     "harambee.portal",
     "harambee.privacy",

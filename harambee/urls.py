@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("harambee.stream.urls")),
     path("", include("harambee.moderation.urls")),
     path("", include("harambee.synthesis.urls")),
+    path("", include("harambee.insights.urls")),
     path("", include("harambee.notifications.urls")),
     path("", include("harambee.portal.urls")),
     path("", include("harambee.privacy.urls")),

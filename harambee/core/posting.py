@@ -3,7 +3,8 @@
 Core does not know why someone may not write; the apps that do (moderation: suspended
 accounts, new accounts' hourly limit) register a check with
 ``core.registry.register_posting_check``. A check raises ``PermissionDenied`` or
-``ValidationError`` with a message for the writer.
+``ValidationError`` with a message for the writer. It is given ``content``, the item a
+reply is written to, when there is one (insights: a thread's slow mode), else None.
 
 Limits about people posting apply only to writes made while ``person_writing()`` is on:
 the moderation middleware turns it on for every request that may change something.
@@ -36,9 +37,10 @@ def is_person_writing() -> bool:
     return _PERSON_WRITING.get()
 
 
-def check_posting(*, user: Any) -> None:
-    """Ask every registered check whether ``user`` may write now."""
+def check_posting(*, user: Any, content: Any = None) -> None:
+    """Ask every registered check whether ``user`` may write now (a reply to
+    ``content``, when given)."""
     if not (user is not None and user.is_authenticated):
         return
     for check in posting_checks():
-        check(user=user)
+        check(user=user, content=content)

@@ -103,7 +103,8 @@ _posting_checks: list[Callable[..., None]] = []
 
 
 def register_posting_check(check: Callable[..., None]) -> None:
-    """``check(user=...)`` raises when the signed-in ``user`` may not write now."""
+    """``check(user=..., content=...)`` raises when the signed-in ``user`` may not
+    write now (``content``: the item replied to, or None)."""
     if check not in _posting_checks:
         _posting_checks.append(check)
 

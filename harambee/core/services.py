@@ -56,7 +56,7 @@ def comment_create(
 ) -> Comment:
     if not may_comment(author, content):
         raise PermissionDenied
-    check_posting(user=author)
+    check_posting(user=author, content=content)
     if parent is not None:
         if parent.content_id != content.pk:
             raise PermissionDenied

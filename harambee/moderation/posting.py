@@ -46,7 +46,7 @@ def suspension_message(suspension: Suspension) -> str:
     ) % {"when": date_format(until, "DATETIME_FORMAT")}
 
 
-def check_posting(*, user: Any) -> None:
+def check_posting(*, user: Any, content: Any = None) -> None:
     """Raises ``Suspended`` for a suspended account and ``RateLimited`` for a new
     account that wrote its hourly allowance; the message says until when."""
     if not (user is not None and user.is_authenticated):

@@ -57,6 +57,8 @@ class Perm(models.TextChoices):
     MODERATE = "moderate", _("Review flags, hide and restore content, move threads")
     SUSPEND_MEMBERS = "suspend_members", _("Suspend an account from posting")
     APPROVE_SIGNUPS = "approve_signups", _("Approve or decline the people who sign up")
+    # Insights: in a space from the space role; alliance-wide from the alliance role.
+    SEE_INSIGHTS = "see_insights", _("See per-person and per-thread insights and prompts")
 
 
 ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -86,6 +88,7 @@ ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.MODERATE,
             Perm.SUSPEND_MEMBERS,
             Perm.APPROVE_SIGNUPS,
+            Perm.SEE_INSIGHTS,
         }
     ),
     AllianceRole.MEMBER: frozenset(
@@ -108,6 +111,7 @@ ALLIANCE_PERMISSIONS: dict[str, frozenset[str]] = {
 SPACE_PERMISSIONS: dict[str, frozenset[str]] = {
     SpaceRole.LEAD: frozenset(
         {
+            Perm.SEE_INSIGHTS,
             Perm.POST,
             Perm.COMMENT,
             Perm.INVITE,
@@ -124,6 +128,7 @@ SPACE_PERMISSIONS: dict[str, frozenset[str]] = {
     ),
     SpaceRole.FACILITATOR: frozenset(
         {
+            Perm.SEE_INSIGHTS,
             Perm.POST,
             Perm.COMMENT,
             Perm.INVITE,

@@ -66,6 +66,7 @@ OUR_NAMESPACES = {
     "radio",
     "portal",
     "privacy",
+    "insights",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -87,6 +88,7 @@ EXTENSIONS = [
     "harambee.search.tests.leakworld",
     "harambee.moderation.tests.leakworld",
     "harambee.synthesis.tests.leakworld",
+    "harambee.insights.tests.leakworld",
     "harambee.notifications.tests.leakworld",
     "harambee.press.tests.leakworld",
     "harambee.portal.tests.leakworld",

@@ -1,0 +1,108 @@
+"""Reads for the insights pages. Measures come from snapshots (one query); titles of
+threads and names of people are read through the gates (``core.visibility``)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.core.cache import cache
+from django.http import Http404
+from django.utils import timezone
+
+from harambee.core.visibility import visible, visible_people
+from harambee.insights import rules
+from harambee.insights.models import ChannelSurvey, Prompt, SlowMode, Snapshot
+from harambee.insights.periods import Period
+from harambee.spaces.models import Post, Space
+
+# A snapshot of a period that is not over yet is refreshed after this long.
+FRESH_FOR = timedelta(hours=1)
+
+
+def space_for(user: Any, slug: str) -> Space:
+    """The space whose measures ``user`` may see, or 404 like a missing one."""
+    space = Space.objects.filter(slug=slug).first()
+    if space is None or not rules.may_see_space(user, space):
+        raise Http404
+    return space
+
+
+def thread_for(user: Any, pk: int) -> Post:
+    """A thread ``user`` may read and facilitate, or 404."""
+    thread = visible(user, Post.objects.filter(pk=pk)).first()
+    if thread is None or not rules.may_facilitate(user, thread.space_id):
+        raise Http404
+    return thread
+
+
+def _stale(snapshot: Snapshot | None, period: Period) -> bool:
+    if snapshot is None:
+        return True
+    return snapshot.computed < period.end and snapshot.computed < timezone.now() - FRESH_FOR
+
+
+def snapshot_for(scope: str, period: Period) -> Snapshot | None:
+    """The stored measures, asking the task worker to (re)compute them when missing
+    or stale. With the immediate task backend they are there at once."""
+    from harambee.insights.tasks import snapshot_refresh
+
+    snapshot = Snapshot.objects.filter(scope=scope, start=period.start, end=period.end).first()
+    if _stale(snapshot, period):
+        lock = f"insights:{scope}:{period.start.isoformat()}:{period.end.isoformat()}"
+        if cache.add(lock, 1, timeout=300):
+            snapshot_refresh.enqueue(scope, period.start.isoformat(), period.end.isoformat())
+            cache.delete(lock)
+            fresh = Snapshot.objects.filter(scope=scope, start=period.start, end=period.end).first()
+            snapshot = fresh or snapshot
+    return snapshot
+
+
+def open_prompts(user: Any, space_id: int | None) -> list[Prompt]:
+    """The prompts of a space (or the forum) not yet dismissed; those about a thread
+    only when ``user`` may read the thread."""
+    prompts = list(
+        Prompt.objects.filter(space_id=space_id, dismissed__isnull=True)
+        .select_related("thread", "person")
+        .order_by("-created", "-pk")[:50]
+    )
+    thread_ids = {p.thread_id for p in prompts if p.thread_id}
+    readable = (
+        set(visible(user, Post.objects.filter(pk__in=thread_ids)).values_list("pk", flat=True))
+        if thread_ids
+        else set()
+    )
+    return [p for p in prompts if p.thread_id is None or p.thread_id in readable]
+
+
+def thread_titles(user: Any, ids: list[int]) -> dict[int, Post]:
+    if not ids:
+        return {}
+    return {p.pk: p for p in visible(user, Post.objects.filter(pk__in=ids)).only("pk", "title")}
+
+
+def people_names(user: Any, ids: list[int]) -> dict[int, Any]:
+    from harambee.people.models import User
+
+    if not ids:
+        return {}
+    return {p.pk: p for p in visible_people(user, User.objects.filter(pk__in=ids))}
+
+
+def my_spaces(user: Any) -> list[Space]:
+    from harambee.core.visibility import active_memberships
+
+    ids = list(active_memberships(user))
+    return list(Space.objects.filter(pk__in=ids).order_by("name")) if ids else []
+
+
+def all_spaces() -> list[Space]:
+    return list(Space.objects.order_by("name"))
+
+
+def survey_for(user: Any) -> ChannelSurvey | None:
+    return ChannelSurvey.objects.filter(user_id=user.pk).first()
+
+
+def slow_mode_for(thread: Post) -> SlowMode | None:
+    return SlowMode.objects.filter(thread_id=thread.pk, ends__gt=timezone.now()).first()

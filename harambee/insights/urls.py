@@ -1,0 +1,17 @@
+from django.urls import path
+
+from harambee.insights import views
+
+app_name = "insights"
+urlpatterns = [
+    path("insights/", views.index, name="index"),
+    path("insights/where-people-are/", views.survey, name="survey"),
+    path("insights/alliance/", views.alliance, name="alliance"),
+    path("insights/alliance/<slug:table>.csv", views.alliance_csv, name="alliance_csv"),
+    path("insights/spaces/<slug:slug>/", views.space, name="space"),
+    path("insights/spaces/<slug:slug>/<slug:table>.csv", views.space_csv, name="space_csv"),
+    path("insights/threads/<int:pk>/", views.thread, name="thread"),
+    path("insights/threads/<int:pk>/<slug:table>.csv", views.thread_csv, name="thread_csv"),
+    path("insights/threads/<int:pk>/slow-mode/", views.slow_mode, name="slow_mode"),
+    path("insights/prompts/<int:pk>/dismiss/", views.dismiss, name="dismiss"),
+]

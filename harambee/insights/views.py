@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from harambee.insights import rules, selectors, services
+from harambee.insights.charts import bar_chart
+from harambee.insights.forms import SlowModeForm, SurveyForm
+from harambee.insights.periods import period_from
+from harambee.insights.tables import Table, build, person_ids, thread_ids
+
+
+def _tables(request, snapshot, *, facilitator: bool) -> list[Table]:
+    if snapshot is None:
+        return []
+    data = snapshot.data
+    titles = names = None
+    if facilitator:
+        titles = selectors.thread_titles(request.user, thread_ids(data))
+        names = selectors.people_names(request.user, person_ids(data))
+    return build(data, facilitator=facilitator, titles=titles, names=names)
+
+
+def _charted(tables: list[Table]) -> list[dict[str, Any]]:
+    return [{"table": t, "chart": bar_chart(t)} for t in tables]
+
+
+def _csv(tables: list[Table], key: str, filename: str) -> HttpResponse:
+    table = next((t for t in tables if t.key == key), None)
+    if table is None:
+        raise Http404
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(table.columns)
+    for row in table.rows:
+        # A cell starting with = + - @ is read as a formula by spreadsheets.
+        writer.writerow(["'" + c if isinstance(c, str) and c[:1] in "=+-@" else c for c in row])
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}-{key}.csv"'
+    return response
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    steward = rules.may_steward(request.user)
+    spaces = selectors.all_spaces() if steward else selectors.my_spaces(request.user)
+    return render(
+        request,
+        "insights/index.html",
+        {
+            "spaces": spaces,
+            "steward": steward,
+            "survey": selectors.survey_for(request.user),
+            "forum_prompts": selectors.open_prompts(request.user, None) if steward else [],
+        },
+    )
+
+
+def _space_context(request, slug: str) -> dict[str, Any]:
+    space = selectors.space_for(request.user, slug)
+    form, period = period_from(request.GET)
+    facilitator = rules.may_facilitate(request.user, space.pk)
+    snapshot = selectors.snapshot_for(f"space:{space.pk}", period)
+    return {
+        "space": space,
+        "form": form,
+        "period": period,
+        "facilitator": facilitator,
+        "snapshot": snapshot,
+        "tables": _tables(request, snapshot, facilitator=facilitator),
+    }
+
+
+def space(request: HttpRequest, slug: str) -> HttpResponse:
+    context = _space_context(request, slug)
+    space = context["space"]
+    context.update(
+        charted=_charted(context["tables"]),
+        prompts=selectors.open_prompts(request.user, space.pk) if context["facilitator"] else [],
+        survey=selectors.survey_for(request.user),
+    )
+    return render(request, "insights/space.html", context)
+
+
+def space_csv(request: HttpRequest, slug: str, table: str) -> HttpResponse:
+    context = _space_context(request, slug)
+    return _csv(context["tables"], table, f"insights-{context['space'].slug}")
+
+
+def _alliance_context(request) -> dict[str, Any]:
+    if not rules.may_steward(request.user):
+        raise Http404
+    form, period = period_from(request.GET)
+    snapshot = selectors.snapshot_for("alliance", period)
+    return {
+        "form": form,
+        "period": period,
+        "snapshot": snapshot,
+        "facilitator": True,
+        "tables": _tables(request, snapshot, facilitator=True),
+    }
+
+
+def alliance(request: HttpRequest) -> HttpResponse:
+    context = _alliance_context(request)
+    context["charted"] = _charted(context["tables"])
+    return render(request, "insights/alliance.html", context)
+
+
+def alliance_csv(request: HttpRequest, table: str) -> HttpResponse:
+    return _csv(_alliance_context(request)["tables"], table, "insights-alliance")
+
+
+def _thread_context(request, pk: int) -> dict[str, Any]:
+    thread = selectors.thread_for(request.user, pk)
+    form, period = period_from(request.GET)
+    snapshot = selectors.snapshot_for(f"thread:{thread.pk}", period)
+    return {
+        "thread": thread,
+        "form": form,
+        "period": period,
+        "snapshot": snapshot,
+        "facilitator": True,
+        "tables": _tables(request, snapshot, facilitator=True),
+    }
+
+
+def thread(request: HttpRequest, pk: int) -> HttpResponse:
+    context = _thread_context(request, pk)
+    mode = selectors.slow_mode_for(context["thread"])
+    context.update(
+        charted=_charted(context["tables"]),
+        slow_mode=mode,
+        slow_form=SlowModeForm(),
+    )
+    return render(request, "insights/thread.html", context)
+
+
+def thread_csv(request: HttpRequest, pk: int, table: str) -> HttpResponse:
+    context = _thread_context(request, pk)
+    return _csv(context["tables"], table, f"insights-thread-{pk}")
+
+
+@require_POST
+def slow_mode(request: HttpRequest, pk: int) -> HttpResponse:
+    thread = selectors.thread_for(request.user, pk)
+    if request.POST.get("action") == "end":
+        services.slow_mode_end(actor=request.user, thread=thread)
+        messages.success(request, _("Slow mode has ended."))
+        return redirect("insights:thread", pk=thread.pk)
+    form = SlowModeForm(request.POST)
+    if not form.is_valid():
+        context = _thread_context(request, pk)
+        context.update(
+            charted=_charted(context["tables"]),
+            slow_mode=selectors.slow_mode_for(thread),
+            slow_form=form,
+        )
+        return render(request, "insights/thread.html", context)
+    services.slow_mode_set(
+        actor=request.user,
+        thread=thread,
+        minutes=form.cleaned_data["minutes"],
+        hours=form.cleaned_data["hours"],
+    )
+    messages.success(request, _("Slow mode is on."))
+    return redirect("insights:thread", pk=thread.pk)
+
+
+@require_POST
+def dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    prompt = services.prompt_get(actor=request.user, pk=pk)
+    services.prompt_dismiss(actor=request.user, prompt=prompt)
+    messages.success(request, _("The prompt is dismissed."))
+    if prompt.space_id is None:
+        return redirect("insights:index")
+    return redirect("insights:space", slug=prompt.space.slug)
+
+
+@login_required
+def survey(request: HttpRequest) -> HttpResponse:
+    current = selectors.survey_for(request.user)
+    if request.method == "POST":
+        form = SurveyForm(request.POST)
+        if form.is_valid():
+            services.survey_save(user=request.user, channels=form.cleaned_data["channels"])
+            messages.success(request, _("Thank you: your answer is saved."))
+            return redirect("insights:survey")
+    else:
+        form = SurveyForm(initial={"channels": current.channels if current else []})
+    return render(request, "insights/survey.html", {"form": form, "survey": current})
