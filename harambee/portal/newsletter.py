@@ -110,9 +110,7 @@ def subscriber_for_confirmation(*, token: str) -> Subscriber | None:
     """The waiting subscriber a confirmation link names, or None for an expired,
     tampered or unknown one."""
     try:
-        data = signing.loads(
-            token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE.total_seconds()
-        )
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE.total_seconds())
     except (signing.BadSignature, ValueError, TypeError):
         return None
     email = data.get("e") if isinstance(data, dict) else None

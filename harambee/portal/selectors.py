@@ -19,14 +19,14 @@ from django.http import Http404
 from django.utils import timezone
 
 from harambee.core.models import Content, Visibility
-from harambee.core.selectors import with_comment_counts
 from harambee.core.registry import ContentKind, content_kind
+from harambee.core.selectors import with_comment_counts
 from harambee.core.visibility import can_view, visible, visible_people, visible_spaces
+from harambee.events.models import Event
 from harambee.initiatives.models import Initiative, Theme
 from harambee.people.models import User
 from harambee.portal.models import Feature, FeedToken, FrontPage, News
 from harambee.portal.rules import may_curate
-from harambee.events.models import Event
 from harambee.spaces.models import Space
 from harambee.spaces.selectors import with_shown_space
 from harambee.stream.models import Hashtag

@@ -11,9 +11,9 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from harambee.core.models import Content, Visibility
 from harambee.core.services import audit_record
 from harambee.people.models import User
-from harambee.core.models import Content, Visibility
 from harambee.portal.models import Feature, FeedToken, FrontPage, News
 from harambee.portal.rules import may_curate
 from harambee.portal.selectors import front_page, is_public, token_digest

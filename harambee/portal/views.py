@@ -288,9 +288,7 @@ def newsletter_signup(request: HttpRequest) -> HttpResponse:
                 return _private(render(request, "portal/newsletter_sent.html"))
         else:
             status = 400
-    return _private(
-        render(request, "portal/newsletter.html", {"form": form}, status=status)
-    )
+    return _private(render(request, "portal/newsletter.html", {"form": form}, status=status))
 
 
 @require_http_methods(["GET", "POST"])
