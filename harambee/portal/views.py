@@ -149,6 +149,21 @@ def _feature(request: HttpRequest, pk: int | None, form: FeatureForm | None = No
     return True
 
 
+def _feature_or_unfeature(request: HttpRequest, action: str, pk: int | None) -> None:
+    try:
+        if pk is None:
+            raise Http404
+        if action == "feature":
+            _feature(request, pk)
+            return
+        content = selectors.content_for_curator(user=request.user, pk=pk)
+    except Http404:
+        messages.error(request, _("That item cannot be found."))
+        return
+    if services.feature_remove(actor=request.user, content=content):
+        messages.success(request, _("It is off the front page."))
+
+
 @login_required
 def curate(request: HttpRequest) -> HttpResponse:
     """A steward's page for the front page: its text and its featured items."""
@@ -176,17 +191,12 @@ def curate(request: HttpRequest) -> HttpResponse:
                 except Http404:
                     feature_form.add_error("address", _("That address is not the page of an item."))
         elif action in ("feature", "unfeature"):
-            pk = to_id(request.POST.get("item"))
-            if pk is None:
-                raise Http404
-            if action == "feature":
-                _feature(request, pk)
-            else:
-                content = selectors.content_for_curator(user=request.user, pk=pk)
-                if services.feature_remove(actor=request.user, content=content):
-                    messages.success(request, _("It is off the front page."))
+            _feature_or_unfeature(request, action, to_id(request.POST.get("item")))
             return redirect("portal:curate")
-        status = 400
+        else:
+            messages.error(request, _("That page sent a request this one cannot answer."))
+            return redirect("portal:curate")
+        status = 422 if intro_form.errors or feature_form.errors else 200
     context = {
         "intro_form": intro_form,
         "feature_form": feature_form,
@@ -241,7 +251,7 @@ def _news_form(request: HttpRequest, news=None) -> HttpResponse:
             else:
                 messages.success(request, _("The draft is saved. Only you can read it."))
             return redirect(news)
-    status = 400 if form.is_bound and form.errors else 200
+    status = 422 if form.is_bound and form.errors else 200
     return render(request, "portal/news_form.html", {"form": form, "news": news}, status=status)
 
 
@@ -287,7 +297,7 @@ def newsletter_signup(request: HttpRequest) -> HttpResponse:
             else:
                 return _private(render(request, "portal/newsletter_sent.html"))
         else:
-            status = 400
+            status = 422
     return _private(render(request, "portal/newsletter.html", {"form": form}, status=status))
 
 
