@@ -90,3 +90,31 @@ def test_a_visitor_signs_up_with_javascript_off(new_page, live_server, front):  
     page.get_by_role("button", name="Confirm my subscription").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("You are subscribed")
     assert Subscriber.objects.get().confirmed is not None
+
+
+def test_a_printed_news_item_hides_the_site_and_shows_where_links_go(
+    new_page,  # noqa: F811
+    live_server,
+    cast,
+    front,
+):
+    news = services.news_create(
+        author=cast.steward,
+        title="Printed news",
+        body="Read [the report](https://example.org/report) and [the lesson](/lessons/1/).",
+        publish=True,
+    )
+    page = new_page()
+    sign_in(page, cast.steward, live_server.url)
+    page.goto(news.get_absolute_url())
+    page.emulate_media(media="print")
+    for selector in (".site-header", ".site-footer", "a.noprint"):
+        assert not page.locator(selector).first.is_visible(), selector
+    expect(page.get_by_role("heading", level=1)).to_have_text("Printed news")
+    after = page.evaluate(
+        """[...document.querySelectorAll('.prose a')].map(
+            a => getComputedStyle(a, '::after').content)"""
+    )
+    assert after == ['" (https://example.org/report)"', '" (/lessons/1/)"'], after
+    family = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert "serif" in family
