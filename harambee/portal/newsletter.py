@@ -86,6 +86,9 @@ def subscriber_signup(*, email: str, source: str, now: datetime | None = None) -
     now = now or timezone.now()
     key = _source(source)
     SignupAttempt.objects.filter(created__lt=now - timedelta(hours=1)).delete()
+    # An address nobody confirmed in twice the link's life is forgotten.
+    forgotten = now - 2 * CONFIRM_MAX_AGE
+    Subscriber.objects.filter(confirmed__isnull=True, created__lt=forgotten).delete()
     if SignupAttempt.objects.filter(source=key).count() >= SIGNUPS_PER_HOUR:
         raise TooManySignups
     SignupAttempt.objects.create(source=key)

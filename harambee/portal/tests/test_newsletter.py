@@ -180,3 +180,19 @@ def test_one_click_unsubscribe_works_without_a_session_or_csrf_token(cast, world
     assert client.post(url).status_code == 200
     assert client.post(url.replace("/unsubscribe/", "/unsubscribe/x")).status_code == 200
     assert Subscriber.objects.filter(pk=other.pk).exists()
+
+
+def test_an_address_left_unconfirmed_is_forgotten(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = Subscriber.objects.create(email="old@example.org")
+    Subscriber.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(days=7))
+    kept = confirmed("kept@example.org")
+    Subscriber.objects.filter(pk=kept.pk).update(created=timezone.now() - timedelta(days=70))
+    answer(client, "new@example.org")
+    assert set(Subscriber.objects.values_list("email", flat=True)) == {
+        "kept@example.org",
+        "new@example.org",
+    }
