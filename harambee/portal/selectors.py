@@ -18,13 +18,17 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from harambee.core.models import Content
+from harambee.core.models import Content, Visibility
 from harambee.core.registry import ContentKind, content_kind
-from harambee.core.visibility import visible, visible_people, visible_spaces
+from harambee.core.selectors import with_comment_counts
+from harambee.core.visibility import can_view, visible, visible_people, visible_spaces
+from harambee.events.models import Event
 from harambee.initiatives.models import Initiative, Theme
 from harambee.people.models import User
-from harambee.portal.models import FeedToken
+from harambee.portal.models import Feature, FeedToken, FrontPage, News
+from harambee.portal.rules import may_curate
 from harambee.spaces.models import Space
+from harambee.spaces.selectors import with_shown_space
 from harambee.stream.models import Hashtag
 from harambee.stream.selectors import tagged, timeline
 from harambee.synthesis.selectors import on_theme
@@ -179,3 +183,110 @@ def sitemap_initiatives() -> QuerySet[Space]:
 
 def sitemap_themes() -> QuerySet[Theme]:
     return Theme.objects.only("slug").order_by("pk")
+
+
+# The front page and news -------------------------------------------------------------
+#
+# The front page is the same for everyone: it reads as an anonymous visitor, whoever
+# asks, so it never shows what the public may not read and the page cache can share it.
+
+FRONT_FEATURED = 6
+FRONT_NEWS = 4
+FRONT_EVENTS = 5
+FRONT_INITIATIVES = 12
+FRONT_LATEST = 8
+
+
+def front_page() -> FrontPage:
+    """The front page's text (an unsaved, empty one before a steward writes it)."""
+    return FrontPage.objects.order_by("pk").first() or FrontPage()
+
+
+def _cards(queryset: QuerySet[Any], limit: int) -> list[Any]:
+    """Public items as ``core/_item.html`` shows them: comment counts and the space
+    (named only when the public may know it) in the same query."""
+    items = list(
+        with_comment_counts(public_items(queryset)).select_related("author", "space")[:limit]
+    )
+    return with_shown_space(anonymous(), items)
+
+
+def featured(*, limit: int = FRONT_FEATURED) -> list[Content]:
+    """Featured items that are public now, newest feature first. A feature of an item
+    that has stopped being public is kept but not shown."""
+    qs = Content.objects.filter(portal_feature__isnull=False).order_by(
+        "-portal_feature__created", "-pk"
+    )
+    return _cards(qs, limit)
+
+
+def latest_news(*, limit: int = FRONT_NEWS) -> list[News]:
+    return list(public_items(News.objects.all()).order_by("-published", "-pk")[:limit])
+
+
+def news_list() -> QuerySet[News]:
+    return public_items(News.objects.all()).order_by("-published", "-pk")
+
+
+def news_drafts(*, user: Any) -> list[News]:
+    """A curator's unpublished news items (their own drafts: private to their author)."""
+    if not may_curate(user):
+        return []
+    qs = visible(user, News.objects.exclude(visibility=Visibility.PUBLIC))
+    return list(qs.order_by("-updated")[:20])
+
+
+def news_get(*, user: Any, pk: int) -> News:
+    """A news item ``user`` may read (a draft: its author), or 404 like a missing one."""
+    item = News.objects.select_related("author").filter(pk=pk).first()
+    if item is None or not can_view(user, item):
+        raise Http404
+    return item
+
+
+def upcoming_public_events(*, limit: int = FRONT_EVENTS) -> list[Event]:
+    now = timezone.now()
+    qs = Event.objects.filter(ends__gt=now, cancelled__isnull=True).order_by("starts", "pk")
+    return list(public_items(qs).select_related("space")[:limit])
+
+
+def public_initiatives(*, limit: int = FRONT_INITIATIVES) -> list[Initiative]:
+    """Initiatives the public may know of, with their countries: the front page's
+    stand-in for the map (``harambee/maps``) until it can be put in its slot."""
+    shown = visible_spaces(anonymous(), Space.objects.all()).values("pk")
+    return list(
+        Initiative.objects.filter(space_id__in=shown)
+        .select_related("space")
+        .order_by("space__name")[:limit]
+    )
+
+
+def latest_public(*, limit: int = FRONT_LATEST) -> list[Content]:
+    return _cards(Content.objects.exclude(kind=News.KIND).order_by("-created", "-pk"), limit)
+
+
+# Curation --------------------------------------------------------------------------------
+
+
+def feature_candidates(*, limit: int = 30) -> list[Content]:
+    """The newest public items not featured yet, for a steward to pick from."""
+    qs = Content.objects.filter(portal_feature__isnull=True).order_by("-created", "-pk")
+    return _cards(qs, limit)
+
+
+def features_not_shown() -> int:
+    """Featured items that are not public any more (and so are not on the front page)."""
+    shown = public_items(Content.objects.filter(portal_feature__isnull=False)).values("pk")
+    return Feature.objects.exclude(content_id__in=shown).count()
+
+
+def content_for_curator(*, user: Any, pk: int) -> Content:
+    """An item the curator may read, or 404 like a missing one."""
+    item = Content.objects.filter(pk=pk).first()
+    if item is None or not can_view(user, item):
+        raise Http404
+    return item
+
+
+def is_public(*, content: Content) -> bool:
+    return public_items(Content.objects.filter(pk=content.pk)).exists()

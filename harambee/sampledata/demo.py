@@ -6,7 +6,8 @@ visibility level. Seven initiatives on three continents document their action in
 profiles and stakeholders, inquiry cycles with dated phase notes, learning notes with
 their revisions, lessons, evidence (generated photos and PDFs) and one restricted note
 published as a reviewed shareable version. Then stories, threads, the knowledge base,
-the library, the stream, moderation, syntheses and notifications.
+the library, the stream, moderation, syntheses and notifications, and the public
+portal's front page, news and featured items.
 
 Everything is fixed data, in ``data/*.toml``: loading it twice into two fresh databases
 gives the same alliance, with dates counted back from the moment of loading. All writes
@@ -24,6 +25,7 @@ from harambee.events.models import Event
 from harambee.initiatives.models import Initiative, InquiryCycle, LearningNote, Lesson
 from harambee.library.models import Collection, Resource
 from harambee.people.models import Organisation, User
+from harambee.portal.models import News
 from harambee.press.models import Brochure
 from harambee.reach.models import FieldReport
 from harambee.sampledata import initiatives as inquiry
@@ -33,6 +35,7 @@ from harambee.sampledata.library import load_library
 from harambee.sampledata.moderation import load_moderation
 from harambee.sampledata.notifications import load_notifications
 from harambee.sampledata.people import load_organisations, load_people
+from harambee.sampledata.portal import load_portal
 from harambee.sampledata.press import load_press
 from harambee.sampledata.radio import load_radio
 from harambee.sampledata.sms import load_sms
@@ -92,6 +95,8 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         load_notifications(people, now)
         say(stdout, "Print: a brochure of the Ghana forum's lessons…")
         load_press(people, spaces, now)
+        say(stdout, "The public portal: the front page, news and featured items…")
+        load_portal(people, now)
     counts = {
         "organisations": Organisation.objects.count(),
         "people": User.objects.count(),
@@ -116,6 +121,7 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         "events": Event.objects.count(),
         "field_reports": FieldReport.objects.count(),
         "brochures": Brochure.objects.count(),
+        "news": News.objects.count(),
     }
     say(
         stdout,

@@ -22,10 +22,6 @@ def spaces_of(*, user: Any) -> QuerySet[Space]:
     )
 
 
-def public_spaces(*, limit: int = 8) -> list[Space]:
-    return list(Space.objects.filter(listing=Space.Listing.PUBLIC).order_by("name")[:limit])
-
-
 def audit_entries() -> QuerySet[AuditEntry]:
     return AuditEntry.objects.select_related("actor", "subject", "space", "content")
 

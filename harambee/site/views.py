@@ -5,10 +5,10 @@ from django.shortcuts import render
 from harambee.core.http import alliance_perm_required, paginate
 from harambee.events.selectors import soon as upcoming_events
 from harambee.people.roles import Perm
+from harambee.portal.views import front as portal_front
 from harambee.site.home import home_for
 from harambee.site.middleware import since_last_visit
-from harambee.site.selectors import audit_entries, name_readable_items, public_spaces, spaces_of
-from harambee.spaces.selectors import recent_activity
+from harambee.site.selectors import audit_entries, name_readable_items, spaces_of
 
 
 def home(request):
@@ -19,12 +19,8 @@ def home(request):
             "upcoming_events": upcoming_events(user=request.user, limit=5),
         }
         return render(request, "site/home.html", context)
-    context = {
-        "activity": recent_activity(user=request.user),
-        "public_spaces": public_spaces(),
-        "upcoming_events": upcoming_events(user=request.user, limit=5),
-    }
-    return render(request, "site/landing.html", context)
+    # Visitors get the public portal's front page (docs/portal.md); members keep theirs.
+    return portal_front(request)
 
 
 @alliance_perm_required(Perm.SEE_AUDIT_LOG)

@@ -58,6 +58,8 @@ PLAIN_FORM_MARKDOWN = {
     ("harambee.synthesis.forms", "SynthesisForm", "body"),
     ("harambee.stream.forms", "StreamPostForm", "text"),
     ("harambee.stories.forms", "CollectionForm", "intro"),
+    ("harambee.portal.forms", "NewsForm", "body"),
+    ("harambee.portal.forms", "FrontPageForm", "intro"),
 }
 
 

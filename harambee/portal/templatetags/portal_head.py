@@ -30,6 +30,7 @@ LIST_KINDS = {
     "initiatives:lessons": "lesson",
     "library:index": "resource",
     "events:calendar": "event",
+    "portal:news_list": "news",
 }
 DESCRIPTION_CHARS = 200
 
@@ -61,8 +62,11 @@ def _public_space(context: Any, slug: str) -> bool:
 def _feeds(context: Any, match: Any) -> list[tuple[str, str]]:
     """(title, route scope and args) of the feeds this page announces."""
     name, kwargs = match.view_name, match.kwargs
-    if name == "home":
-        return [(_("Everything public"), reverse("portal:all_rss"))]
+    if name in ("home", "portal:front"):
+        return [
+            (_("Everything public"), reverse("portal:all_rss")),
+            (_("News"), reverse("portal:kind_rss", args=["news"])),
+        ]
     if name in LIST_KINDS:
         return [(_("Newest public items"), reverse("portal:kind_rss", args=[LIST_KINDS[name]]))]
     if name == "spaces:detail" and _public_space(context, kwargs["slug"]):
@@ -82,7 +86,8 @@ def portal_head(context: Any) -> SafeString | str:
     match = getattr(request, "resolver_match", None)
     if match is None:
         return ""
-    url = _absolute(request.path)
+    # The front page is also the home page of anonymous visitors: one address for both.
+    url = _absolute("/" if match.view_name == "portal:front" else request.path)
     item = _item(context, match)
     public = item is not None and item.visibility == Visibility.PUBLIC and not item.removed
     tags = [

@@ -115,7 +115,10 @@ def test_pages_announce_the_feeds_that_exist_for_everyone(cast, world, client, c
             _head(c.get(url).content.decode()),
         )
 
-    assert alternates(client, "/") == [reverse("portal:all_rss")]
+    everything_and_news = [reverse("portal:all_rss"), reverse("portal:kind_rss", args=["news"])]
+    assert alternates(client, "/") == everything_and_news
+    assert alternates(client, reverse("portal:front")) == everything_and_news
+    assert alternates(client, reverse("portal:news_list")) == everything_and_news[1:]
     assert alternates(client, world.public.get_absolute_url()) == [
         reverse("portal:space_rss", args=[world.public.slug])
     ]
