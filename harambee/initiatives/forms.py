@@ -60,6 +60,7 @@ class InitiativeForm(ModelForm):
             "place",
             "latitude",
             "longitude",
+            "location_precision",
             "issue_areas",
             "themes",
             "stage",
