@@ -162,3 +162,14 @@ def test_the_embeddable_tag_draws_the_world_with_its_list(mapworld, django_asser
 def test_the_map_is_offered_in_the_navigation(client_for, cast):
     body = client_for(cast.anon).get("/").content.decode()
     assert f'href="{reverse("maps:world")}"' in body
+
+
+def test_the_world_map_page_stays_light(mapworld, client_for, cast):
+    """The drawn world is about 25 KB of outlines; compressed, the whole page must
+    leave room in the 50 KB budget for the stylesheet and htmx."""
+    import gzip
+
+    body = client_for(cast.anon).get(reverse("maps:world")).content
+    compressed = len(gzip.compress(body, 9))
+    print(f"map page: {len(body)} bytes, {compressed} compressed")
+    assert compressed < 16 * 1024
