@@ -88,3 +88,29 @@ def test_a_members_only_initiative_shows_no_coordinates_on_its_page(mapworld, ca
     assert hidden.space.name in page
     assert "41728" not in page and "6.42" not in page
     assert Decimal("6.41728") == hidden.latitude
+
+
+@pytest.mark.parametrize("who", ["anon", "member", "space_member", "space_lead", "steward"])
+def test_event_and_report_pages_show_only_public_coordinates_rounded(
+    mapworld, cast, client_for, who
+):
+    client = client_for(getattr(cast, who))
+    pages = []
+    for item in [*mapworld.events.values(), *mapworld.reports.values()]:
+        response = client.get(item.get_absolute_url())
+        if response.status_code == 200:
+            pages.append(response.content.decode())
+    for event in mapworld.events.values():
+        response = client.get(reverse("events:ics", args=[event.pk]))
+        if response.status_code == 200:
+            pages.append(response.content.decode())
+    assert pages
+    for page in pages:
+        for digits in mapworld.secret_digits:
+            assert digits not in page, (who, digits)
+    event_page = client.get(mapworld.events["public"].get_absolute_url()).content.decode()
+    assert "5.604, -0.187" in event_page
+    ics = client.get(reverse("events:ics", args=[mapworld.events["public"].pk])).content.decode()
+    assert "GEO:5.604;-0.187" in ics
+    report_page = client.get(mapworld.reports["public"].get_absolute_url()).content.decode()
+    assert "7.74, -2.1" in report_page
