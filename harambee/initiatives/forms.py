@@ -74,6 +74,17 @@ class InitiativeForm(ModelForm):
             "links": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left out of a post (an older form, a script), the precision stays as it was.
+        self.fields["location_precision"].required = False
+
+    def clean_location_precision(self):
+        value = self.cleaned_data.get("location_precision")
+        if value in (None, ""):
+            return self.instance.location_precision
+        return value
+
     def clean(self):
         data = super().clean()
         started, ended = data.get("started"), data.get("ended")

@@ -76,8 +76,8 @@ def draw(places: list[Place], *, region: str = "") -> Drawing:
         view_box=" ".join(f"{v:g}" for v in view),
         countries=countries,
         markers=markers,
-        radius=round(max(6 * SCALE * zoom, 2.0), 1),
-        stroke=round(max(0.6 * zoom, 0.15), 2),
+        radius=round(max(4 * SCALE * zoom, 2.0), 1),
+        stroke=round(max(1.2 * zoom, 0.1), 2),
     )
 
 
