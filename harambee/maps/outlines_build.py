@@ -81,6 +81,30 @@ def ring_points(
     return points
 
 
+def unwrap(points: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """A ring that crosses the antimeridian (Russia's far east, Fiji) jumps by about
+    360° of longitude; drawn as it is, it would stripe the whole map. Made continuous
+    instead, it runs past one edge of the map, so a copy shifted by 360° is drawn
+    from the other edge too (the view box cuts what lies outside)."""
+    if not points:
+        return []
+    continuous = [points[0]]
+    for lon, lat in points[1:]:
+        previous = continuous[-1][0]
+        while lon - previous > 180:
+            lon -= 360
+        while lon - previous < -180:
+            lon += 360
+        continuous.append((lon, lat))
+    rings = [continuous]
+    lons = [lon for lon, _ in continuous]
+    if min(lons) < -180:
+        rings.append([(lon + 360, lat) for lon, lat in continuous])
+    if max(lons) > 180:
+        rings.append([(lon - 360, lat) for lon, lat in continuous])
+    return rings
+
+
 def path_of(rings: list[list[tuple[int, int]]]) -> str:
     """An SVG path in relative moves (short integers), one subpath per ring."""
     parts = []
@@ -98,7 +122,7 @@ def path_of(rings: list[list[tuple[int, int]]]) -> str:
 
 
 def build(topology: dict, alpha2_of) -> dict:
-    from harambee.maps.projection import SCALE, project_raw
+    from harambee.maps.projection import SCALE, WIDTH, project_raw
 
     arcs = [simplify(arc, TOLERANCE) for arc in decode_arcs(topology)]
     countries = {}
@@ -110,14 +134,15 @@ def build(topology: dict, alpha2_of) -> dict:
         rings = []
         for polygon in polygons:
             for ring in polygon:
-                projected = [project_raw(lon, lat) for lon, lat in ring_points(ring, arcs)]
-                xs, ys = [p[0] for p in projected], [p[1] for p in projected]
-                if max(xs) - min(xs) < MIN_RING and max(ys) - min(ys) < MIN_RING:
-                    continue
-                rings.append(projected)
+                for points in unwrap(ring_points(ring, arcs)):
+                    projected = [project_raw(lon, lat) for lon, lat in points]
+                    xs, ys = [p[0] for p in projected], [p[1] for p in projected]
+                    if max(xs) - min(xs) < MIN_RING and max(ys) - min(ys) < MIN_RING:
+                        continue
+                    rings.append(projected)
         if not rings:
             continue
-        xs = [x for ring in rings for x, _ in ring]
+        xs = [min(max(x, 0), WIDTH) for ring in rings for x, _ in ring]
         ys = [y for ring in rings for _, y in ring]
         entry = {"box": [min(xs), min(ys), max(xs), max(ys)], "d": path_of(rings)}
         if code in countries:  # a second shape for one code: join them

@@ -74,3 +74,24 @@ def test_the_builder_decodes_delta_encoded_arcs_and_simplifies():
     built = outlines_build.build(topology, lambda n: {"288": "GH"}.get(n, ""))
     # (-10, -5) → (680, 380); the square's sides are 2° = 8 units.
     assert built["countries"]["GH"] == {"box": [680, 372, 688, 380], "d": "M680 380l8 0 0-8-8 0z"}
+
+
+def test_a_ring_across_the_antimeridian_is_drawn_from_both_edges():
+    # Fiji-like: from 179° east to 179° west and back, a 2° wide island.
+    ring = [(179.0, -16.0), (-179.0, -16.0), (-179.0, -17.0), (179.0, -17.0), (179.0, -16.0)]
+    rings = outlines_build.unwrap(ring)
+    assert rings[0] == [
+        (179.0, -16.0),
+        (181.0, -16.0),
+        (181.0, -17.0),
+        (179.0, -17.0),
+        (179.0, -16.0),
+    ]
+    assert rings[1][:2] == [(-181.0, -16.0), (-179.0, -16.0)]
+    assert len(rings) == 2
+    # No outline stripes the map: no step of any path is wider than half the world.
+    for shape in outlines().values():
+        steps = shape["d"].replace("-", " -").replace("z", " ").split("l")[1:]
+        for part in steps:
+            numbers = [int(n) for n in part.split("M")[0].split()]
+            assert all(abs(dx) < WIDTH / 2 for dx in numbers[0::2])
