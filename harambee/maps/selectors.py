@@ -87,13 +87,14 @@ def public_initiatives() -> list[Place]:
     )
     places = []
     for initiative in rows:
-        location = initiative.rounded_location()
+        latitude, longitude = initiative.rounded_location() or (None, None)
         places.append(
             Place(
                 "initiative",
                 initiative.space.name,
                 initiative.get_absolute_url(),
-                *(location or (None, None)),
+                latitude,
+                longitude,
                 countries=[c for c in initiative.countries if isinstance(c, str)],
                 detail=initiative.place,
             )
