@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "harambee.reach",
     "harambee.radio",
     "harambee.press",
+    "harambee.maps",
     "harambee.search",
     "harambee.stream",
     "harambee.moderation",
@@ -392,6 +393,12 @@ JITSI_SECRET = envstr("HARAMBEE_JITSI_SECRET", "")
 BBB_URL = envstr("HARAMBEE_BBB_URL", "").rstrip("/")
 BBB_SECRET = envstr("HARAMBEE_BBB_SECRET", "")
 BBB_CHECKSUM = envchoice("HARAMBEE_BBB_CHECKSUM", ("sha1", "sha256"), "sha256")
+
+# The map (docs/maps.md): a tile server for Leaflet, as its URL template
+# (https://tiles.example.org/{z}/{x}/{y}.png), and the attribution its licence asks
+# for. Empty: the server-drawn map only, no Leaflet, no tiles.
+MAP_TILES_URL = envstr("HARAMBEE_MAP_TILES_URL", "")
+MAP_TILES_ATTRIBUTION = envstr("HARAMBEE_MAP_TILES_ATTRIBUTION", "")
 
 # SMS (docs/operations.md, "Reach by SMS"): the channels (numbers) and their gateways,
 # as JSON: {"<name>": {"gateway": "twilio|africastalking|generic|console", ...}}.

@@ -39,6 +39,7 @@ urlpatterns = [
     path("", include("harambee.reach.urls")),
     path("", include("harambee.press.urls")),
     path("", include("harambee.radio.urls")),
+    path("", include("harambee.maps.urls")),
     path("", include("harambee.search.urls")),
     path("", include("harambee.stream.urls")),
     path("", include("harambee.moderation.urls")),

@@ -46,8 +46,15 @@ def calendar(events: Iterable[Event], *, name: str) -> bytes:
         location = _location(event)
         if location:
             entry.add("location", location)
-        if event.latitude is not None and event.longitude is not None and event.is_in_person:
-            entry.add("geo", (event.latitude, event.longitude))
+        # Coordinates of a non-public event never leave the platform (docs/maps.md);
+        # a public one's are rounded as on the map (about 100 m).
+        if (
+            event.latitude is not None
+            and event.longitude is not None
+            and event.is_in_person
+            and event.visibility == "public"
+        ):
+            entry.add("geo", (round(event.latitude, 3), round(event.longitude, 3)))
         entry.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
         cal.add_component(entry)
     cal.add_missing_timezones()

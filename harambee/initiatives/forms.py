@@ -60,6 +60,7 @@ class InitiativeForm(ModelForm):
             "place",
             "latitude",
             "longitude",
+            "location_precision",
             "issue_areas",
             "themes",
             "stage",
@@ -72,6 +73,17 @@ class InitiativeForm(ModelForm):
             "ended": forms.DateInput(attrs={"type": "date"}),
             "links": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left out of a post (an older form, a script), the precision stays as it was.
+        self.fields["location_precision"].required = False
+
+    def clean_location_precision(self):
+        value = self.cleaned_data.get("location_precision")
+        if value in (None, ""):
+            return self.instance.location_precision
+        return value
 
     def clean(self):
         data = super().clean()

@@ -94,6 +94,23 @@ class Initiative(models.Model):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
         help_text=_("From -180 to 180 (west of Greenwich is negative)."),
     )
+    # How exactly a public map shows the place: decimal places of each coordinate
+    # (harambee/maps). Two is about a kilometre at the equator.
+    location_precision = models.PositiveSmallIntegerField(
+        _("precision on the public map"),
+        choices=[
+            (0, _("About 100 km (a region)")),
+            (1, _("About 10 km (a district)")),
+            (2, _("About 1 km (a village)")),
+            (3, _("About 100 m (a street)")),
+            (4, _("About 10 m (a building)")),
+        ],
+        default=2,
+        help_text=_(
+            "Only a public initiative is placed on the map, and only this exactly. "
+            "Members-only and secret initiatives never show their coordinates."
+        ),
+    )
     issue_areas = models.CharField(
         _("issue areas"), max_length=300, blank=True, help_text=_("Comma-separated.")
     )
@@ -128,6 +145,15 @@ class Initiative(models.Model):
     def region_names(self) -> list[str]:
         """The regions as the reader's language names them."""
         return [str(REGIONS[region]) for region in self.regions]
+
+    def rounded_location(self) -> tuple[float, float] | None:
+        """The coordinates rounded to ``location_precision``, or None without them.
+        Whether the initiative may show them at all is the map's question
+        (``harambee.maps.selectors.public_location``), not this one's."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        places = min(max(int(self.location_precision), 0), 4)
+        return round(float(self.latitude), places), round(float(self.longitude), places)
 
     @property
     def link_list(self) -> list[str]:

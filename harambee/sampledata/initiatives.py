@@ -68,6 +68,7 @@ def load_initiatives(
             place=spec.place,
             latitude=Decimal(spec.latitude),
             longitude=Decimal(spec.longitude),
+            location_precision=spec.location_precision,
             issue_areas=spec.issue_areas,
             stage=spec.stage,
             started=today - timedelta(days=spec.started_days_ago),

@@ -94,6 +94,7 @@ class InitiativeSpec:
     links: tuple[str, ...]
     stakeholders: tuple[tuple[str, str], ...]  # (organisation key, role)
     ended_days_ago: int | None = None
+    location_precision: int = 2  # decimal places on the public map (harambee/maps)
 
 
 @dataclass(frozen=True)

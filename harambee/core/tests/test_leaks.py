@@ -67,6 +67,7 @@ OUR_NAMESPACES = {
     "portal",
     "privacy",
     "insights",
+    "maps",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -85,6 +86,7 @@ EXTENSIONS = [
     "harambee.events.tests.leakworld",
     "harambee.reach.tests.leakworld",
     "harambee.radio.tests.leakworld",
+    "harambee.maps.tests.leakworld",
     "harambee.search.tests.leakworld",
     "harambee.moderation.tests.leakworld",
     "harambee.synthesis.tests.leakworld",

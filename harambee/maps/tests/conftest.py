@@ -1,0 +1,8 @@
+import pytest
+
+from harambee.maps.tests import helpers
+
+
+@pytest.fixture
+def mapworld(cast):
+    return helpers.build(cast)
