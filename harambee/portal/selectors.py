@@ -251,8 +251,8 @@ def upcoming_public_events(*, limit: int = FRONT_EVENTS) -> list[Event]:
 
 
 def public_initiatives(*, limit: int = FRONT_INITIATIVES) -> list[Initiative]:
-    """Initiatives the public may know of, with their countries: the front page's
-    stand-in for the map (``harambee/maps``) until it can be put in its slot."""
+    """Initiatives the public may know of, with their countries: listed on the front
+    page beside the map (``{% initiatives_map %}``), which shows only those with a place."""
     shown = visible_spaces(anonymous(), Space.objects.all()).values("pk")
     return list(
         Initiative.objects.filter(space_id__in=shown)
