@@ -253,7 +253,14 @@ TASKS = {
 }
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+# Interface languages: each has a complete catalogue in locale/ (core/tests/
+# test_translations.py checks every one). Swahili (sw) and Portuguese (pt) are
+# there for SMS replies only and are not offered; see docs/translation.md.
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
