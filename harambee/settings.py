@@ -260,6 +260,7 @@ LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
     ("es", _("Spanish")),
+    ("pt-br", _("Portuguese (Brazil)")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

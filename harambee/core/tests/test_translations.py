@@ -20,8 +20,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import translation
+from django.utils.translation import get_language_info, to_locale
 from django.utils.translation import gettext as gettext_
-from django.utils.translation import to_locale
 
 LOCALE = Path(settings.LOCALE_PATHS[0])
 # Every interface language but the source language has a complete catalogue.
@@ -241,8 +241,12 @@ def test_the_home_page_stays_english_by_default():
 # Sign-in and sign-up pages come from django-allauth: its own catalogues cover
 # most languages, and ours (core/allauth_messages.py) covers what they lack.
 ACCOUNT_PAGES = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
-# English that may stay English on a translated page: proper names.
-NOT_ENGLISH = {"Harambee"}
+# What may look alike on both pages: proper names, and each language's own
+# name in the language switcher.
+NOT_ENGLISH = {
+    "Harambee",
+    *(get_language_info(code)["name_local"] for code, _n in settings.LANGUAGES),
+}
 
 
 @pytest.mark.django_db
