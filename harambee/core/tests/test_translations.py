@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.test import Client, override_settings
+from django.test import Client
 from django.utils import translation
 from django.utils.translation import get_language_info, to_locale
 from django.utils.translation import gettext as gettext_
@@ -249,13 +249,6 @@ NOT_ENGLISH = {
 }
 
 
-# Languages whose catalogue is not complete yet, so not offered in LANGUAGES, but
-# whose account pages must already be whole (allauth has no Swahili catalogue: our
-# own, through core/allauth_messages.py, stands in). Tested with the language
-# added to LANGUAGES for the test only.
-PARTIAL = [("sw", "Swahili")]
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ACCOUNT_PAGES)
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -269,11 +262,3 @@ def test_the_account_pages_show_no_english_sentence(language, url):
     shown = set(visible_text(translated.content.decode()))
     left = sorted(sentences & shown)
     assert not left, f"{url} in {language} still shows English: {left}"
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("url", ACCOUNT_PAGES)
-@pytest.mark.parametrize("language", [code for code, _name in PARTIAL])
-def test_the_account_pages_show_no_english_sentence_in_partial_languages(language, url):
-    with override_settings(LANGUAGES=[*settings.LANGUAGES, *PARTIAL]):
-        test_the_account_pages_show_no_english_sentence(language, url)
