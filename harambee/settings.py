@@ -256,7 +256,16 @@ TASKS = {
 }
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+# Interface languages: each has a complete catalogue in locale/ (core/tests/
+# test_translations.py checks every one). Portuguese (pt) is there for SMS
+# replies only and is not offered; see docs/translation.md.
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("pt-br", _("Portuguese (Brazil)")),
+    ("sw", _("Swahili")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

@@ -1,6 +1,8 @@
 """The human languages a person may say they speak: every ISO 639-1 language, and
 the few ISO 639-3 ones the platform offered before (Asturian, Sorani, Sorbian, Kabyle,
-Udmurt), so stored choices stay valid. Names are in English here and translated in the
+Udmurt), so stored choices stay valid, and the alliance's own languages that have
+only an ISO 639-3 code (Ga is ``gaa``: ``ga`` is Irish; K'iche' is ``quc``), listed in
+ALLIANCE below. Names are in English here and translated in the
 catalogue; ``language_choices()`` names and sorts them in
 the reader's language.
 
@@ -207,6 +209,23 @@ LANGUAGES = [
     ("zh", _("Chinese")),
     ("zu", _("Zulu")),
 ]
+# Languages of the alliance's countries (Ghana, Kenya, Guatemala, the Philippines…)
+# that ISO 639-1 lacks: their ISO 639-3 codes.
+ALLIANCE = [
+    ("gaa", _("Ga")),
+    ("dag", _("Dagbani")),
+    ("fat", _("Fante")),
+    ("luo", _("Dholuo")),
+    ("kam", _("Kamba")),
+    ("kln", _("Kalenjin")),
+    ("quc", _("K’iche’")),
+    ("cak", _("Kaqchikel")),
+    ("mam", _("Mam")),
+    ("kek", _("Q’eqchi’")),
+    ("ceb", _("Cebuano")),
+    ("ilo", _("Ilocano")),
+]
+LANGUAGES += ALLIANCE
 LANGUAGE_NAMES = dict(LANGUAGES)
 
 

@@ -350,7 +350,7 @@ def test_every_page_is_valid_html(cast, client_for, tmp_path, settings, run_on_c
         if method == "get":
             assert not response.redirect_chain, (label, who, path, response.redirect_chain)
         assert response["Content-Type"].startswith("text/html"), (label, response["Content-Type"])
-        assert f'<html lang="{language}">' in response.content.decode(), label
+        assert f'<html lang="{language}" dir="ltr">' in response.content.decode(), label
         pages[label] = response.content.decode()
     pages.update(error_pages())
 

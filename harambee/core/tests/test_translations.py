@@ -1,9 +1,11 @@
-"""The French catalogue is complete, compiled from the current .po, and served.
+"""Every interface language's catalogue is complete, compiled from the current .po,
+and served.
 
 Only the standard library reads the catalogue, so these tests run on a machine
 without GNU gettext. After changing a template or a translatable string, run
-``harambee makemessages -l fr --ignore=static --ignore=locale`` inside
-``harambee/``, translate, then ``harambee compilemessages --ignore=.venv``.
+``harambee makemessages -l fr -l es -l pt_BR --no-obsolete --ignore=static
+--ignore=.venv`` inside
+``harambee/``, translate, then ``harambee compilemessages --ignore=.venv``. See docs/translation.md.
 """
 
 from __future__ import annotations
@@ -17,14 +19,29 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import get_language_info, to_locale
+from django.utils.translation import gettext as gettext_
 
-LC_MESSAGES = Path(settings.LOCALE_PATHS[0]) / "fr" / "LC_MESSAGES"
-PO = LC_MESSAGES / "django.po"
-MO = LC_MESSAGES / "django.mo"
+LOCALE = Path(settings.LOCALE_PATHS[0])
+# Every interface language but the source language has a complete catalogue.
+LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
+# The Plural-Forms header each catalogue must declare, and what its plural()
+# answers for 0, 1, 2 and 5.
+PLURALS = {
+    "fr": ("nplurals=2; plural=(n > 1);", [0, 0, 1, 1]),
+    "es": ("nplurals=2; plural=(n != 1);", [1, 0, 1, 1]),
+    "pt-br": ("nplurals=2; plural=(n > 1);", [0, 0, 1, 1]),
+    "sw": ("nplurals=2; plural=(n != 1);", [1, 0, 1, 1]),
+}
 
 # What must survive translation untouched: %(name)s placeholders and HTML tags.
 KEPT = re.compile(r"%\(\w+\)[sdif]|<[^>]+>")
 KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?\s+(\".*\")$")
+
+
+def lc_messages(language: str) -> Path:
+    return LOCALE / to_locale(language) / "LC_MESSAGES"
 
 
 @dataclass
@@ -81,10 +98,16 @@ def read_po(path: Path) -> list[Entry]:
     return entries
 
 
+@pytest.fixture(scope="module", params=LANGUAGES)
+def language(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def po_entries() -> list[Entry]:
-    assert PO.exists(), f"{PO} is missing: run makemessages"
-    entries = read_po(PO)
+def po_entries(language) -> list[Entry]:
+    po = lc_messages(language) / "django.po"
+    assert po.exists(), f"{po} is missing: run makemessages"
+    entries = read_po(po)
     assert entries and entries[0].msgid == "", "the .po file has no header entry"
     return entries
 
@@ -95,9 +118,10 @@ def messages(po_entries) -> list[Entry]:
 
 
 @pytest.fixture(scope="module")
-def mo() -> gettext.GNUTranslations:
-    assert MO.exists(), f"{MO} is missing: run compilemessages and commit the .mo file"
-    with MO.open("rb") as handle:
+def mo(language) -> gettext.GNUTranslations:
+    path = lc_messages(language) / "django.mo"
+    assert path.exists(), f"{path} is missing: run compilemessages and commit the .mo file"
+    with path.open("rb") as handle:
         return gettext.GNUTranslations(handle)
 
 
@@ -105,11 +129,17 @@ def where(entry: Entry) -> str:
     return f"django.po:{entry.line} {entry.msgid!r}"
 
 
-def test_the_header_declares_french_plural_forms(po_entries):
+def test_every_interface_language_has_known_plural_rules():
+    assert LANGUAGES, "settings.LANGUAGES offers no language but English"
+    unknown = sorted(set(LANGUAGES) - set(PLURALS))
+    assert not unknown, f"add the plural rules of {unknown} to PLURALS"
+
+
+def test_the_header_declares_the_language_and_its_plural_forms(language, po_entries):
     header = po_entries[0]
     assert "fuzzy" not in header.flags, "remove '#, fuzzy' from the .po header"
-    assert "Language: fr\n" in header.msgstr[0]
-    assert "Plural-Forms: nplurals=2; plural=(n > 1);\n" in header.msgstr[0]
+    assert f"Language: {to_locale(language)}\n" in header.msgstr[0]
+    assert f"Plural-Forms: {PLURALS[language][0]}\n" in header.msgstr[0]
 
 
 def test_every_message_is_translated_and_none_is_fuzzy(messages):
@@ -135,7 +165,7 @@ def test_translations_keep_placeholders_and_markup(messages):
     assert not broken, f"placeholders or tags differ: {broken}"
 
 
-def test_the_compiled_catalogue_matches_the_po_file(messages, mo):
+def test_the_compiled_catalogue_matches_the_po_file(language, messages, mo):
     """The .mo is compiled from this very .po: same messages, same translations."""
     in_po: dict[str, tuple[str, ...]] = {
         e.key: tuple(e.msgstr[i] for i in sorted(e.msgstr)) for e in messages
@@ -150,22 +180,85 @@ def test_the_compiled_catalogue_matches_the_po_file(messages, mo):
     assert not stale, f"recompile the catalogue; these differ between .po and .mo: {stale}"
     changed = sorted(k for k in in_po if in_po[k] != in_mo_sorted[k])
     assert not changed, f"recompile the catalogue; these translations differ: {changed}"
-    assert [mo.plural(n) for n in (0, 1, 2, 5)] == [0, 0, 1, 1]
+    assert [mo.plural(n) for n in (0, 1, 2, 5)] == PLURALS[language][1]
+
+
+def test_every_catalogue_holds_the_same_messages():
+    """One makemessages run for all languages: no catalogue lags behind another."""
+    keys = {
+        code: {e.key for e in read_po(lc_messages(code) / "django.po")[1:]} for code in LANGUAGES
+    }
+    first, *others = LANGUAGES
+    for code in others:
+        missing, extra = sorted(keys[first] - keys[code]), sorted(keys[code] - keys[first])
+        assert not missing and not extra, f"{code} differs from {first}: {missing[:5]} {extra[:5]}"
+
+
+def visible_text(html: str) -> list[str]:
+    """The sentences a reader sees: text between tags, and the words of labels,
+    placeholders and buttons given as attributes."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    shown = re.findall(r'(?:aria-label|placeholder|title|alt|value)="([^"]*)"', html)
+    text = re.sub(r"<[^>]+>", "\n", html)
+    pieces = [*text.splitlines(), *shown]
+    return [" ".join(piece.split()) for piece in pieces if piece.strip()]
+
+
+def english_sentences(html: str) -> set[str]:
+    """The pieces of an English page that are words of a sentence (two words or more
+    of letters), not a name, an address or a number."""
+    words = re.compile(r"[^\W\d_]{2,}")
+    return {piece for piece in visible_text(html) if len(words.findall(piece)) >= 2}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_page_speaks_each_language(language):
+    response = Client().get("/", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f'<html lang="{language}"' in body
+    with translation.override(language):
+        assert gettext_("Shared publicly") in body
+        assert gettext_("Sign in") in body
+    assert "Shared publicly" not in body
 
 
 @pytest.mark.django_db
 def test_the_home_page_speaks_french_to_a_french_browser():
-    response = Client().get("/", HTTP_ACCEPT_LANGUAGE="fr")
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert '<html lang="fr">' in body
+    body = Client().get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Partagé publiquement" in body
     assert "Se connecter" in body
-    assert "Shared publicly" not in body
 
 
 @pytest.mark.django_db
 def test_the_home_page_stays_english_by_default():
     body = Client().get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert '<html lang="en">' in body
+    assert '<html lang="en"' in body
     assert "Shared publicly" in body
+
+
+# Sign-in and sign-up pages come from django-allauth: its own catalogues cover
+# most languages, and ours (core/allauth_messages.py) covers what they lack.
+ACCOUNT_PAGES = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
+# What may look alike on both pages: proper names, and each language's own
+# name in the language switcher.
+NOT_ENGLISH = {
+    "Harambee",
+    *(get_language_info(code)["name_local"] for code, _n in settings.LANGUAGES),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ACCOUNT_PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_account_pages_show_no_english_sentence(language, url):
+    english = Client().get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert english.status_code == 200
+    sentences = english_sentences(english.content.decode()) - NOT_ENGLISH
+    assert len(sentences) >= 5, f"the English {url} shows too little to compare: {sentences}"
+    translated = Client().get(url, HTTP_ACCEPT_LANGUAGE=language)
+    assert translated.status_code == 200
+    shown = set(visible_text(translated.content.decode()))
+    left = sorted(sentences & shown)
+    assert not left, f"{url} in {language} still shows English: {left}"

@@ -35,6 +35,28 @@ def test_the_profile_offers_every_language_as_checkboxes_sorted_by_name(cast, cl
     assert dict(english)["de"] == "German" and 'type="checkbox"' in french.content.decode()
 
 
+def test_the_alliance_languages_are_offered_with_their_iso_codes(cast, client_for):
+    """Twi, Ewe, Ga, Hausa, Swahili, Kikuyu, Marathi, Tagalog, K'iche', Portuguese…:
+    ISO 639-1 where there is one, else ISO 639-3 (Ga is gaa, since ga is Irish)."""
+    page = client_for(cast.member).get(reverse("people:profile_edit"), HTTP_ACCEPT_LANGUAGE="en")
+    names = dict(CHOICE.findall(page.content.decode()))
+    expected = {
+        "tw": "Twi",
+        "ee": "Ewe",
+        "gaa": "Ga",
+        "ga": "Irish",
+        "ha": "Hausa",
+        "sw": "Swahili",
+        "ki": "Kikuyu",
+        "mr": "Marathi",
+        "tl": "Tagalog",
+        "quc": "K’iche’",
+        "pt": "Portuguese",
+        "dag": "Dagbani",
+    }
+    assert {code: names.get(code) for code in expected} == expected
+
+
 def test_twi_is_saved_and_shown_in_the_readers_language(cast, client_for):
     response = client_for(cast.member).post(
         reverse("people:profile_edit"),
