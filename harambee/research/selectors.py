@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from harambee.core.models import Content
@@ -118,15 +118,16 @@ def initiatives(*, user: Any, collaboration: Collaboration) -> list[Space]:
 
 def linked(*, user: Any, holder: Content) -> list[Linked]:
     """Every item linked to ``holder``, in the order linked, each readable one with its
-    item and every other as restricted. Two queries, however many there are."""
-    links = list(Link.objects.filter(holder_id=holder.pk).order_by("created", "pk"))
-    readable = {
-        item.pk: item
-        for item in visible(user, Content.objects.filter(pk__in=[x.item_id for x in links]))
-        .select_related("space")
-        .order_by()
-    }
-    return [Linked(link, readable.get(link.item_id)) for link in links]
+    item and every other as restricted. One query, however many there are: the gate
+    is part of it."""
+    readable = visible(user, Content.objects.filter(pk=OuterRef("item_id")))
+    links = list(
+        Link.objects.filter(holder_id=holder.pk)
+        .annotate(readable=Exists(readable))
+        .select_related("item", "item__space")
+        .order_by("created", "pk")
+    )
+    return [Linked(link, link.item if link.readable else None) for link in links]
 
 
 def link_get(*, holder: Content, pk: int) -> Link:
@@ -144,18 +145,25 @@ def link_candidate(*, user: Any, pk: int) -> Content | None:
     return item
 
 
-def calls(*, user: Any, collaboration: Collaboration) -> list[Call]:
-    return list(
-        visible(user, Call.objects.filter(collaboration=collaboration)).order_by("deadline", "pk")
-    )
-
-
-def outputs(*, user: Any, collaboration: Collaboration) -> list[Output]:
-    return list(
-        visible(user, Output.objects.filter(collaboration=collaboration))
-        .select_related("author")
+def calls_and_outputs(
+    *, user: Any, collaboration: Collaboration
+) -> tuple[list[Call], list[Output]]:
+    """The collaboration's calls (by deadline) and outputs (newest first) the reader
+    may read, in one query."""
+    items = list(
+        visible(
+            user,
+            Content.objects.filter(
+                Q(research_call__collaboration=collaboration)
+                | Q(research_output__collaboration=collaboration)
+            ),
+        )
+        .select_related("research_call", "research_output")
         .order_by("-created", "-pk")
     )
+    calls = [item.research_call for item in items if item.kind == Call.KIND]
+    outputs = [item.research_output for item in items if item.kind == Output.KIND]
+    return sorted(calls, key=lambda call: (call.deadline, call.pk)), outputs
 
 
 def submissions(*, user: Any, call: Call) -> list[Submission]:

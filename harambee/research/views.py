@@ -86,21 +86,19 @@ def collaboration_create(request, slug: str):
 def render_collaboration(request, pk: int, *, comment_form=None, status: int = 200, **forms):
     collaboration = selectors.collaboration_get(user=request.user, pk=pk)
     organiser = rules.is_organiser(request.user, collaboration)
+    calls, outputs = selectors.calls_and_outputs(user=request.user, collaboration=collaboration)
     context = {
+        "calls": calls,
+        "outputs": outputs,
         "collaboration": collaboration,
         "organiser": organiser,
         "contributors": selectors.contributors(collaboration=collaboration),
         "milestones": selectors.milestones(collaboration=collaboration),
         "initiatives": selectors.initiatives(user=request.user, collaboration=collaboration),
         "linked": selectors.linked(user=request.user, holder=collaboration),
-        "calls": selectors.calls(user=request.user, collaboration=collaboration),
-        "outputs": selectors.outputs(user=request.user, collaboration=collaboration),
         **conversation(request, collaboration, comment_form),
     }
     if organiser:
-        context["contributor_form"] = forms.get("contributor_form") or ContributorForm(
-            people=coauthor_choices(user=request.user, space=collaboration.space)
-        )
         context["milestone_form"] = forms.get("milestone_form") or MilestoneForm()
         context["link_form"] = forms.get("link_form") or LinkForm()
     return render(request, "research/collaboration.html", context, status=status)
@@ -117,14 +115,16 @@ def _organised(request, pk: int):
     return collaboration
 
 
-@require_POST
 @login_required
 def contributor_add(request, pk: int):
+    """Add a contributor (a member of the collaboration's space) or change their
+    roles: a page of its own, so that the collaboration's page does not list people."""
     collaboration = _organised(request, pk)
     form = ContributorForm(
-        request.POST, people=coauthor_choices(user=request.user, space=collaboration.space)
+        request.POST or None,
+        people=coauthor_choices(user=request.user, space=collaboration.space),
     )
-    if form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
             services.contributor_set(
                 actor=request.user,
@@ -137,7 +137,12 @@ def contributor_add(request, pk: int):
         else:
             messages.success(request, _("The contributor is saved."))
             return redirect(collaboration)
-    return render_collaboration(request, pk, contributor_form=form, status=422)
+    return render(
+        request,
+        "research/contributor_form.html",
+        {"form": form, "collaboration": collaboration},
+        status=422 if form.errors else 200,
+    )
 
 
 @require_POST
