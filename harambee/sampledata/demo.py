@@ -26,6 +26,7 @@ from harambee.library.models import Collection, Resource
 from harambee.people.models import Organisation, User
 from harambee.press.models import Brochure
 from harambee.reach.models import FieldReport
+from harambee.research.models import Collaboration
 from harambee.sampledata import initiatives as inquiry
 from harambee.sampledata.common import Writer, say
 from harambee.sampledata.events import load_events
@@ -35,6 +36,7 @@ from harambee.sampledata.notifications import load_notifications
 from harambee.sampledata.people import load_organisations, load_people
 from harambee.sampledata.press import load_press
 from harambee.sampledata.radio import load_radio
+from harambee.sampledata.research import load_research
 from harambee.sampledata.sms import load_sms
 from harambee.sampledata.spaces import load_posts, load_requests, load_spaces
 from harambee.sampledata.stories import load_stories
@@ -92,6 +94,8 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         load_notifications(people, now)
         say(stdout, "Print: a brochure of the Ghana forum's lessons…")
         load_press(people, spaces, now)
+        say(stdout, "Research: community forest monitoring across two initiatives…")
+        load_research(people, spaces, now)
     counts = {
         "organisations": Organisation.objects.count(),
         "people": User.objects.count(),
@@ -116,6 +120,7 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         "events": Event.objects.count(),
         "field_reports": FieldReport.objects.count(),
         "brochures": Brochure.objects.count(),
+        "research_collaborations": Collaboration.objects.count(),
     }
     say(
         stdout,

@@ -65,6 +65,7 @@ OUR_NAMESPACES = {
     "press",
     "radio",
     "portal",
+    "research",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -83,6 +84,7 @@ EXTENSIONS = [
     "harambee.events.tests.leakworld",
     "harambee.reach.tests.leakworld",
     "harambee.radio.tests.leakworld",
+    "harambee.research.tests.leakworld",
     "harambee.search.tests.leakworld",
     "harambee.moderation.tests.leakworld",
     "harambee.synthesis.tests.leakworld",
