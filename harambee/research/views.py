@@ -54,7 +54,7 @@ def collaboration_create(request, slug: str):
     if not rules.may_start(request.user, space):
         raise PermissionDenied
     form = CollaborationForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initiatives=visible_spaces(
             request.user, Space.objects.filter(kind=Space.Type.INITIATIVE)
         ).order_by("name"),
@@ -121,7 +121,7 @@ def contributor_add(request, pk: int):
     roles: a page of its own, so that the collaboration's page does not list people."""
     collaboration = _organised(request, pk)
     form = ContributorForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         people=coauthor_choices(user=request.user, space=collaboration.space),
     )
     if request.method == "POST" and form.is_valid():
@@ -218,7 +218,7 @@ def link_remove(request, pk: int, link_pk: int):
 @login_required
 def output_create(request, pk: int):
     collaboration = _organised(request, pk)
-    form = OutputForm(request.POST or None)
+    form = OutputForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         output = services.output_create(
             author=request.user, collaboration=collaboration, **form.cleaned_data
@@ -287,7 +287,7 @@ def source_remove(request, pk: int, link_pk: int):
 @login_required
 def call_create(request, pk: int):
     collaboration = _organised(request, pk)
-    form = CallForm(request.POST or None)
+    form = CallForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         call = services.call_create(
             author=request.user, collaboration=collaboration, **form.cleaned_data
