@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from harambee.core.http import paginate
 from harambee.core.selectors import conversation
-from harambee.core.visibility import visible_spaces
+from harambee.core.visibility import can_view, visible_spaces
 from harambee.research import rules, selectors, services
 from harambee.research.forms import (
     AcceptForm,
@@ -242,6 +242,10 @@ def render_output(request, pk: int, *, comment_form=None, status: int = 200, sou
         {
             "output": output,
             "organiser": organiser,
+            # An output may be read by more people than its collaboration.
+            "collaboration": output.collaboration
+            if can_view(request.user, output.collaboration)
+            else None,
             "sources": selectors.linked(user=request.user, holder=output),
             "source_form": (source_form or LinkForm()) if organiser else None,
             **conversation(request, output, comment_form),
@@ -317,6 +321,8 @@ def render_call(
         {
             "call": call,
             "organiser": organiser,
+            # A call may be read by more people than its collaboration.
+            "collaboration": call.collaboration if can_view(user, call.collaboration) else None,
             "submissions": submissions,
             "own": own,
             "may_submit": may_submit,

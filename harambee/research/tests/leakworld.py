@@ -4,8 +4,9 @@ A research collaboration in every space of the world at every visibility, each w
 a marker in its question, agenda, methods, a comment and a milestone; each links
 every thread, lesson, resource and field report of the world (hidden ones among
 them, which must show only as "a restricted item") and every space of the world as
-an initiative (the secret one among them). Each has a call for participation and an
-output at its own visibility; the output cites the same items as sources.
+an initiative (the secret one among them). Each has a call for participation at its
+visibility and an output at the opposite one (a public output of a private
+collaboration must not name it); the output cites the same items as sources.
 
 Submissions: the space member answers the public call of each collaboration the
 outsider runs in the other space, with the marker of the outsider's private
@@ -50,7 +51,7 @@ def build(cast, world) -> None:
     deadline = timezone.now() + timedelta(days=30)
     private_marker = {}
     for space, author in world["authors"].items():
-        for vis in Visibility.values:
+        for number, vis in enumerate(Visibility.values):
             marker = f"LEAK{len(items)}R"
             collab = Collaboration.objects.create(
                 space=space,
@@ -96,7 +97,9 @@ def build(cast, world) -> None:
                 collaboration=collab,
                 space=space,
                 author=author,
-                visibility=vis,
+                # Outputs open the other way round: a public output of a private
+                # collaboration must not name it.
+                visibility=Visibility.values[-1 - number],
                 title=f"{output_marker}-TITLE",
                 body=f"{output_marker}-BODY",
             )

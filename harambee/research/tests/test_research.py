@@ -273,3 +273,20 @@ def test_the_collaboration_page_costs_the_same_with_many_contributors_and_items(
     lead = client_for(cast.space_lead)
     with django_assert_max_num_queries(12):
         assert lead.get(url).status_code == 200
+
+
+def test_a_public_output_of_a_hidden_collaboration_does_not_name_it(cast, client_for):
+    collab = collaboration(cast, visibility="space")
+    output = services.output_create(
+        author=cast.space_lead,
+        collaboration=collab,
+        title="Open findings",
+        body="Shared.",
+        visibility="public",
+    )
+    the_call = call(cast, collab, visibility="public")
+    for url in (output.get_absolute_url(), the_call.get_absolute_url()):
+        anon = client_for(cast.anon).get(url).content.decode()
+        assert "How do community monitors" not in anon and collab.get_absolute_url() not in anon
+        member = client_for(cast.space_member).get(url).content.decode()
+        assert "How do community monitors" in member
