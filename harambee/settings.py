@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "harambee.wiki",
     "harambee.library",
     "harambee.events",
+    "harambee.research",
     "harambee.reach",
     "harambee.radio",
     "harambee.press",

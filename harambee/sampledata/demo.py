@@ -28,6 +28,7 @@ from harambee.people.models import Organisation, User
 from harambee.portal.models import News
 from harambee.press.models import Brochure
 from harambee.reach.models import FieldReport
+from harambee.research.models import Collaboration
 from harambee.sampledata import initiatives as inquiry
 from harambee.sampledata.common import Writer, say
 from harambee.sampledata.events import load_events
@@ -38,6 +39,7 @@ from harambee.sampledata.people import load_organisations, load_people
 from harambee.sampledata.portal import load_portal
 from harambee.sampledata.press import load_press
 from harambee.sampledata.radio import load_radio
+from harambee.sampledata.research import load_research
 from harambee.sampledata.sms import load_sms
 from harambee.sampledata.spaces import load_posts, load_requests, load_spaces
 from harambee.sampledata.stories import load_stories
@@ -97,6 +99,8 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         load_press(people, spaces, now)
         say(stdout, "The public portal: the front page, news and featured items…")
         load_portal(people, now)
+        say(stdout, "Research: community forest monitoring across two initiatives…")
+        load_research(people, spaces, now)
     counts = {
         "organisations": Organisation.objects.count(),
         "people": User.objects.count(),
@@ -122,6 +126,7 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         "field_reports": FieldReport.objects.count(),
         "brochures": Brochure.objects.count(),
         "news": News.objects.count(),
+        "research_collaborations": Collaboration.objects.count(),
     }
     say(
         stdout,

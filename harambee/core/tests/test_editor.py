@@ -50,6 +50,9 @@ PLAIN_TEXT = {
     ("harambee.radio.forms", "SegmentForm", "text"),
     ("harambee.radio.forms", "SegmentChangeForm", "text"),
     ("harambee.radio.forms", "CallInForm", "question"),
+    # A call's questions become the labels of the answer fields, one a line.
+    ("harambee.research.forms", "CallForm", "questions"),
+    ("harambee.research.forms", "DeclineForm", "note"),
 }
 # Fields of forms that are not model forms and whose text is rendered as Markdown.
 PLAIN_FORM_MARKDOWN = {

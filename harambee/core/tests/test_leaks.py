@@ -68,6 +68,7 @@ OUR_NAMESPACES = {
     "privacy",
     "insights",
     "maps",
+    "research",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -87,6 +88,7 @@ EXTENSIONS = [
     "harambee.reach.tests.leakworld",
     "harambee.radio.tests.leakworld",
     "harambee.maps.tests.leakworld",
+    "harambee.research.tests.leakworld",
     "harambee.search.tests.leakworld",
     "harambee.moderation.tests.leakworld",
     "harambee.synthesis.tests.leakworld",
