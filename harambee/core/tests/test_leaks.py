@@ -65,6 +65,7 @@ OUR_NAMESPACES = {
     "press",
     "radio",
     "portal",
+    "api",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -89,6 +90,7 @@ EXTENSIONS = [
     "harambee.notifications.tests.leakworld",
     "harambee.press.tests.leakworld",
     "harambee.portal.tests.leakworld",
+    "harambee.api.tests.leakworld",
 ]
 
 
