@@ -14,6 +14,13 @@ ALWAYS = ("401", "403", "404", "405", "429")
 
 
 class ProblemAutoSchema(AutoSchema):
+    def get_auth(self) -> list[dict[str, Any]]:
+        auths = super().get_auth()
+        # Anyone may read (what is public); writes need a token or a session.
+        if self.method in ("GET", "HEAD") and {} not in auths:
+            auths.append({})
+        return auths
+
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
         codes = [*ALWAYS, "400"]
