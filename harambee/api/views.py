@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -16,12 +16,11 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from harambee.api import selectors as api_selectors
 from harambee.api import serializers as s
 from harambee.api.models import Scope
 from harambee.core import selectors as core_selectors
-from harambee.core.models import Comment
 from harambee.core.services import comment_create
-from harambee.core.visibility import visible, visible_spaces
 from harambee.events import selectors as events
 from harambee.events.models import Event
 from harambee.initiatives import selectors as initiatives
@@ -130,11 +129,11 @@ class ThreadViewSet(KindViewSet):
     serializer_class = s.ThreadSerializer
 
     def get_queryset(self) -> QuerySet[Post]:
-        qs = visible(self.reader(), Post.objects.filter(kind=Post.KIND)).select_related("space")
         slug = self.request.query_params.get("space")
+        space = None
         if slug and self.action == "list":
-            qs = qs.filter(space=spaces.space_get(user=self.reader(), slug=slug[:80]))
-        return qs
+            space = spaces.space_get(user=self.reader(), slug=slug[:80])
+        return api_selectors.thread_rows(user=self.reader(), space=space)
 
     def fetch(self, pk: int) -> Post:
         return spaces.post_get(user=self.reader(), pk=pk)
@@ -164,9 +163,7 @@ class ThreadViewSet(KindViewSet):
                 author=request.user, content=thread, body=data["body"], parent=parent
             )
             return Response(s.CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
-        rows = Comment.objects.filter(content=thread, removed=False).filter(
-            Q(parent__isnull=True) | Q(parent__removed=False)
-        )
+        rows = api_selectors.comment_rows(content=thread)
         page = self.paginator.paginate_queryset(rows, request, view=_Oldest())
         return self.paginator.get_paginated_response(s.CommentSerializer(page, many=True).data)
 
@@ -180,7 +177,7 @@ class NoteViewSet(KindViewSet):
     serializer_class = s.NoteSerializer
 
     def get_queryset(self) -> QuerySet[LearningNote]:
-        return visible(self.reader(), LearningNote.objects.all()).select_related("space")
+        return api_selectors.note_rows(user=self.reader())
 
     def fetch(self, pk: int) -> LearningNote:
         return initiatives.note_get(user=self.reader(), pk=pk)
@@ -228,14 +225,7 @@ class WikiPageViewSet(KindViewSet):
     serializer_class = s.WikiPageSerializer
 
     def get_queryset(self) -> QuerySet[WikiPage]:
-        # Like the wiki's own pages: a page in a space the reader may not know of has
-        # no address for them.
-        known = visible_spaces(self.reader(), Space.objects.all())
-        return (
-            visible(self.reader(), WikiPage.objects.all())
-            .filter(Q(space__isnull=True) | Q(space__in=known))
-            .select_related("space")
-        )
+        return api_selectors.wiki_rows(user=self.reader())
 
     def fetch(self, pk: int) -> WikiPage:
         return wiki.page_by_pk(user=self.reader(), pk=pk)
@@ -253,8 +243,7 @@ class ResourceViewSet(KindViewSet):
     serializer_class = s.ResourceSerializer
 
     def get_queryset(self) -> QuerySet[Resource]:
-        qs = Resource.objects.filter(kind=Resource.KIND)
-        return visible(self.reader(), qs).select_related("space")
+        return api_selectors.resource_rows(user=self.reader())
 
     def fetch(self, pk: int) -> Resource:
         return library.resource_get(user=self.reader(), pk=pk)
@@ -266,7 +255,7 @@ class EventViewSet(KindViewSet):
     keyset = "-starts"
 
     def get_queryset(self) -> QuerySet[Event]:
-        return visible(self.reader(), Event.objects.all()).select_related("space")
+        return api_selectors.event_rows(user=self.reader())
 
     def fetch(self, pk: int) -> Event:
         return events.event_get(user=self.reader(), pk=pk)
