@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from harambee.api.models import Scope
 from harambee.api.services import MAX_DAYS
+from harambee.inputs import Form
 
 
-class TokenForm(forms.Form):
+class TokenForm(Form):
     name = forms.CharField(
         label=_("Name"),
         max_length=80,

@@ -13,6 +13,7 @@ from harambee.core.models import Comment, Content, Visibility
 from harambee.core.visibility import can_see_space
 from harambee.events.models import Event
 from harambee.initiatives.models import NOTE_SECTIONS, Initiative, LearningNote, Lesson
+from harambee.inputs import clean_body, clean_line
 from harambee.library.models import Resource
 from harambee.spaces.models import Post, Space
 from harambee.stories.models import Story
@@ -155,47 +156,72 @@ class SearchPageSerializer(serializers.Serializer):
 
 # Writes ---------------------------------------------------------------------------
 
-_visibility = serializers.ChoiceField(choices=Visibility.choices)
+
+class Line(serializers.CharField):
+    """One line of text as the site's forms keep it (``harambee.inputs``): no control,
+    direction or invisible characters."""
+
+    def to_internal_value(self, data: Any) -> str:
+        value = clean_line(super().to_internal_value(data)).strip()
+        if not value and not self.allow_blank:
+            self.fail("blank")
+        return value
+
+
+class Body(serializers.CharField):
+    """Markdown text as the site's forms keep it: new lines stay, control characters go."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", BODY_MAX)
+        kwargs.setdefault("allow_blank", True)
+        kwargs.setdefault("default", "")
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> str:
+        value = clean_body(super().to_internal_value(data))
+        if not value.strip() and not self.allow_blank:
+            self.fail("blank")
+        return value
 
 
 class ThreadIn(serializers.Serializer):
     space = serializers.SlugField(required=False, allow_null=True, default=None)
-    title = serializers.CharField(max_length=200)
-    body = serializers.CharField(max_length=BODY_MAX, allow_blank=True, default="")
+    title = Line(max_length=200)
+    body = Body()
     visibility = serializers.ChoiceField(choices=Visibility.choices)
     is_question = serializers.BooleanField(default=False)
 
 
 class CommentIn(serializers.Serializer):
-    body = serializers.CharField(max_length=10_000)
+    body = Body(max_length=10_000, allow_blank=False, default=serializers.empty)
     parent = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
 
 
 class NoteIn(serializers.Serializer):
     initiative = serializers.SlugField()
-    title = serializers.CharField(max_length=200)
+    title = Line(max_length=200)
     visibility = serializers.ChoiceField(choices=Visibility.choices)
-    context = serializers.CharField(max_length=BODY_MAX, allow_blank=True, default="")
-    tried = serializers.CharField(max_length=BODY_MAX, allow_blank=True, default="")
-    happened = serializers.CharField(max_length=BODY_MAX, allow_blank=True, default="")
-    learned = serializers.CharField(max_length=BODY_MAX, allow_blank=True, default="")
-    evidence = serializers.CharField(max_length=BODY_MAX, allow_blank=True, default="")
-    methods = serializers.CharField(max_length=BODY_MAX, allow_blank=True, default="")
-    questions = serializers.CharField(max_length=BODY_MAX, allow_blank=True, default="")
+    context = Body()
+    tried = Body()
+    happened = Body()
+    learned = Body()
+    evidence = Body()
+    methods = Body()
+    questions = Body()
 
 
 class LessonIn(serializers.Serializer):
     note = serializers.IntegerField(min_value=1)
-    title = serializers.CharField(max_length=200)
-    body = serializers.CharField(max_length=BODY_MAX, allow_blank=True, default="")
+    title = Line(max_length=200)
+    body = Body()
     strength = serializers.ChoiceField(choices=Lesson.Strength.choices)
     visibility = serializers.ChoiceField(choices=Visibility.choices)
 
 
 class WikiPageIn(serializers.Serializer):
     space = serializers.SlugField(required=False, allow_null=True, default=None)
-    title = serializers.CharField(max_length=200)
-    body = serializers.CharField(max_length=BODY_MAX, allow_blank=True, default="")
+    title = Line(max_length=200)
+    body = Body()
     category = serializers.ChoiceField(choices=WikiPage.Category.choices)
     visibility = serializers.ChoiceField(choices=Visibility.choices)
-    summary = serializers.CharField(max_length=200, allow_blank=True, default="")
+    summary = Line(max_length=200, allow_blank=True, default="")

@@ -134,3 +134,19 @@ def test_a_read_only_token_may_not_write(cast, api, token_of):
     data = {"title": "x", "visibility": "alliance"}
     assert client.post("/api/threads/", data, content_type=JSON).status_code == 403
     assert not Post.objects.filter(title="x").exists()
+
+
+def test_control_and_direction_characters_are_not_stored(cast, api, token_of):
+    client = api(token_of(cast.member, write=True))
+    made = client.post(
+        "/api/threads/",
+        {"title": "Seed\u202e banks\x07", "body": "Line\x00 one", "visibility": "alliance"},
+        content_type=JSON,
+    )
+    assert made.status_code == 201, made.content
+    post = Post.objects.get(pk=made.json()["id"])
+    assert post.title == "Seed banks" and post.body == "Line one"
+    blank = client.post(
+        "/api/threads/", {"title": "\x07\u200b", "visibility": "alliance"}, content_type=JSON
+    )
+    assert blank.status_code == 400 and "title" in blank.json()["errors"]
