@@ -21,6 +21,7 @@ from harambee.wiki.models import WikiPage
 
 SECTIONS = [name for name, _label in NOTE_SECTIONS]
 BODY_MAX = 100_000
+MAX_ID = 2**63 - 1
 
 
 def _reader(serializer: serializers.Serializer) -> Any:
@@ -194,7 +195,9 @@ class ThreadIn(serializers.Serializer):
 
 class CommentIn(serializers.Serializer):
     body = Body(max_length=10_000, allow_blank=False, default=serializers.empty)
-    parent = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
+    parent = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=1, max_value=MAX_ID
+    )
 
 
 class NoteIn(serializers.Serializer):
@@ -211,7 +214,7 @@ class NoteIn(serializers.Serializer):
 
 
 class LessonIn(serializers.Serializer):
-    note = serializers.IntegerField(min_value=1)
+    note = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     title = Line(max_length=200)
     body = Body()
     strength = serializers.ChoiceField(choices=Lesson.Strength.choices)

@@ -21,7 +21,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", token_views.docs, name="docs"),
     path("api/tokens/", token_views.tokens, name="tokens"),
-    path("api/tokens/<int:pk>/revoke/", token_views.token_revoke, name="token_revoke"),
+    path("api/tokens/<id:pk>/revoke/", token_views.token_revoke, name="token_revoke"),
     path("api/search/", views.SearchView.as_view(), name="search"),
     path("api/", include(router.urls)),
     # Any other address under /api/ answers the API's own 404 problem document.
