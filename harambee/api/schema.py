@@ -24,6 +24,8 @@ class ProblemAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
         codes = [*ALWAYS, "400"]
+        if self.method not in ("GET", "HEAD"):
+            codes.append("409")
         if self.method == "GET":
             responses.setdefault("304", {"description": "Not modified"})
         for code in codes:

@@ -228,3 +228,11 @@ class WikiPageIn(serializers.Serializer):
     category = serializers.ChoiceField(choices=WikiPage.Category.choices)
     visibility = serializers.ChoiceField(choices=Visibility.choices)
     summary = Line(max_length=200, allow_blank=True, default="")
+
+
+class WikiEditIn(serializers.Serializer):
+    body = Body()
+    base_revision = serializers.IntegerField(min_value=0, max_value=MAX_ID)
+    summary = Line(max_length=200, allow_blank=True, default="")
+    category = serializers.ChoiceField(choices=WikiPage.Category.choices, required=False)
+    visibility = serializers.ChoiceField(choices=Visibility.choices, required=False)

@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
@@ -168,6 +169,11 @@ class ThreadViewSet(KindViewSet):
         return self.paginator.get_paginated_response(s.CommentSerializer(page, many=True).data)
 
 
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Conflict"
+
+
 class _Oldest:
     keyset = "created"
 
@@ -236,6 +242,25 @@ class WikiPageViewSet(KindViewSet):
         space = wiki.wiki_space(user=request.user, slug=data.pop("space"))
         page = wiki_services.page_create(author=request.user, space=space, **data)
         return self.created(page)
+
+    @extend_schema(request=s.WikiEditIn, responses={200: s.WikiPageSerializer})
+    def partial_update(self, request, pk: str) -> Response:
+        """A new text of the page, written from revision ``base_revision``: changes made
+        since then are merged in, or, where they overlap, the answer is 409 and nothing
+        is saved (as on the site: no edit is silently lost)."""
+        page = self.fetch(int(pk))
+        data = self.valid(s.WikiEditIn)
+        try:
+            saved = wiki_services.page_edit(actor=request.user, page=page, **data)
+        except wiki_services.EditConflict as conflict:
+            raise Conflict(
+                _(
+                    "The page was changed since revision %(base)s (now %(latest)s): read it "
+                    "again and send your text from there."
+                )
+                % {"base": data["base_revision"], "latest": conflict.page.revision}
+            ) from None
+        return Response(self.get_serializer(saved.page).data)
 
 
 class ResourceViewSet(KindViewSet):

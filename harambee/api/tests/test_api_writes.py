@@ -150,3 +150,38 @@ def test_control_and_direction_characters_are_not_stored(cast, api, token_of):
         "/api/threads/", {"title": "\x07\u200b", "visibility": "alliance"}, content_type=JSON
     )
     assert blank.status_code == 400 and "title" in blank.json()["errors"]
+
+
+def test_a_wiki_edit_from_an_old_revision_never_loses_the_newer_one(cast, api, token_of):
+    client = api(token_of(cast.member, write=True))
+    made = client.post(
+        "/api/wiki/",
+        {
+            "title": "Timelines",
+            "body": "Draw the past.",
+            "category": "tool",
+            "visibility": "alliance",
+        },
+        content_type=JSON,
+    ).json()
+    url = f"/api/wiki/{made['id']}/"
+    first = client.patch(
+        url, {"body": "Steps:\n\n- a\n- c\n", "base_revision": 1}, content_type=JSON
+    )
+    assert first.status_code == 200, first.content
+    assert first.json()["revision"] == 2
+    # From revision 1 too, changing the same line another way: nothing merges.
+    late = client.patch(
+        url, {"body": "Steps:\n\n- a\n- d\n", "base_revision": 1}, content_type=JSON
+    )
+    assert late.status_code == 409
+    assert late["Content-Type"] == "application/problem+json"
+    assert WikiPage.objects.get(pk=made["id"]).body.strip() == "Steps:\n\n- a\n- c"
+    # Someone who may not read it: 404, as for a missing page.
+    hidden = client.post(
+        "/api/wiki/",
+        {"space": cast.space.slug, "title": "Inside", "category": "tool", "visibility": "space"},
+        content_type=JSON,
+    )
+    assert hidden.status_code in (403, 404)
+    assert api(token_of(cast.anon, write=True)).patch(url, {}, content_type=JSON).status_code == 401
