@@ -55,7 +55,8 @@ def problem_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     elif isinstance(exc, Http404 | exceptions.NotFound):
         exc = exceptions.NotFound(_("Not found."))
     elif isinstance(exc, DjangoPermissionDenied):
-        exc = exceptions.PermissionDenied(_("You may not do this."))
+        # A service's reason (a suspension, until when) is said; else a plain refusal.
+        exc = exceptions.PermissionDenied(str(exc) or _("You may not do this."))
     response = exception_handler(exc, context)
     if response is None:
         return None  # a server error: Django's own 500 handling

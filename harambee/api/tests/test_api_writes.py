@@ -185,3 +185,18 @@ def test_a_wiki_edit_from_an_old_revision_never_loses_the_newer_one(cast, api, t
     )
     assert hidden.status_code in (403, 404)
     assert api(token_of(cast.anon, write=True)).patch(url, {}, content_type=JSON).status_code == 401
+
+
+def test_a_suspended_person_reads_but_may_not_write(cast, api, token_of):
+    from harambee.moderation.services import member_suspend
+
+    client = api(token_of(cast.member, write=True))
+    member_suspend(actor=cast.steward, user=cast.member, reason="Spam")
+    assert client.get("/api/threads/").status_code == 200
+    refused = client.post(
+        "/api/threads/", {"title": "Buy", "visibility": "alliance"}, content_type=JSON
+    )
+    assert refused.status_code == 403
+    assert refused["Content-Type"] == "application/problem+json"
+    assert "suspend" in refused.json()["detail"].lower()
+    assert not Post.objects.filter(title="Buy").exists()
