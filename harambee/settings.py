@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "harambee.synthesis",
     "harambee.notifications",
     "harambee.portal",
+    "harambee.privacy",
     "harambee.api",
     "harambee.site",
     "harambee.sampledata",
@@ -276,6 +277,31 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Uploaded files in an S3-compatible object store (MinIO, Garage, Ceph, AWS…) instead
+# of MEDIA_ROOT, so that several machines share them (`pip install harambee[s3]`).
+# Files are private in the bucket and handed out only after the gate, as signed
+# addresses that work for S3_URL_SECONDS (core/http.py, file_response).
+S3_BUCKET = envstr("HARAMBEE_S3_BUCKET", "")
+S3_URL_SECONDS = envint("HARAMBEE_S3_URL_SECONDS", 300)
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": envstr("HARAMBEE_S3_ENDPOINT_URL", "") or None,
+            "region_name": envstr("HARAMBEE_S3_REGION", "") or None,
+            "access_key": envstr("HARAMBEE_S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": envstr("HARAMBEE_S3_SECRET_ACCESS_KEY", "") or None,
+            "addressing_style": envchoice(
+                "HARAMBEE_S3_ADDRESSING", ("auto", "path", "virtual"), "auto"
+            ),
+            "default_acl": "private",
+            "signature_version": "s3v4",
+            "querystring_auth": True,
+            "querystring_expire": S3_URL_SECONDS,
+            "file_overwrite": False,
+        },
+    }
 
 # Security. HARAMBEE_HTTPS=true behind a TLS-terminating proxy in production.
 HTTPS = envbool("HARAMBEE_HTTPS", False)
@@ -337,6 +363,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Days data is kept before `harambee retention` deletes it (0 keeps it for ever).
 RETAIN_RAW_SMS_DAYS = envint("HARAMBEE_RETAIN_RAW_SMS_DAYS", 90)
+# Days a copy of a person's data waits to be downloaded before it is deleted.
+EXPORT_DAYS = envint("HARAMBEE_EXPORT_DAYS", 7)
 RETAIN_TASK_RESULTS_DAYS = envint("HARAMBEE_RETAIN_TASK_RESULTS_DAYS", 30)
 
 # Seconds an anonymous visitor's page may be served from the cache (0 turns it off).

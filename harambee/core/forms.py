@@ -50,3 +50,48 @@ def country_choices() -> list[tuple[str, str]]:
     from django_countries import countries
 
     return list(countries)
+
+
+class LanguageForm(Form):
+    """An item's language, and the original it translates (its address or number)."""
+
+    language = forms.ChoiceField(label=_("Language of this item"), choices=())
+    original = forms.CharField(
+        label=_("Translation of"),
+        required=False,
+        max_length=500,
+        help_text=_(
+            "The address (or number) of the item this one translates. Leave it empty if "
+            "this is an original."
+        ),
+    )
+
+    def __init__(self, *args, reader, **kwargs):
+        super().__init__(*args, **kwargs)
+        from harambee.people.languages import language_choices
+
+        self.reader = reader
+        self.fields["language"].choices = language_choices()
+
+    def clean_original(self):
+        from urllib.parse import urlsplit
+
+        from django.urls import Resolver404, resolve
+
+        from harambee.core.models import Content
+        from harambee.core.visibility import can_view
+        from harambee.inputs import to_id
+
+        text = self.cleaned_data.get("original", "").strip()
+        if not text:
+            return None
+        pk = to_id(text)
+        if pk is None:
+            try:
+                pk = to_id(resolve(urlsplit(text).path).kwargs.get("pk"))
+            except Resolver404:
+                pk = None
+        item = Content.objects.filter(pk=pk).first() if pk is not None else None
+        if item is None or not can_view(self.reader, item):
+            raise forms.ValidationError(_("No item you may read has that address."))
+        return item

@@ -8,8 +8,8 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 
 from harambee.core.paging import KeysetPage, keyset_page
 
@@ -71,16 +71,39 @@ def alliance_perm_required(perm: str):
     return decorator
 
 
-def file_response(field: Any, *, filename: str, content_type: str) -> FileResponse:
-    """A stored file as a download that no shared cache keeps and no browser runs."""
+def file_response(
+    field: Any, *, filename: str, content_type: str, inline: bool = False
+) -> HttpResponse:
+    """A stored file as a download that no shared cache keeps and no browser runs.
+
+    Asked only after the gate has said yes. Files in an object store
+    (``HARAMBEE_S3_BUCKET``) are not streamed through the web process: the answer is a
+    redirect to a signed address of that one object that works for
+    ``HARAMBEE_S3_URL_SECONDS`` (five minutes), and names the file and its type."""
+    if getattr(field.storage, "querystring_auth", False):
+        disposition = content_disposition_header(not inline, filename)
+        url = field.storage.url(
+            field.name,
+            parameters={
+                "ResponseContentDisposition": disposition,
+                "ResponseContentType": content_type,
+                "ResponseCacheControl": "private, no-store",
+            },
+            expire=settings.S3_URL_SECONDS,
+        )
+        response: HttpResponse = HttpResponseRedirect(url)
+        response["Cache-Control"] = "private, no-store"
+        return response
     try:
         handle = field.open("rb")
     except (FileNotFoundError, OSError):
         raise Http404 from None
     response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=content_type
+        handle, as_attachment=not inline, filename=filename, content_type=content_type
     )
     # Never cached by shared caches: the next reader may not be allowed to see it.
     response["Cache-Control"] = "private, max-age=3600"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if inline:
+        response["Content-Disposition"] = "inline"
     return response

@@ -63,6 +63,17 @@ class Content(models.Model):
     body = models.TextField(_("text"), blank=True, help_text=_("Markdown formatting is allowed."))
     body_html = models.TextField(editable=False, blank=True)
     language = models.CharField(_("language"), max_length=10, default="en")
+    # A human translation points at its original (never at another translation);
+    # the original knows it has some, so that an item without any costs no query.
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+    )
+    has_translations = models.BooleanField(default=False, editable=False)
     created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
     removed = models.BooleanField(_("removed"), default=False)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("content/<id:pk>/comments/", views.comment, name="comment"),
     path("content/<id:pk>/comment-form/", views.comment_form, name="comment_form"),
     path("content/<id:pk>/react/", views.react, name="react"),
+    path("content/<id:pk>/language/", views.item_language, name="item_language"),
     path("files/<id:pk>/thumbnail.jpg", views.attachment_thumbnail, name="attachment_thumbnail"),
     path("files/images/<id:pk>/<str:name>", views.inline_image, name="inline_image"),
     path("editor/image/", editor.image, name="editor_image"),

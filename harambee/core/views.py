@@ -24,6 +24,7 @@ from harambee.core.selectors import (
     reply_parent,
 )
 from harambee.core.services import comment_create, may_comment, reaction_toggle
+from harambee.core.visibility import visible
 from harambee.inputs import to_id
 
 
@@ -226,6 +227,39 @@ def server_error(request, *args, **kwargs):
 def inline_image(request, pk: int, name: str):
     """A picture in a text, shown in the page (not a download), through the gate."""
     image = inline_image_get(user=request.user, pk=pk, name=name)
-    response = file_response(image.file, filename=name, content_type=image.mime)
-    response["Content-Disposition"] = "inline"
-    return response
+    return file_response(image.file, filename=name, content_type=image.mime, inline=True)
+
+
+@login_required
+def item_language(request, pk: int):
+    """An item's language and the original it translates, for its authors."""
+    from harambee.core import translations
+    from harambee.core.forms import LanguageForm
+
+    item = visible(request.user, Content.objects.filter(pk=pk)).first()
+    if item is None:
+        raise Http404
+    if not translations.may_set_language(request.user, item):
+        raise PermissionDenied
+    initial = {"language": item.language}
+    if item.translation_of_id:
+        initial["original"] = str(item.translation_of_id)
+    form = LanguageForm(request.POST or None, reader=request.user, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                translations.language_set(
+                    actor=request.user,
+                    item=item,
+                    language=form.cleaned_data["language"],
+                    original=form.cleaned_data["original"],
+                )
+            except translations.TranslationRefused as refusal:
+                form.add_error("original", str(refusal))
+            else:
+                messages.success(request, _("Saved the item's language."))
+                return redirect(item.get_absolute_url())
+        status = 422
+    context = {"item": item, "form": form, "versions": translations.family(request.user, item)}
+    return render(request, "core/item_language.html", context, status=status)

@@ -114,6 +114,9 @@ class User(AbstractUser):
     # Signed up while sign-ups need a steward's approval (HARAMBEE_SIGNUP=approval):
     # inactive until a steward approves, deleted if one declines.
     awaiting_approval = models.BooleanField(default=False, editable=False)
+    # When the person deleted their account (``privacy.erase``): the row stays, emptied,
+    # so that what they wrote may stay signed by "a former member".
+    erased = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []  # noqa: RUF012

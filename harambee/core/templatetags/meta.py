@@ -140,3 +140,26 @@ def comments(context: template.Context, value: Any) -> SafeString:
     with its replies and tools, from the fragment cache (core/comment_html.py)."""
     items = value if isinstance(value, list | tuple) else [value]
     return render_comments(context, items)
+
+
+@register.inclusion_tag("core/_item_languages.html", takes_context=True)
+def item_languages(context: template.Context, item: Any) -> dict[str, Any]:
+    """The item's other languages the reader may read, the one in the reader's own
+    language first; for its author, a link to set the language. No query for an item
+    without translations."""
+    from harambee.core.translations import family
+    from harambee.people.languages import language_name
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    versions = family(user, item) if user is not None else []
+    reader = (get_language() or "").split("-")[0]
+    yours = next((v for v in versions if v.language.split("-")[0] == reader), None)
+    mine = user is not None and user.is_authenticated and item.author_id == user.pk
+    return {
+        "item": item,
+        "language": language_name(item.language),
+        "versions": versions,
+        "yours": yours if item.language.split("-")[0] != reader else None,
+        "mine": mine,
+    }

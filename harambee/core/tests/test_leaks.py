@@ -65,6 +65,7 @@ OUR_NAMESPACES = {
     "press",
     "radio",
     "portal",
+    "privacy",
     "api",
 }
 
@@ -90,6 +91,7 @@ EXTENSIONS = [
     "harambee.notifications.tests.leakworld",
     "harambee.press.tests.leakworld",
     "harambee.portal.tests.leakworld",
+    "harambee.privacy.tests.leakworld",
     "harambee.api.tests.leakworld",
 ]
 
@@ -334,6 +336,7 @@ def urls_for(name: str, cast, world) -> list[str]:
         "core:comment",
         "core:comment_form",
         "core:react",
+        "core:item_language",
     }:
         return [reverse(name, args=[p.pk]) for p in posts]
     if name in {"spaces:member_role", "spaces:member_remove"}:
