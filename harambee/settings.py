@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "harambee.core",
     "harambee.people",
     "harambee.spaces",
@@ -76,6 +79,7 @@ INSTALLED_APPS = [
     "harambee.notifications",
     "harambee.portal",
     "harambee.privacy",
+    "harambee.api",
     "harambee.site",
     "harambee.sampledata",
 ]
@@ -422,3 +426,42 @@ SMS_DEFAULT_REGION = envstr("HARAMBEE_SMS_DEFAULT_REGION", "")
 RADIO_ESPEAK_NG = envstr("HARAMBEE_ESPEAK_NG", "espeak-ng")
 RADIO_SOX = envstr("HARAMBEE_SOX", "sox")
 RADIO_LAME = envstr("HARAMBEE_LAME", "lame")
+
+# The REST API (docs/api.md): Django REST framework, described by drf-spectacular.
+# Bearer personal access tokens (api/auth.py) or the browser's session (with CSRF for
+# writes); JSON only; every error an RFC 9457 problem document.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "harambee.api.auth.BearerTokenAuthentication",
+        "harambee.api.auth.CsrfSessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["harambee.api.permissions.TokenScope"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "harambee.api.throttling.ReadThrottle",
+        "harambee.api.throttling.WriteThrottle",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "harambee.api.schema.ProblemAutoSchema",
+    "EXCEPTION_HANDLER": "harambee.api.errors.problem_handler",
+    "DEFAULT_PAGINATION_CLASS": "harambee.api.pagination.Keyset",
+    "PAGE_SIZE": 25,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+# Requests per minute per token (or per address, for anonymous callers), counted in
+# the shared cache so that they hold across all web processes.
+API_READS_PER_MINUTE = envint("HARAMBEE_API_READS_PER_MINUTE", 120)
+API_WRITES_PER_MINUTE = envint("HARAMBEE_API_WRITES_PER_MINUTE", 30)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Harambee API",
+    "DESCRIPTION": "Read and write what you may see on this Harambee alliance (docs/api.md).",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+}

@@ -49,6 +49,7 @@ urlpatterns = [
     path("", include("harambee.notifications.urls")),
     path("", include("harambee.portal.urls")),
     path("", include("harambee.privacy.urls")),
+    path("", include("harambee.api.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -69,6 +69,7 @@ OUR_NAMESPACES = {
     "insights",
     "maps",
     "research",
+    "api",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -97,6 +98,7 @@ EXTENSIONS = [
     "harambee.press.tests.leakworld",
     "harambee.portal.tests.leakworld",
     "harambee.privacy.tests.leakworld",
+    "harambee.api.tests.leakworld",
 ]
 
 
