@@ -24,7 +24,6 @@ from harambee.core.selectors import (
     reply_parent,
 )
 from harambee.core.services import comment_create, may_comment, reaction_toggle
-from harambee.core.visibility import visible
 from harambee.inputs import to_id
 
 
@@ -236,9 +235,7 @@ def item_language(request, pk: int):
     from harambee.core import translations
     from harambee.core.forms import LanguageForm
 
-    item = visible(request.user, Content.objects.filter(pk=pk)).first()
-    if item is None:
-        raise Http404
+    item = content_get(user=request.user, pk=pk)
     if not translations.may_set_language(request.user, item):
         raise PermissionDenied
     initial = {"language": item.language}
