@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "harambee.wiki",
     "harambee.library",
     "harambee.events",
+    "harambee.training",
     "harambee.reach",
     "harambee.radio",
     "harambee.press",

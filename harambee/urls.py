@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("harambee.wiki.urls")),
     path("", include("harambee.library.urls")),
     path("", include("harambee.events.urls")),
+    path("", include("harambee.training.urls")),
     path("", include("harambee.reach.urls")),
     path("", include("harambee.press.urls")),
     path("", include("harambee.radio.urls")),
