@@ -187,6 +187,9 @@ class Completion(models.Model):
             models.UniqueConstraint(fields=["item", "learner"], name="one_completion_per_item")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.learner_id} done {self.item_id}"
+
 
 class Reflection(models.Model):
     """A learner's answer to a reflection prompt: a learning note of theirs (private
@@ -202,6 +205,9 @@ class Reflection(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["item", "learner"], name="one_reflection_per_prompt")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.learner_id} reflected on {self.item_id}"
 
 
 class Evidence(models.Model):
@@ -226,6 +232,9 @@ class Evidence(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.learner_id}: {self.content_id} for {self.competency_id}"
+
 
 class Recognition(models.Model):
     """A facilitator recognised a competency for a learner, on evidence they could read."""
@@ -249,6 +258,9 @@ class Recognition(models.Model):
                 fields=["programme", "competency", "learner"], name="recognised_once"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.learner_id}: {self.competency_id}"
 
 
 def new_certificate_token() -> str:

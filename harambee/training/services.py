@@ -214,7 +214,8 @@ def competency_recognise(
     if not visible(reviewer, Content.objects.filter(pk__in=offered)).exists():
         raise ValidationError(
             _(
-                "There is no evidence you can see for this competency yet, so it cannot be recognised."
+                "There is no evidence you can see for this competency yet, so it cannot be "
+                "recognised."
             )
         )
     recognition, made = Recognition.objects.get_or_create(
