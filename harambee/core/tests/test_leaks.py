@@ -65,6 +65,7 @@ OUR_NAMESPACES = {
     "press",
     "radio",
     "portal",
+    "training",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -81,6 +82,7 @@ EXTENSIONS = [
     "harambee.stream.tests.leakworld",
     "harambee.spaces.tests.leakworld",
     "harambee.events.tests.leakworld",
+    "harambee.training.tests.leakworld",
     "harambee.reach.tests.leakworld",
     "harambee.radio.tests.leakworld",
     "harambee.search.tests.leakworld",
