@@ -60,6 +60,8 @@ PLAIN_FORM_MARKDOWN = {
     ("harambee.synthesis.forms", "SynthesisForm", "body"),
     ("harambee.stream.forms", "StreamPostForm", "text"),
     ("harambee.stories.forms", "CollectionForm", "intro"),
+    # A reflection becomes a learning note's "what was learned" section.
+    ("harambee.training.forms", "ReflectionForm", "learned"),
 }
 
 
