@@ -74,6 +74,8 @@ def load_training(
     for row in data["evidence"]:
         competency = Competency.objects.get(framework=framework, name=row["competency"])
         item = Content.objects.filter(title=row["item"]).order_by("pk").first()
+        if item is None:
+            continue
         services.evidence_add(
             learner=people[row["learner"]], programme=programme, competency=competency, content=item
         )

@@ -9,6 +9,7 @@ events) keep their own visibility and are read through the content gate."""
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -221,6 +222,9 @@ class Evidence(models.Model):
     )
     content = models.ForeignKey("core.Content", on_delete=models.CASCADE, related_name="+")
     added = models.DateTimeField(auto_now_add=True)
+
+    # Set by the selectors: the item, once the gate said the reader may read it.
+    shown: Any = None
 
     class Meta:
         ordering = ["added", "pk"]

@@ -30,7 +30,7 @@ from harambee.training.models import (
 )
 from harambee.training.progress import percent
 
-CONTENT_KINDS = {
+CONTENT_KINDS: dict[str, str] = {
     Item.Kind.RESOURCE: "resource",
     Item.Kind.WIKI: "wiki_page",
     Item.Kind.EVENT: "event",

@@ -19,6 +19,7 @@ from harambee.training.forms import (
     ReflectionForm,
     RevokeForm,
 )
+from harambee.training.progress import percent
 
 
 def _errors(form, error: ValidationError) -> None:
@@ -45,8 +46,6 @@ def programme(request, pk: int):
     enrolled = rules.is_enrolled(request.user, found)
     done = sum(m.done for m in modules)
     total = sum(len(m.steps) for m in modules)
-    from harambee.training.progress import percent
-
     return render(
         request,
         "training/programme.html",
