@@ -113,9 +113,7 @@ def modules_for(*, user: Any, programme: Programme, only: Module | None = None) 
     linked = {i.content_id for i in items if i.content_id}
     shown = {
         c.pk: c
-        for c in visible(user, Content.objects.filter(pk__in=linked)).only(
-            "pk", "kind", "title", "visibility", "removed", "space_id", "author_id"
-        )
+        for c in visible(user, Content.objects.filter(pk__in=linked)).select_related("space")
     }
     done: set[int] = set()
     notes: dict[int, int] = {}
@@ -222,7 +220,10 @@ def evidence_of(*, user: Any, learner: Any, programme: Programme) -> list[Eviden
         )
     )
     shown = {
-        c.pk: c for c in visible(user, Content.objects.filter(pk__in={e.content_id for e in rows}))
+        c.pk: c
+        for c in visible(
+            user, Content.objects.filter(pk__in={e.content_id for e in rows})
+        ).select_related("space")
     }
     kept = []
     for row in rows:
@@ -291,7 +292,10 @@ def pathway(*, user: Any, person: User) -> list[PathwayEntry]:
         Evidence.objects.filter(programme_id__in=ids, learner=person).select_related("competency")
     )
     shown = {
-        c.pk: c for c in visible(user, Content.objects.filter(pk__in={e.content_id for e in rows}))
+        c.pk: c
+        for c in visible(
+            user, Content.objects.filter(pk__in={e.content_id for e in rows})
+        ).select_related("space")
     }
     evidence: dict[int, list[Evidence]] = {}
     for row in rows:
