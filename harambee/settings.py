@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "harambee.library",
     "harambee.events",
     "harambee.research",
+    "harambee.training",
     "harambee.reach",
     "harambee.radio",
     "harambee.press",

@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("harambee.library.urls")),
     path("", include("harambee.events.urls")),
     path("", include("harambee.research.urls")),
+    path("", include("harambee.training.urls")),
     path("", include("harambee.reach.urls")),
     path("", include("harambee.press.urls")),
     path("", include("harambee.radio.urls")),

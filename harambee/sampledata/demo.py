@@ -46,6 +46,7 @@ from harambee.sampledata.stories import load_stories
 from harambee.sampledata.stream import load_stream
 from harambee.sampledata.synthesis import load_synthesis
 from harambee.sampledata.threads import load_threads
+from harambee.sampledata.training import load_training
 from harambee.sampledata.wiki import load_wiki
 from harambee.spaces.models import Invitation, JoinRequest, Membership, Post, Space
 from harambee.stories.models import Story, StoryCall
@@ -89,6 +90,8 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         load_synthesis(people, now)
         say(stdout, "Events, registrations and an invited outside voice…")
         load_events(people, spaces, now)
+        say(stdout, "A training programme with a cohort, progress and a certificate…")
+        load_training(people, orgs, spaces, now)
         say(stdout, "Reach by SMS: contacts, field reports, a broadcast and a poll…")
         load_sms(people, spaces, now)
         say(stdout, "Community radio: a station in Bono East and bulletins in English and Swahili…")

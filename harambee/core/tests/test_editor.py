@@ -40,6 +40,8 @@ PLAIN_TEXT = {
     ("harambee.initiatives.forms", "InitiativeForm", "links"),
     ("harambee.library.forms", "EntryForm", "note"),
     ("harambee.events.forms", "EventForm", "address"),
+    # A step's instructions: shown with line breaks (training/module.html).
+    ("harambee.training.forms", "ItemForm", "instructions"),
     # An SMS is plain text: its segments are counted on exactly what is typed.
     ("harambee.reach.forms", "BroadcastForm", "text"),
     ("harambee.reach.forms", "BroadcastForm", "text_fr"),
@@ -63,6 +65,8 @@ PLAIN_FORM_MARKDOWN = {
     ("harambee.stories.forms", "CollectionForm", "intro"),
     ("harambee.portal.forms", "NewsForm", "body"),
     ("harambee.portal.forms", "FrontPageForm", "intro"),
+    # A reflection becomes a learning note's "what was learned" section.
+    ("harambee.training.forms", "ReflectionForm", "learned"),
 }
 
 

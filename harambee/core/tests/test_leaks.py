@@ -70,6 +70,7 @@ OUR_NAMESPACES = {
     "maps",
     "research",
     "api",
+    "training",
 }
 
 # Apps that add their own items to the world and fill their own routes' parameters.
@@ -86,6 +87,7 @@ EXTENSIONS = [
     "harambee.stream.tests.leakworld",
     "harambee.spaces.tests.leakworld",
     "harambee.events.tests.leakworld",
+    "harambee.training.tests.leakworld",
     "harambee.reach.tests.leakworld",
     "harambee.radio.tests.leakworld",
     "harambee.maps.tests.leakworld",

@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrainingConfig(AppConfig):
+    name = "harambee.training"
+    label = "training"
+    verbose_name = _("Training programmes")
+
+    def ready(self) -> None:
+        from harambee.core import slots
+        from harambee.core.navigation import NavEntry, register_entry
+        from harambee.core.registry import register_audit_actions, register_page_cache_app
+        from harambee.training.models import TrainingAction
+
+        register_page_cache_app(self.label)
+        register_audit_actions(TrainingAction)
+        register_entry(NavEntry("learning", _("Training"), "training:programmes", order=60))
+        register_entry(
+            NavEntry(
+                "account",
+                _("My learning"),
+                "training:mine",
+                order=35,
+                show=lambda request: request.user.is_authenticated,
+            )
+        )
+        slots.register("space-aside", "training/_space_aside.html")
