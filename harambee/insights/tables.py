@@ -118,6 +118,7 @@ def build(data: dict[str, Any], *, facilitator: bool, titles=None, names=None) -
             period_cols,
             [
                 _row(_("Gini coefficient"), cur["gini"], prev["gini"]),
+                # xgettext:no-python-format
                 _row(_("Top 10 % share"), cur["top10"], prev["top10"]),
             ],
             chart=(1, 2),
