@@ -20,7 +20,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from harambee.core.models import Attachment, Comment, Reaction
+from harambee.core.models import Attachment, Comment, Content, Reaction
 from harambee.events.models import Event
 from harambee.initiatives.models import Initiative, InquiryCycle, LearningNote, Lesson
 from harambee.library.models import Collection, Resource
@@ -32,6 +32,7 @@ from harambee.research.models import Collaboration
 from harambee.sampledata import initiatives as inquiry
 from harambee.sampledata.common import Writer, say
 from harambee.sampledata.events import load_events
+from harambee.sampledata.languages import load_languages
 from harambee.sampledata.library import load_library
 from harambee.sampledata.moderation import load_moderation
 from harambee.sampledata.notifications import load_notifications
@@ -104,6 +105,8 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         load_portal(people, now)
         say(stdout, "Research: community forest monitoring across two initiatives…")
         load_research(people, spaces, now)
+        say(stdout, "Threads in French, Spanish, Portuguese and Swahili, with their originals…")
+        load_languages(people)
     counts = {
         "organisations": Organisation.objects.count(),
         "people": User.objects.count(),
@@ -130,6 +133,7 @@ def load_demo(*, stdout: Writer | None = None) -> dict[str, int]:
         "brochures": Brochure.objects.count(),
         "news": News.objects.count(),
         "research_collaborations": Collaboration.objects.count(),
+        "translations": Content.objects.filter(translation_of__isnull=False).count(),
     }
     say(
         stdout,
