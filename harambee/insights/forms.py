@@ -3,11 +3,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from harambee import inputs
 from harambee.insights.models import SurveyChannel
 from harambee.insights.services import MAX_HOURS, MAX_MINUTES
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(inputs.Form):
     channels = forms.MultipleChoiceField(
         label=_("Which channels do you actually use to keep in touch with the alliance?"),
         choices=SurveyChannel.choices,
@@ -17,7 +18,7 @@ class SurveyForm(forms.Form):
     )
 
 
-class SlowModeForm(forms.Form):
+class SlowModeForm(inputs.Form):
     minutes = forms.IntegerField(
         label=_("Minutes between one person's replies"),
         min_value=1,

@@ -10,8 +10,8 @@ urlpatterns = [
     path("insights/alliance/<slug:table>.csv", views.alliance_csv, name="alliance_csv"),
     path("insights/spaces/<slug:slug>/", views.space, name="space"),
     path("insights/spaces/<slug:slug>/<slug:table>.csv", views.space_csv, name="space_csv"),
-    path("insights/threads/<int:pk>/", views.thread, name="thread"),
-    path("insights/threads/<int:pk>/<slug:table>.csv", views.thread_csv, name="thread_csv"),
-    path("insights/threads/<int:pk>/slow-mode/", views.slow_mode, name="slow_mode"),
-    path("insights/prompts/<int:pk>/dismiss/", views.dismiss, name="dismiss"),
+    path("insights/threads/<id:pk>/", views.thread, name="thread"),
+    path("insights/threads/<id:pk>/<slug:table>.csv", views.thread_csv, name="thread_csv"),
+    path("insights/threads/<id:pk>/slow-mode/", views.slow_mode, name="slow_mode"),
+    path("insights/prompts/<id:pk>/dismiss/", views.dismiss, name="dismiss"),
 ]
