@@ -93,6 +93,12 @@ def _fast_and_offline(settings, monkeypatch):
         setattr(settings, name, value)
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect(socket.socket.connect))
     _clear_caches()
+    yield
+    # A request through the test client leaves its language active in the thread; the
+    # next test starts in the default one.
+    from django.utils import translation
+
+    translation.deactivate()
 
 
 def _clear_caches() -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from harambee.core import anoncache
@@ -48,7 +48,7 @@ def family(user, item: Content) -> list[Version]:
         visible(user, Content.objects.filter(Q(pk=root) | Q(translation_of_id=root)))
         .exclude(pk=item.pk)
         .only("pk", "kind", "title", "language", "translation_of_id")
-        .order_by("translation_of_id", "language", "pk")
+        .order_by(F("translation_of_id").asc(nulls_first=True), "language", "pk")
     )
     return [
         Version(m, m.language, language_name(m.language), m.translation_of_id is None)

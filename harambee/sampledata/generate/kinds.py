@@ -51,7 +51,7 @@ from harambee.sampledata.generate.words import (
     WIKI_LINKS,
     WIKI_TITLES,
 )
-from harambee.sampledata.generate.world import Item, Rows, World
+from harambee.sampledata.generate.world import Item, Rows, World, note_body
 from harambee.sampledata.kinds import Kind
 from harambee.stories.models import Story, StoryCall
 from harambee.wiki.markup import make_slug, render_page, title_key
@@ -207,6 +207,12 @@ def note(w: World, rows: Rows, item: Item) -> None:
     assert space_id is not None  # an initiative space
     item.title = NOTE_TITLES[(i // 20) % len(NOTE_TITLES)].format(t=item.topic) + item.number
     sections, item.body, item.html = w.note_texts[item.topic][w.rng.randrange(4)]
+    language = "en" if i % 10 else LANGUAGES[(i // 10) % len(LANGUAGES)]
+    if language != "en":
+        # Headed in the note's own language, as LearningNote.save() heads it (the same
+        # language content.py writes for the item).
+        item.body = note_body(sections, language)
+        item.html = w.md[item.body]
     cycles = w.cycles_of[space_id]
     cycle = cycles[-1 - w.rng.randrange(min(len(cycles), 3))] if cycles and i % 3 else None
     rows.child[Kind.NOTE].append((pk, space_id, cycle, *sections))

@@ -9,9 +9,11 @@ from bisect import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from django.db import connection
+from django.utils import translation
 from django.utils.translation import gettext
 
 from harambee.core.models import Attachment, Comment, Content, Reaction
@@ -195,6 +197,22 @@ def make_world(
             "revision": next_id(NoteRevision),
             "attachment": next_id(Attachment),
         },
+    )
+
+
+@lru_cache(maxsize=64)
+def _labels(language: str) -> tuple[str, ...]:
+    with translation.override(language):
+        return tuple(str(label) for _name, label in NOTE_SECTIONS)
+
+
+def note_body(sections: tuple[str, ...], language: str) -> str:
+    """A note's body as LearningNote.save() makes it: the filled sections under their
+    labels, in the note's own language."""
+    return "\n\n".join(
+        f"## {label}\n\n{text}"
+        for label, text in zip(_labels(language), sections, strict=True)
+        if text.strip()
     )
 
 
