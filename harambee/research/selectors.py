@@ -34,6 +34,11 @@ class Linked:
     item: Content | None
 
 
+def initiative_choices(*, user: Any) -> QuerySet[Space]:
+    """The initiatives ``user`` may link a collaboration to."""
+    return visible_spaces(user, Space.objects.filter(kind=Space.Type.INITIATIVE)).order_by("name")
+
+
 def collaboration_list(*, user: Any, space: Space | None = None) -> QuerySet[Collaboration]:
     qs = Collaboration.objects.all()
     if space is not None:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from harambee.core.http import paginate
 from harambee.core.selectors import conversation
-from harambee.core.visibility import can_view, visible_spaces
+from harambee.core.visibility import can_view
 from harambee.research import rules, selectors, services
 from harambee.research.forms import (
     AcceptForm,
@@ -23,7 +23,6 @@ from harambee.research.forms import (
     SubmissionForm,
 )
 from harambee.research.models import Submission
-from harambee.spaces.models import Space
 from harambee.spaces.selectors import coauthor_choices, space_get
 
 
@@ -55,9 +54,7 @@ def collaboration_create(request, slug: str):
         raise PermissionDenied
     form = CollaborationForm(
         request.POST if request.method == "POST" else None,
-        initiatives=visible_spaces(
-            request.user, Space.objects.filter(kind=Space.Type.INITIATIVE)
-        ).order_by("name"),
+        initiatives=selectors.initiative_choices(user=request.user),
         writers=coauthor_choices(user=request.user, space=space),
     )
     if request.method == "POST" and form.is_valid():
