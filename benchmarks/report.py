@@ -471,6 +471,7 @@ KEPT_SECTIONS = (
     "## Digests",
     "## SMS webhook",
     "## make run on a fresh machine",
+    "## Scale-out on PostgreSQL",
 )
 
 
