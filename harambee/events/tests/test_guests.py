@@ -108,7 +108,8 @@ def test_a_tampered_or_expired_link_gives_a_clear_message(cast, client_for, offi
         expires=timezone.now() + timedelta(days=1),
     )
     client = client_for(officer)
-    tampered = reverse("events:guest", args=[guest.token[:-2] + "xx"])
+    ending = "yy" if guest.token.endswith("xx") else "xx"  # random tokens may end in "xx"
+    tampered = reverse("events:guest", args=[guest.token[:-2] + ending])
     response = client.post(tampered)
     assert response.status_code == 404 and "not valid" in response.content.decode()
     assert client.get(tampered).status_code == 404

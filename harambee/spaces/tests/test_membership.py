@@ -141,7 +141,8 @@ def test_an_expired_invitation_explains_itself(cast, client_for):
 def test_a_tampered_invitation_link_explains_itself(cast, client_for):
     services.invitation_create(actor=cast.space_lead, space=cast.space, email="x@y.org")
     link = _link_from(mail.outbox[-1])
-    response = client_for(None).get(link[:-3] + "xx/")
+    ending = "yy/" if link.endswith("xx/") else "xx/"  # random tokens may end in "xx"
+    response = client_for(None).get(link[:-3] + ending)
     assert response.status_code == 410 and "not valid" in response.content.decode()
 
 
