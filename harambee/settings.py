@@ -163,6 +163,18 @@ else:
     # 22.6 ms; docs/performance.md, "Search").
     options = DATABASES["default"].setdefault("OPTIONS", {})
     options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    # A connection pool per process (psycopg_pool, through Django's own "pool" option):
+    # the threads of a gthread web worker or a task worker share up to this many
+    # connections, each handed back at the end of its request. Django's pool and
+    # persistent connections exclude each other, so CONN_MAX_AGE is 0 with it.
+    _pool_size = envint("HARAMBEE_DB_POOL_SIZE", 0)
+    if _pool_size > 0:
+        options["pool"] = {
+            "min_size": 1,
+            "max_size": _pool_size,
+            "timeout": envint("HARAMBEE_DB_POOL_TIMEOUT", 10),
+        }
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 

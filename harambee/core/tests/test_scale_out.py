@@ -7,7 +7,7 @@ What must hold across processes: a session made on one web process works on the
 other; the anonymous page cache of one is invalidated by a write on the other; the
 sign-in rate limit counts attempts on both; no task runs twice; an upload (a data
 export, built by a worker) lands in the object store and is served by the other web
-process."""
+process; each web process's threads share a bounded connection pool."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "correct horse battery staple"
 BUCKET = "harambee-scale-out"
 BIN = Path(sys.executable).parent
+# The documented web process: gthread workers whose threads share a connection pool,
+# here smaller than the threads, so that persistent per-thread connections would show.
+THREADS = 4
+POOL_SIZE = 2
 
 
 def _free_port() -> int:
@@ -94,6 +99,7 @@ def layout(tmp_path):
         "HARAMBEE_S3_ACCESS_KEY_ID": "testing",
         "HARAMBEE_S3_SECRET_ACCESS_KEY": "testing",
         "DJANGO_SETTINGS_MODULE": "harambee.settings",
+        "HARAMBEE_DB_POOL_SIZE": str(POOL_SIZE),
     }
     s3 = boto3.client(
         "s3",
@@ -116,7 +122,10 @@ def layout(tmp_path):
 
     def start(name: str, args: list[str]) -> None:
         out = (logs / f"{name}.log").open("w")
-        processes.append((name, subprocess.Popen(args, env=env, stdout=out, stderr=out)))
+        # Each process pools its connections (HARAMBEE_DB_POOL_SIZE) under its own
+        # application_name, so the test can count them in pg_stat_activity.
+        own = {**env, "DATABASE_URL": f"{env['DATABASE_URL']}?application_name=harambee-{name}"}
+        processes.append((name, subprocess.Popen(args, env=own, stdout=out, stderr=out)))
 
     ports = [_free_port(), _free_port()]
     for i, port in enumerate(ports):
@@ -129,6 +138,10 @@ def layout(tmp_path):
                 f"127.0.0.1:{port}",
                 "-w",
                 "1",
+                "--worker-class",
+                "gthread",
+                "--threads",
+                str(THREADS),
                 "--no-control-socket",
             ],
         )
@@ -304,3 +317,17 @@ def test_two_web_processes_and_two_workers_share_sessions_cache_limits_tasks_and
     )
     assert download.status_code == 200 and download.content[:2] == b"PK"
     _wait_for(lambda: not exported(), "the downloaded export deleted from the bucket", 30)
+
+    # Each web process shares a bounded pool of connections among its threads.
+    with ThreadPoolExecutor(max_workers=THREADS * 3) as pool:
+        pages = list(pool.map(lambda _n: requests.get(f"{a}/readyz", timeout=60), range(48)))
+    assert [page.status_code for page in pages] == [200] * 48
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'harambee-web0'"
+        )
+        (open_connections,) = cursor.fetchone()
+    # Twelve requests at a time on four threads: the pool keeps at least one connection
+    # open between requests and never more than its size (without it, each busy thread
+    # would hold a connection of its own: four).
+    assert 1 <= open_connections <= POOL_SIZE

@@ -99,3 +99,37 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
     assert result.returncode == 0, result.stderr
     # synchronous=NORMAL is 1; busy_timeout in milliseconds.
     assert result.stdout.strip().splitlines()[-1] == "['wal', 1, 5000, 1]"
+
+
+def test_postgresql_connections_come_from_a_bounded_pool_when_asked(db):
+    """HARAMBEE_DB_POOL_SIZE turns on Django's psycopg pool (and persistent connections
+    off, which Django requires with it); its connections answer queries."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the pool is PostgreSQL's (HARAMBEE_TEST_POSTGRES=1)")
+    db_settings = connection.settings_dict
+    environ = {
+        **os.environ,
+        "DATABASE_URL": (
+            f"postgres://{db_settings['USER']}@{db_settings['HOST'] or '127.0.0.1'}:"
+            f"{db_settings['PORT'] or 5432}/{db_settings['NAME']}"
+        ),
+        "HARAMBEE_DB_POOL_SIZE": "3",
+    }
+    code = (
+        "from django.db import connection\n"
+        "c = connection.cursor(); c.execute('SELECT 41 + 1')\n"
+        "print(c.fetchone()[0], connection.pool.max_size, connection.pool.min_size,\n"
+        "      connection.settings_dict['CONN_MAX_AGE'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "harambee", "shell", "-c", code],
+        env=environ,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "42 3 1 0"
