@@ -5,6 +5,7 @@ where the machine has systemd's tools)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -107,3 +108,44 @@ def test_the_compose_file_runs_the_documented_layout():
     # The image carries the Debian tools the features need (the same as .ci/run's).
     for package in ("libpango-1.0-0", "espeak-ng", "sox", "lame", "fonts-noto-core", "gettext"):
         assert package in dockerfile
+
+
+def test_docker_compose_accepts_the_compose_file_and_resolves_the_layout(tmp_path):
+    """Docker Compose itself reads the file (schema, anchors, dependencies, the
+    environment every service ends up with). No daemon is needed for ``config``; .ci/run
+    installs Debian's docker-compose."""
+    if not shutil.which("docker-compose"):
+        if os.environ.get("CI"):
+            raise AssertionError("docker-compose is missing: .ci/run installs it with apt-get")
+        pytest.skip("docker-compose is not installed (apt-get install docker-compose)")
+    copy = tmp_path / "deploy"
+    shutil.copytree(DEPLOY, copy)
+    (copy / "harambee.env").write_text("HARAMBEE_SECRET_KEY=from-the-env-file\n")
+    result = subprocess.run(
+        ["docker-compose", "-f", str(copy / "compose.yaml"), "config"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COMPOSE_PROJECT_NAME": "harambee"},
+    )
+    assert result.returncode == 0, result.stderr
+    resolved = yaml.safe_load(result.stdout)["services"]
+    for name in ("web1", "web2", "worker1", "worker2", "scheduler"):
+        environment = resolved[name]["environment"]
+        assert environment["HARAMBEE_SECRET_KEY"] == "from-the-env-file", name
+        assert environment["DATABASE_URL"].startswith("postgres://"), name
+        assert environment["HARAMBEE_DB_POOL_SIZE"] == "4", name
+    assert resolved["web1"]["depends_on"]["migrate"]["condition"] == (
+        "service_completed_successfully"
+    )
+    # A broken file is refused: the check can fail.
+    (copy / "compose.yaml").write_text(
+        (copy / "compose.yaml").read_text().replace("service_healthy", "service_ready")
+    )
+    broken = subprocess.run(
+        ["docker-compose", "-f", str(copy / "compose.yaml"), "config", "-q"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert broken.returncode != 0 and "service_ready" in broken.stderr
