@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import machine, percentile, save  # noqa: E402
 from benchmarks.data import BENCH_DIR, bench_env  # noqa: E402
-from benchmarks.throughput import BIN, member_cookie, start_gunicorn, stop, warm  # noqa: E402
+from benchmarks.throughput import BIN, member_cookie, start_gunicorn, stop, warm, wrk  # noqa: E402
 
 MIX_LUA = r"""
 local lines = {}
@@ -67,7 +67,19 @@ def harambee(env: dict[str, str], *args: str) -> str:
     ).stdout
 
 
+def create_database(url: str) -> None:
+    """CREATE DATABASE when the URL names one the server does not have yet."""
+    import psycopg
+    from psycopg import sql
+
+    name = url.rsplit("/", 1)[1].split("?")[0]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
 def prepare(env: dict[str, str], scale: int) -> list[int]:
+    create_database(env["DATABASE_URL"])
     harambee(env, "migrate", "--noinput", "-v0")
     count = harambee(
         env,
@@ -83,43 +95,7 @@ def prepare(env: dict[str, str], scale: int) -> list[int]:
 
 
 def run_wrk(base: str, mix: Path, script: Path, connections: int, duration: int) -> dict:
-    from benchmarks.throughput import _ms
-
-    out = subprocess.run(
-        [
-            "wrk",
-            "-t1",
-            f"-c{connections}",
-            f"-d{duration}s",
-            "--timeout",
-            "5s",
-            "--latency",
-            "-s",
-            str(script),
-            base,
-            "--",
-            str(mix),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=duration + 60,
-        check=True,
-    ).stdout
-    import re
-
-    result: dict[str, Any] = {"raw": out}
-    m = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    result["rps"] = float(m.group(1)) if m else 0.0
-    for pct in ("50", "90", "99"):
-        m = re.search(rf"^\s+{pct}%\s+(\S+)", out, re.MULTILINE)
-        result[f"p{pct}"] = _ms(m.group(1)) if m else None
-    m = re.search(r"(\d+) requests in", out)
-    result["requests"] = int(m.group(1)) if m else 0
-    m = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    result["non_2xx"] = int(m.group(1)) if m else 0
-    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    result["socket_errors"] = sum(int(g) for g in m.groups()) if m else 0
-    return result
+    return wrk(base, connections, duration, threads=1, script=script, script_args=(str(mix),))
 
 
 def main() -> None:
@@ -148,7 +124,20 @@ def main() -> None:
     for pk, cookie in zip(threads, cookies, strict=True):
         mix += [(f"/posts/{pk}/", ""), (f"/posts/{pk}/", cookie), ("/", cookie)]
     mix += [("/forum/", cookies[0]), ("/library/", cookies[0]), ("/search/?q=water", "")]
-    web = [start_gunicorn("harambee.wsgi", env, workers=1) for _ in range(2)]
+    logs = Path(tempfile.mkdtemp(prefix="pg_load-"))
+    # Each web process logs every request's server time (gunicorn's %(D)s, microseconds
+    # from reading the request to the last byte of the response, without the time it
+    # waited in the listen queue): the budget is server time; wrk's latency adds queueing.
+    access = [logs / f"web{i}.log" for i in range(2)]
+    web = [
+        start_gunicorn(
+            "harambee.wsgi",
+            env,
+            workers=1,
+            extra=("--access-logfile", str(log), "--access-logformat", "%(D)s %(s)s"),
+        )
+        for log in access
+    ]
     result: dict[str, Any] = {
         "scale": args.scale,
         "duration": args.duration,
@@ -164,6 +153,7 @@ def main() -> None:
             for _proc, base in web:
                 for path, cookie in mix:
                     warm(base + path, n=3, cookie=cookie)
+            warmed = [log.stat().st_size for log in access]
             half = args.connections // 2
             with ThreadPoolExecutor(2) as pool:
                 runs = list(
@@ -176,6 +166,15 @@ def main() -> None:
     finally:
         for proc, _base in web:
             stop(proc)
+    server_ms = []
+    for log, offset in zip(access, warmed, strict=True):
+        with log.open() as lines:
+            lines.seek(offset)
+            server_ms += [int(line.split()[0]) / 1000 for line in lines if line.strip()]
+    shutil.rmtree(logs, ignore_errors=True)
+    result["server_requests"] = len(server_ms)
+    for pct in (50, 90, 99):
+        result[f"server_p{pct}"] = round(percentile(server_ms, pct), 2)
     result["runs"] = runs
     result["rps"] = sum(r["rps"] for r in runs)
     result["requests"] = sum(r["requests"] for r in runs)
@@ -195,6 +194,8 @@ def main() -> None:
                     "errors",
                     "p50_mean",
                     "p99_worst",
+                    "server_p50",
+                    "server_p99",
                     "loadavg_after",
                 )
             },

@@ -130,41 +130,9 @@ def write_requests(path: Path, n: int, replay_every: int, prefix: str = "bench")
 
 
 def run_wrk(url: str, script: Path, data: Path, connections: int, duration: int) -> dict[str, Any]:
-    from benchmarks.throughput import _ms
+    from benchmarks.throughput import wrk
 
-    out = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{connections}",
-            f"-d{duration}s",
-            "--timeout",
-            "5s",
-            "--latency",
-            "-s",
-            str(script),
-            url,
-            "--",
-            str(data),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=duration + 60,
-        check=True,
-    ).stdout
-    import re
-
-    result: dict[str, Any] = {"raw": out}
-    m = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    result["rps"] = float(m.group(1)) if m else 0.0
-    for pct in ("50", "90", "99"):
-        m = re.search(rf"^\s+{pct}%\s+(\S+)", out, re.MULTILINE)
-        result[f"p{pct}"] = _ms(m.group(1)) if m else None
-    m = re.search(r"(\d+) requests in", out)
-    result["requests"] = int(m.group(1)) if m else 0
-    m = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    result["non_2xx"] = int(m.group(1)) if m else 0
-    return result
+    return wrk(url, connections, duration, threads=2, script=script, script_args=(str(data),))
 
 
 def counts(db: Path) -> dict[str, int]:

@@ -39,7 +39,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(app: str, env: dict[str, str], workers: int = 2) -> tuple[subprocess.Popen, str]:
+def start_gunicorn(
+    app: str, env: dict[str, str], workers: int = 2, extra: tuple[str, ...] = ()
+) -> tuple[subprocess.Popen, str]:
     port = free_port()
     proc = subprocess.Popen(
         [
@@ -53,6 +55,7 @@ def start_gunicorn(app: str, env: dict[str, str], workers: int = 2) -> tuple[sub
             "warning",
             "--chdir",
             str(ROOT),
+            *extra,
         ],
         env=env,
     )
@@ -96,8 +99,17 @@ def _ms(text: str) -> float:
 
 
 def wrk(
-    url: str, connections: int, duration: int, threads: int = 2, cookie: str = ""
+    url: str,
+    connections: int,
+    duration: int,
+    threads: int = 2,
+    cookie: str = "",
+    script: Path | None = None,
+    script_args: tuple[str, ...] = (),
 ) -> dict[str, Any]:
+    """One wrk run (bounded by ``duration``), parsed: req/s, latency percentiles,
+    requests, non-2xx/3xx answers and socket errors; ``script`` is a Lua request
+    script, given ``script_args``."""
     out = subprocess.run(
         [
             "wrk",
@@ -108,7 +120,9 @@ def wrk(
             "5s",
             "--latency",
             *(["-H", f"Cookie: {cookie}"] if cookie else []),
+            *(["-s", str(script)] if script else []),
             url,
+            *(["--", *script_args] if script_args else []),
         ],
         capture_output=True,
         text=True,

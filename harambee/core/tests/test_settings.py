@@ -76,6 +76,20 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     assert "no issues" in result.stdout
 
 
+def _shell(code: str, environ: dict[str, str]) -> str:
+    """The last line ``harambee shell -c code`` prints, in a process of its own."""
+    result = subprocess.run(
+        [sys.executable, "-m", "harambee", "shell", "-c", code],
+        env=environ,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
 def test_sqlite_runs_in_wal_mode(tmp_path):
     """A file database opened with the project's settings is in WAL mode with the
     busy timeout and synchronous level DESIGN.md asks for (the test database lives
@@ -88,17 +102,9 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
         "print([c.execute(f'PRAGMA {p}').fetchone()[0] "
         "for p in ('journal_mode', 'synchronous', 'busy_timeout', 'foreign_keys')])"
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "harambee", "shell", "-c", code],
-        env=environ,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    result = _shell(code, environ)
     # synchronous=NORMAL is 1; busy_timeout in milliseconds.
-    assert result.stdout.strip().splitlines()[-1] == "['wal', 1, 5000, 1]"
+    assert result == "['wal', 1, 5000, 1]"
 
 
 def test_postgresql_connections_come_from_a_bounded_pool_when_asked(db):
@@ -123,13 +129,5 @@ def test_postgresql_connections_come_from_a_bounded_pool_when_asked(db):
         "print(c.fetchone()[0], connection.pool.max_size, connection.pool.min_size,\n"
         "      connection.settings_dict['CONN_MAX_AGE'])"
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "harambee", "shell", "-c", code],
-        env=environ,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "42 3 1 0"
+    result = _shell(code, environ)
+    assert result == "42 3 1 0"
