@@ -114,6 +114,39 @@ def posting_checks() -> tuple[Callable[..., None], ...]:
 
 
 @dataclass(frozen=True)
+class ItemButton:
+    """One button under an item's title: a POST form to ``action`` with ``fields``
+    (the page adds the CSRF token and a ``next`` back to itself)."""
+
+    label: str
+    action: str
+    fields: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ItemTool:
+    """A button an app offers some readers on every item's page (the portal's "Feature on
+    the front page" for stewards). ``offer(user, item)`` returns an ``ItemButton`` or
+    None; it must not query the database for readers it offers nothing (every reader of
+    every item page asks it)."""
+
+    name: str
+    offer: Callable[[Any, Any], ItemButton | None]
+
+
+_item_tools: dict[str, ItemTool] = {}
+
+
+def register_item_tool(tool: ItemTool) -> None:
+    _item_tools[tool.name] = tool
+
+
+def item_buttons(user: Any, item: Any) -> list[ItemButton]:
+    offered = (tool.offer(user, item) for tool in _item_tools.values())
+    return [button for button in offered if button is not None]
+
+
+@dataclass(frozen=True)
 class ReaderState:
     """Something an app shows a signed-in reader about an item on its page (how they
     hear of its replies, for notifications), read in the same query as the item's

@@ -23,8 +23,10 @@ class PortalConfig(AppConfig):
         # sitemap take it in without knowing it.
         register_kind(ContentKind("news", _("News"), "portal:news", render=views.render_news))
         from harambee.core.navigation import NavEntry, register_entry
-        from harambee.portal.rules import may_curate
+        from harambee.core.registry import ItemTool, register_item_tool
+        from harambee.portal.rules import feature_button, may_curate
 
+        register_item_tool(ItemTool("portal:feature", feature_button))
         register_entry(NavEntry("home", _("News"), "portal:news_list", order=20))
         register_entry(
             NavEntry("account", _("Your private feed"), "portal:feed_settings", order=25)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from harambee.core.http import paginate
+from harambee.core.http import paginate, safe_next
 from harambee.core.registry import content_kinds
 from harambee.inputs import to_id
 from harambee.portal import feeds, newsletter, rules, selectors, services
@@ -191,8 +191,9 @@ def curate(request: HttpRequest) -> HttpResponse:
                 except Http404:
                     feature_form.add_error("address", _("That address is not the page of an item."))
         elif action in ("feature", "unfeature"):
+            # From this page, or from an item's own page (which asks to go back to it).
             _feature_or_unfeature(request, action, to_id(request.POST.get("item")))
-            return redirect("portal:curate")
+            return redirect(safe_next(request, reverse("portal:curate")))
         else:
             messages.error(request, _("That page sent a request this one cannot answer."))
             return redirect("portal:curate")

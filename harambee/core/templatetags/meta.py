@@ -146,7 +146,9 @@ def comments(context: template.Context, value: Any) -> SafeString:
 def item_languages(context: template.Context, item: Any) -> dict[str, Any]:
     """The item's other languages the reader may read, the one in the reader's own
     language first; for its author, a link to set the language. No query for an item
-    without translations."""
+    without translations. Then the buttons apps offer this reader for the item
+    (``core.registry.register_item_tool``)."""
+    from harambee.core.registry import item_buttons
     from harambee.core.translations import family
     from harambee.people.languages import language_name
 
@@ -157,6 +159,9 @@ def item_languages(context: template.Context, item: Any) -> dict[str, Any]:
     yours = next((v for v in versions if v.language.split("-")[0] == reader), None)
     mine = user is not None and user.is_authenticated and item.author_id == user.pk
     return {
+        "buttons": item_buttons(user, item) if user is not None else [],
+        "csrf_token": context.get("csrf_token"),
+        "here": request.get_full_path() if request is not None else "",
         "item": item,
         "language": language_name(item.language),
         "versions": versions,

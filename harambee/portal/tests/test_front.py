@@ -228,3 +228,62 @@ def test_a_feature_written_empties_the_page_cache(
         services.feature_add(actor=cast.steward, content=world.items["PUB-story"])
     html = client.get("/").content.decode()
     assert "PUB-story" in section(html, "featured-heading")
+
+
+FEATURE_BUTTON = "Feature on the front page"
+
+
+def test_a_steward_features_a_public_item_from_its_own_page(cast, world, client_for):
+    """Every public item's page offers stewards the button (and nobody else); it
+    features the item and comes back to the page; a refused item says why."""
+    steward = client_for(cast.steward)
+    for kind in KINDS:
+        item = world.items[f"PUB-{kind}"]
+        page = steward.get(item.get_absolute_url()).content.decode()
+        assert FEATURE_BUTTON in page, kind
+        for who in ("member", "space_member", "space_lead"):
+            html = client_for(getattr(cast, who)).get(item.get_absolute_url()).content.decode()
+            assert "PUB-" in html and FEATURE_BUTTON not in html, (kind, who)
+        hidden = world.items[f"HID-{kind}"]
+        assert FEATURE_BUTTON not in steward.get(hidden.get_absolute_url()).content.decode()
+    story = world.items["PUB-story"]
+    response = steward.post(
+        reverse("portal:curate"),
+        {"action": "feature", "item": story.pk, "next": story.get_absolute_url()},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == story.get_absolute_url()
+    assert "It is on the front page." in response.content.decode()
+    assert Feature.objects.filter(content=story).exists()
+    # Public, but in a space the public may not know: the button shows, the service refuses.
+    members_only = world.items["MEM-post"]
+    response = steward.post(
+        reverse("portal:curate"),
+        {"action": "feature", "item": members_only.pk, "next": members_only.get_absolute_url()},
+        follow=True,
+    )
+    assert "Only public items can be featured" in response.content.decode()
+    assert not Feature.objects.filter(content=members_only).exists()
+    # A next that is not a path of this site goes to the curation page instead.
+    response = steward.post(
+        reverse("portal:curate"),
+        {"action": "feature", "item": story.pk, "next": "https://evil.example/"},
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("portal:curate")
+
+
+def test_the_feature_button_costs_no_query(cast, world, client_for, monkeypatch):
+    """A steward's page takes the same queries with the button as without it."""
+    from harambee.core import registry
+
+    item = world.items["PUB-story"]
+    client = client_for(cast.steward)
+    client.get(item.get_absolute_url())
+    counts = {}
+    for tools in (dict(registry._item_tools), {}):
+        monkeypatch.setattr(registry, "_item_tools", tools)
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(item.get_absolute_url()).content.decode()
+        counts[bool(tools)] = (len(queries), FEATURE_BUTTON in html)
+    assert counts[True][1] and not counts[False][1]
+    assert counts[True][0] == counts[False][0]
