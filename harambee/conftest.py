@@ -105,6 +105,33 @@ def offline_test_settings(**extra):
         yield
 
 
+# What migrations write into the database besides tables: (migration module, function).
+SEEDED_BY_MIGRATIONS = [
+    ("harambee.initiatives.migrations.0002_seed_themes_and_profiles", "seed"),
+    ("harambee.initiatives.migrations.0005_theme_translations", "translate"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _seeded_rows_after_a_flush(request):
+    """A test that commits (``transaction=True``, a live server) empties every table
+    when it ends, the rows the migrations seeded (the themes) too. Each such test puts
+    them back first, so it sees the database every other test sees, whatever ran before
+    it in its worker. (Django's serialized rollback does the same for every table, at a
+    second or two a test.)"""
+    marker = request.node.get_closest_marker("django_db")
+    committing = marker is not None and marker.kwargs.get("transaction")
+    if not (committing or {"transactional_db", "live_server"} & set(request.fixturenames)):
+        return
+    import importlib
+
+    from django.apps import apps
+
+    request.getfixturevalue("transactional_db")
+    for module, function in SEEDED_BY_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_offline(settings, monkeypatch):
     for name, value in _test_settings(settings).items():
