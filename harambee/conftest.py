@@ -14,6 +14,8 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from harambee.core.tests.factories import (
     EmailAddressFactory,
@@ -22,6 +24,22 @@ from harambee.core.tests.factories import (
     UserFactory,
 )
 from harambee.people.roles import AllianceRole, SpaceRole
+
+# Hypothesis: no deadline anywhere (a loaded 2-core machine takes longer than 200 ms for
+# an example now and then, which fails as DeadlineExceeded or Flaky), and in CI the same
+# examples on every run (derandomized, no example database), so that a red CI always
+# means a reproducible failure. Profiles must be loaded before the test modules are
+# imported: their @settings take what they leave out from the profile loaded then.
+hypothesis_settings.register_profile("dev", deadline=None)
+hypothesis_settings.register_profile(
+    "ci",
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 # Playwright's sync API keeps an event loop running in the test thread, which Django
 # would otherwise take for async code touching the database.
@@ -87,6 +105,33 @@ def offline_test_settings(**extra):
         yield
 
 
+# What migrations write into the database besides tables: (migration module, function).
+SEEDED_BY_MIGRATIONS = [
+    ("harambee.initiatives.migrations.0002_seed_themes_and_profiles", "seed"),
+    ("harambee.initiatives.migrations.0005_theme_translations", "translate"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _seeded_rows_after_a_flush(request):
+    """A test that commits (``transaction=True``, a live server) empties every table
+    when it ends, the rows the migrations seeded (the themes) too. Each such test puts
+    them back first, so it sees the database every other test sees, whatever ran before
+    it in its worker. (Django's serialized rollback does the same for every table, at a
+    second or two a test.)"""
+    marker = request.node.get_closest_marker("django_db")
+    committing = marker is not None and marker.kwargs.get("transaction")
+    if not (committing or {"transactional_db", "live_server"} & set(request.fixturenames)):
+        return
+    import importlib
+
+    from django.apps import apps
+
+    request.getfixturevalue("transactional_db")
+    for module, function in SEEDED_BY_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_offline(settings, monkeypatch):
     for name, value in _test_settings(settings).items():
@@ -94,11 +139,13 @@ def _fast_and_offline(settings, monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect(socket.socket.connect))
     _clear_caches()
     yield
-    # A request through the test client leaves its language active in the thread; the
-    # next test starts in the default one.
-    from django.utils import translation
+    # A request through the test client leaves its language and the viewer's time zone
+    # (core.middleware.TimezoneMiddleware) active in the thread; the next test starts in
+    # the default ones, whatever ran before it.
+    from django.utils import timezone, translation
 
     translation.deactivate()
+    timezone.deactivate()
 
 
 def _clear_caches() -> None:

@@ -3,6 +3,7 @@ environment through ``harambee.env`` and documented in ``.env.example``."""
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,18 @@ def _secret_key() -> str:
         return path.read_text().strip()
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(64)
-    path.write_text(key)
-    path.chmod(0o600)
+    # Several processes may start at once on a new var/ (test workers, web workers): the
+    # key is written whole to a file of this process, then linked into place, so that the
+    # first one wins and none ever reads a half-written or a different key.
+    mine = VAR_DIR / f".secret_key.{os.getpid()}"
+    mine.write_text(key)
+    mine.chmod(0o600)
+    try:
+        os.link(mine, path)
+    except FileExistsError:
+        key = path.read_text().strip()
+    finally:
+        mine.unlink()
     return key
 
 

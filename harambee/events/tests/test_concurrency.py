@@ -24,17 +24,20 @@ CAPACITY = 3
 def _retrying(work) -> None:
     """SQLite's in-memory test database shares one cache between connections, where a
     busy table raises at once instead of waiting (``busy_timeout`` does not apply):
-    try again, as a waiting writer would. Anything else, or never getting through,
-    fails the test."""
-    for _attempt in range(400):
+    try again, as a waiting writer would. Anything else, or never getting through in
+    a minute (a count of tries would run out early on a loaded machine, where the
+    writer ahead holds the table longer), fails the test."""
+    deadline = time.monotonic() + 60
+    while True:
         try:
             work()
             return
         except OperationalError as error:
             if "locked" not in str(error):
                 raise
+            if time.monotonic() > deadline:
+                raise AssertionError("never got the database") from error
             time.sleep(random.uniform(0.001, 0.02))
-    raise AssertionError("never got the database")
 
 
 def _register_all(event_id: int, user_ids: list[int]) -> list[BaseException]:
@@ -47,7 +50,7 @@ def _register_all(event_id: int, user_ids: list[int]) -> list[BaseException]:
         try:
             user = User.objects.get(pk=user_id)
             event = Event.objects.get(pk=event_id)
-            barrier.wait(timeout=10)
+            barrier.wait(timeout=60)
             _retrying(lambda: services.registration_create(event=event, user=user))
         except BaseException as error:  # noqa: BLE001 (reported to the test)
             errors.append(error)
@@ -58,7 +61,7 @@ def _register_all(event_id: int, user_ids: list[int]) -> list[BaseException]:
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=60)
+        thread.join(timeout=120)
     return errors
 
 
@@ -89,7 +92,7 @@ def test_concurrent_cancellations_promote_each_waiting_person_once(cast):
     def cancel(user_id: int) -> None:
         try:
             registration = Registration.objects.get(event_id=event.pk, user_id=user_id)
-            barrier.wait(timeout=10)
+            barrier.wait(timeout=60)
             _retrying(
                 lambda: services.registration_cancel(
                     actor=registration.user, registration=registration
@@ -104,7 +107,7 @@ def test_concurrent_cancellations_promote_each_waiting_person_once(cast):
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=60)
+        thread.join(timeout=120)
     assert errors == []
     confirmed = set(
         Registration.objects.filter(status="confirmed").values_list("user__display_name", flat=True)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -279,15 +279,28 @@ def test_a_person_turns_their_reminders_off_and_on_and_only_they_may(cast, clien
     assert tasks.reminders_send(now=event.starts - timedelta(hours=1)) == 2
 
 
+def spring_forward() -> date:
+    """The next day Europe moves its clocks forward (the last Sunday of March) that is
+    still ahead, so that people may register for an event on it, whatever the date."""
+    today = timezone.now().date()
+    for year in (today.year, today.year + 1):
+        day = date(year, 3, 31)
+        day -= timedelta(days=(day.weekday() - 6) % 7)
+        if day > today + timedelta(days=1):
+            return day
+    raise AssertionError("unreachable")
+
+
 def test_daylight_saving_day_shows_right_times_and_reminds_at_the_right_instant(cast, client_for):
-    """Europe moves its clocks on 28 March 2027: 15:00 in Amsterdam is then CEST,
-    13:00 UTC (the day before, 15:00 was 14:00 UTC)."""
+    """Europe moves its clocks on the last Sunday of March: 15:00 in Amsterdam is then
+    CEST, 13:00 UTC (the day before, 15:00 was 14:00 UTC)."""
     amsterdam = ZoneInfo("Europe/Amsterdam")
-    local = datetime(2027, 3, 28, 15, 0)
+    day = spring_forward()
+    local = datetime.combine(day, time(15, 0))
     starts = services.local_to_utc(local, "Europe/Amsterdam")
-    assert starts == datetime(2027, 3, 28, 13, 0, tzinfo=UTC)
+    assert starts == datetime.combine(day, time(13, 0), tzinfo=UTC)
     event = make_event(cast.space_lead, starts=starts, hours=1, time_zone="Europe/Amsterdam")
-    assert event.starts_local == datetime(2027, 3, 28, 15, 0, tzinfo=amsterdam)
+    assert event.starts_local == datetime.combine(day, time(15, 0), tzinfo=amsterdam)
     for zone, shown in (
         ("Africa/Accra", "13:00"),
         ("Africa/Nairobi", "16:00"),
@@ -296,13 +309,14 @@ def test_daylight_saving_day_shows_right_times_and_reminds_at_the_right_instant(
         cast.member.time_zone = zone
         cast.member.save()
         page = client_for(cast.member).get(event.get_absolute_url()).content.decode()
-        assert f"Sunday 28 March 2027, {shown}" in page, zone
+        assert f"Sunday {day.day} March {day.year}, {shown}" in page, zone
         assert "15:00" in page and "Europe/Amsterdam" in page  # the organiser's own
     services.registration_create(event=event, user=cast.member)
     mail.outbox.clear()
-    assert tasks.reminders_send(now=datetime(2027, 3, 27, 13, 0, tzinfo=UTC)) == 1
-    assert tasks.reminders_send(now=datetime(2027, 3, 28, 11, 59, 59, tzinfo=UTC)) == 0
-    assert tasks.reminders_send(now=datetime(2027, 3, 28, 12, 0, tzinfo=UTC)) == 1
+    eve = day - timedelta(days=1)
+    assert tasks.reminders_send(now=datetime.combine(eve, time(13, 0), tzinfo=UTC)) == 1
+    assert tasks.reminders_send(now=datetime.combine(day, time(11, 59, 59), tzinfo=UTC)) == 0
+    assert tasks.reminders_send(now=datetime.combine(day, time(12, 0), tzinfo=UTC)) == 1
     assert [m.subject for m in mail.outbox] == [
         "[Harambee] Tomorrow: Webinar on forest tenure",
         "[Harambee] In an hour: Webinar on forest tenure",
@@ -312,11 +326,13 @@ def test_daylight_saving_day_shows_right_times_and_reminds_at_the_right_instant(
 
 
 def test_the_day_reminder_is_24_hours_before_across_a_clock_change(cast):
-    starts = services.local_to_utc(datetime(2027, 3, 28, 15, 0), "Europe/Amsterdam")
+    day = spring_forward()
+    starts = services.local_to_utc(datetime.combine(day, time(15, 0)), "Europe/Amsterdam")
     event = make_event(cast.space_lead, starts=starts, time_zone="Europe/Amsterdam")
     services.registration_create(event=event, user=cast.member)
-    assert tasks.reminders_send(now=datetime(2027, 3, 27, 12, 59, tzinfo=UTC)) == 0
-    assert tasks.reminders_send(now=datetime(2027, 3, 27, 13, 0, tzinfo=UTC)) == 1
+    eve = day - timedelta(days=1)
+    assert tasks.reminders_send(now=datetime.combine(eve, time(12, 59), tzinfo=UTC)) == 0
+    assert tasks.reminders_send(now=datetime.combine(eve, time(13, 0), tzinfo=UTC)) == 1
 
 
 def test_someone_registering_within_the_hour_gets_only_the_hour_reminder(cast):

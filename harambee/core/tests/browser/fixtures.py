@@ -32,9 +32,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 360, "height": 740}
-# Milliseconds a single action or expectation may wait: short, so a broken page
-# fails fast instead of hanging the suite.
-TIMEOUT_MS = 5_000
+# Milliseconds a single action or expectation may wait: short enough that a broken
+# page fails in seconds instead of hanging the suite, long enough for a page of the
+# live server on a loaded 2-core machine (CI runs two workers, each with its Chromium
+# and live server); 5 s was seen to fail there.
+TIMEOUT_MS = 15_000
 
 # Console noise that is not a fault of the page's own code: a 4xx/5xx answer
 # (the 422 of a form error is deliberate) or the missing favicon.

@@ -37,6 +37,16 @@ def mail_to(address: str, *, wait: float = 5.0) -> list:
         time.sleep(0.05)
 
 
+def eventually(check, what: str, *, wait: float = 15.0):
+    """Wait until ``check()`` is true, for what the live server does on its own after
+    the page has moved on (a draft saved in the background, say): a fixed pause is too
+    short on a loaded machine."""
+    deadline = time.monotonic() + wait
+    while not check():
+        assert time.monotonic() < deadline, f"still not {what} after {wait} s"
+        time.sleep(0.05)
+
+
 def header(page):
     return page.get_by_role("banner")
 
@@ -220,8 +230,10 @@ def test_comment_without_javascript(page, discussion):
     page.get_by_label("Your comment").fill("Without JavaScript, this still works.")
     page.get_by_role("button", name="Comment", exact=True).click()
 
+    # A thread's reply is shown on the page that starts at its conversation (and the
+    # database is read once the browser is there).
+    expect(page).to_have_url(re.compile(rf"/posts/{post.pk}/\?from=\d+#comment-\d+$"))
     comment = Comment.objects.get(content=post)
-    # A thread's reply is shown on the page that starts at its conversation.
     expect(page).to_have_url(
         re.compile(rf"/posts/{post.pk}/\?from={comment.pk}#comment-{comment.pk}$")
     )

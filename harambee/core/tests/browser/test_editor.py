@@ -13,7 +13,7 @@ from harambee.conftest import make_user
 from harambee.core.models import Draft
 from harambee.core.tests.browser.test_accessibility import PHONE, problems_on
 from harambee.core.tests.browser.test_accessibility import sign_in as axe_sign_in
-from harambee.core.tests.browser.test_browser import assert_htmx_loaded, sign_in
+from harambee.core.tests.browser.test_browser import assert_htmx_loaded, eventually, sign_in
 from harambee.core.tests.checkers import AXE_JS, require_file
 from harambee.spaces.models import Post
 from harambee.stream.models import StreamPost
@@ -78,8 +78,12 @@ def test_a_draft_comes_back_after_leaving_the_page_and_can_be_discarded(new_page
     sign_in(page, writer.email)
     page.goto("/stream/")
     page.get_by_label("Your post").press_sequentially("Half a thought about seed banks")
-    page.wait_for_timeout(900)
-    assert Draft.objects.get(author=writer).body == "Half a thought about seed banks"
+    eventually(
+        lambda: Draft.objects.filter(
+            author=writer, body="Half a thought about seed banks"
+        ).exists(),
+        "saved",
+    )
     page.goto("/")
     page.goto("/stream/")
     restored = page.locator(".draft-note").filter(has_text="Restored your unsaved draft")
@@ -87,12 +91,10 @@ def test_a_draft_comes_back_after_leaving_the_page_and_can_be_discarded(new_page
     expect(page.get_by_label("Your post")).to_have_value("Half a thought about seed banks")
     page.get_by_role("button", name="Discard draft").click()
     expect(page.get_by_label("Your post")).to_have_value("")
-    page.wait_for_timeout(300)
-    assert not Draft.objects.exists()
+    eventually(lambda: not Draft.objects.exists(), "discarded")
     # Posting a text deletes its draft.
     page.get_by_label("Your post").press_sequentially("Seed banks work")
-    page.wait_for_timeout(900)
-    assert Draft.objects.exists()
+    eventually(lambda: Draft.objects.filter(body="Seed banks work").exists(), "saved")
     page.get_by_label("Alliance: signed-in members").check()
     page.get_by_role("button", name="Post", exact=True).click()
     expect(page.locator(".stream-post").first).to_contain_text("Seed banks work")
@@ -185,8 +187,10 @@ def test_a_comment_sent_with_htmx_leaves_no_draft_and_a_fresh_editor(new_page, b
     page.goto(post.get_absolute_url())
     box = page.get_by_label("Your comment")
     box.press_sequentially("We keep ours in clay jars")
-    page.wait_for_timeout(900)
-    assert Draft.objects.filter(author=writer).exists()
+    eventually(
+        lambda: Draft.objects.filter(author=writer, body="We keep ours in clay jars").exists(),
+        "saved",
+    )
     page.get_by_role("button", name="Comment", exact=True).click()
     expect(page.locator("#comments")).to_contain_text("We keep ours in clay jars")
     expect(page.get_by_role("toolbar", name="Formatting")).to_have_count(1)

@@ -3,6 +3,8 @@ comments: every step is a plain form and a full page load."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -42,6 +44,8 @@ def test_a_member_signs_in_joins_posts_and_comments_without_javascript(new_page,
 
     page.get_by_label("Your comment").fill("Next time we invite the irrigators.")
     page.get_by_role("button", name="Comment", exact=True).click()
+    # Read the database once the browser is on the page the answer led to.
+    expect(page).to_have_url(re.compile(r"#comment-\d+$"))
     comment = Comment.objects.get(content=post)
     assert page.url.endswith(f"#comment-{comment.pk}")
     expect(page.locator(f"#comment-{comment.pk}")).to_contain_text("invite the irrigators")

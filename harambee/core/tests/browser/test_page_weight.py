@@ -98,7 +98,7 @@ def production_server(tmp_path_factory):
         stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90  # a loaded machine imports Django slowly
     while True:
         try:
             with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:  # noqa: S310
@@ -127,6 +127,7 @@ class Transfer:
         self.cdp.on("Network.requestServedFromCache", self._cached)
         self.cdp.on("Network.responseReceived", self._received)
         self.cdp.on("Network.loadingFinished", self._finished)
+        self.cdp.on("Network.loadingFailed", self._failed)
 
     def _sent(self, event):
         self.requests.setdefault(
@@ -137,6 +138,7 @@ class Transfer:
                 "bytes": 0,
                 "type": "",
                 "encoding": "",
+                "done": False,
             },
         )
 
@@ -157,6 +159,12 @@ class Transfer:
         entry = self.requests.get(event["requestId"])
         if entry is not None:
             entry["bytes"] = event["encodedDataLength"]
+            entry["done"] = True
+
+    def _failed(self, event):
+        entry = self.requests.get(event["requestId"])
+        if entry is not None:
+            entry["done"] = True
 
     def reset(self):
         self.requests.clear()
@@ -174,7 +182,14 @@ class Transfer:
 def _view(page, transfer, url):
     transfer.reset()
     page.goto(url, wait_until="load")
-    page.wait_for_timeout(300)  # let late events (e.g. loadingFinished) arrive
+    # Chrome's network events arrive after the load event, later still on a loaded
+    # machine: wait until every request seen has finished (or failed), then a moment
+    # more for any that starts late.
+    for _ in range(200):
+        page.wait_for_timeout(50)
+        if all(r["done"] for r in transfer.requests.values()):
+            break
+    page.wait_for_timeout(300)
     return transfer.network
 
 
