@@ -5,7 +5,10 @@ every member of the cast (``core/tests/test_leaks.py``):
   or an entity left visible as text (``&amp;`` or ``&lt;`` read by a person), and text
   typed with ``&`` or ``<`` (``escapeworld``) not shown as it was typed;
 - ``internal_links``: the links of a page to the site itself, so the tour can ask that
-  each answers something other than 404 to the person who was shown it.
+  each answers something other than 404 to the person who was shown it;
+- ``without_csrf_tokens``: a page without the random letters and digits of its CSRF
+  tokens, for tests that ask that a short word is *not* on it (a 64-character token
+  holds a given four-letter word about once in 250,000 renderings).
 """
 
 from __future__ import annotations
@@ -17,6 +20,11 @@ from urllib.parse import urlsplit
 DOUBLE_ESCAPED = re.compile(r"&amp;(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);")
 # Entities a reader would see as text if a page escaped them twice.
 VISIBLE_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);")
+CSRF_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*"')
+
+
+def without_csrf_tokens(html: str) -> str:
+    return CSRF_TOKEN.sub(r'\1"', html)
 
 
 class _Reader(HTMLParser):
