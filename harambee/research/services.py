@@ -4,6 +4,7 @@ Each is atomic; accepting or declining a submission is in the audit log."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -13,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from harambee.core.models import Content, Visibility
-from harambee.core.services import audit_record
-from harambee.core.visibility import can_view
+from harambee.core.services import audit_record, audit_visibility_change
+from harambee.core.visibility import can_see_space, can_view
 from harambee.people.models import User
 from harambee.research import rules
 from harambee.research.models import (
@@ -33,6 +34,11 @@ from harambee.spaces.models import Space
 class ResearchAction(TextChoices):
     SUBMISSION_ACCEPTED = "research_accepted", gettext_lazy("accepted a research submission")
     SUBMISSION_DECLINED = "research_declined", gettext_lazy("declined a research submission")
+    ROLES_SET = "research_roles_set", gettext_lazy("set a contributor's CRediT roles")
+    CONTRIBUTOR_REMOVED = (
+        "research_contributor_removed",
+        gettext_lazy("removed a research contributor"),
+    )
 
 
 def clean_roles(roles: list[str]) -> list[str]:
@@ -87,6 +93,42 @@ def collaboration_create(
     return collaboration
 
 
+def _stripped(fields: dict[str, Any]) -> dict[str, Any]:
+    return {name: value.strip() if name == "title" else value for name, value in fields.items()}
+
+
+@transaction.atomic
+def collaboration_update(
+    *,
+    actor: User,
+    collaboration: Collaboration,
+    initiatives: list[Space] | None = None,
+    coauthors: list[User] | None = None,
+    **fields: Any,
+) -> Collaboration:
+    """Change the question, agenda, methods, visibility or linked initiatives. Only the
+    author names the coordinators (as for stories); initiatives the editor may not
+    know stay linked if they were, and none are added blind. A change of who can see
+    it is in the audit log."""
+    _organiser(actor, collaboration)
+    unknown = set(fields) - {"title", "body", "methods", "visibility"}
+    if unknown:
+        raise TypeError(f"collaboration_update() got unexpected fields: {sorted(unknown)}")
+    locked = Collaboration.objects.select_for_update().get(pk=collaboration.pk)
+    before = locked.visibility
+    for name, value in _stripped(fields).items():
+        setattr(locked, name, value)
+    locked.save()
+    audit_visibility_change(actor=actor, content=locked, before=before)
+    if initiatives is not None:
+        kept = [s for s in locked.initiatives.all() if not can_see_space(actor, s)]
+        chosen = [s for s in initiatives if s.kind == Space.Type.INITIATIVE]
+        locked.initiatives.set([*kept, *chosen])
+    if coauthors is not None and actor.pk == locked.author_id:
+        locked.coauthors.set([c for c in coauthors if c.pk != locked.author_id])
+    return locked
+
+
 @transaction.atomic
 def contributor_set(
     *, actor: User, collaboration: Collaboration, user: User, roles: list[str]
@@ -97,12 +139,28 @@ def contributor_set(
     contributor, _created = Contributor.objects.update_or_create(
         collaboration=collaboration, user=user, defaults={"roles": cleaned}
     )
+    audit_record(
+        actor=actor,
+        action=ResearchAction.ROLES_SET,
+        space=collaboration.space,
+        subject=user,
+        content=collaboration,
+        roles=cleaned,
+    )
     return contributor
 
 
 @transaction.atomic
 def contributor_remove(*, actor: User, contributor: Contributor) -> None:
-    _organiser(actor, contributor.collaboration)
+    collaboration = contributor.collaboration
+    _organiser(actor, collaboration)
+    audit_record(
+        actor=actor,
+        action=ResearchAction.CONTRIBUTOR_REMOVED,
+        space=collaboration.space,
+        subject=contributor.user,
+        content=collaboration,
+    )
     contributor.delete()
 
 
@@ -152,6 +210,23 @@ def output_create(
 
 
 @transaction.atomic
+def output_update(*, actor: User, output: Output, **fields: Any) -> Output:
+    """Change an output's title, text or visibility (the change of who can see it is
+    audited)."""
+    _organiser(actor, output.collaboration)
+    unknown = set(fields) - {"title", "body", "visibility"}
+    if unknown:
+        raise TypeError(f"output_update() got unexpected fields: {sorted(unknown)}")
+    locked = Output.objects.select_for_update().get(pk=output.pk)
+    before = locked.visibility
+    for name, value in _stripped(fields).items():
+        setattr(locked, name, value)
+    locked.save()
+    audit_visibility_change(actor=actor, content=locked, before=before)
+    return locked
+
+
+@transaction.atomic
 def call_create(
     *,
     author: User,
@@ -173,6 +248,35 @@ def call_create(
         deadline=deadline,
         visibility=visibility,
     )
+
+
+@transaction.atomic
+def call_update(*, actor: User, call: Call, **fields: Any) -> Call:
+    """Change a call: its text, deadline (extended or brought forward) or visibility.
+    Its questions are fixed once someone has answered them, since answers are kept in
+    the order of the questions."""
+    _organiser(actor, call.collaboration)
+    unknown = set(fields) - {"title", "body", "questions", "deadline", "visibility"}
+    if unknown:
+        raise TypeError(f"call_update() got unexpected fields: {sorted(unknown)}")
+    locked = Call.objects.select_for_update().get(pk=call.pk)
+    questions = fields.get("questions", locked.questions)
+    if questions != locked.questions and locked.submissions.exists():
+        raise ValidationError(
+            {
+                "questions": _(
+                    "Some people have already answered these questions, so they cannot "
+                    "change now. Open another call to ask new ones."
+                )
+            },
+            code="answered",
+        )
+    before = locked.visibility
+    for name, value in _stripped(fields).items():
+        setattr(locked, name, value)
+    locked.save()
+    audit_visibility_change(actor=actor, content=locked, before=before)
+    return locked
 
 
 def submission_create(*, author: User, call: Call, answers: list[str]) -> Submission:
