@@ -34,6 +34,8 @@ class TrainingConfig(AppConfig):
             )
         )
         slots.register("space-aside", "training/_space_aside.html")
+        # A member's page shows their learning pathway.
+        slots.register("person", "training/_person_pathway.html")
         register_search_source(
             SearchSource("programmes", _("Training programmes"), find=programme_search)
         )

@@ -408,9 +408,13 @@ def person_get(*, user: Any, pk: int) -> User:
 def pathway(*, user: Any, person: User) -> list[PathwayEntry]:
     """The programmes ``person`` is enrolled in that ``user`` may know of, with what
     ``user`` may see of each: progress only to the learner and the programme's
-    facilitators, evidence only what ``user`` may read."""
+    facilitators, evidence only what ``user`` may read. A fixed number of queries,
+    whatever the number of programmes and evidence; one when there is none (the
+    person page asks for every person)."""
     enrolled = Membership.objects.active().filter(user=person).values("space_id")
     programmes = list(_programmes(user).filter(space_id__in=enrolled).order_by("title", "pk"))
+    if not programmes:
+        return []
     ids = [p.pk for p in programmes]
     recognitions: dict[int, list[Recognition]] = {}
     for r in Recognition.objects.filter(programme_id__in=ids, learner=person).select_related(
@@ -420,12 +424,16 @@ def pathway(*, user: Any, person: User) -> list[PathwayEntry]:
     rows = list(
         Evidence.objects.filter(programme_id__in=ids, learner=person).select_related("competency")
     )
-    shown = {
-        c.pk: c
-        for c in visible(
-            user, Content.objects.filter(pk__in={e.content_id for e in rows})
-        ).select_related("space")
-    }
+    shown = (
+        {
+            c.pk: c
+            for c in visible(
+                user, Content.objects.filter(pk__in={e.content_id for e in rows})
+            ).select_related("space")
+        }
+        if rows
+        else {}
+    )
     evidence: dict[int, list[Evidence]] = {}
     for row in rows:
         if row.content_id in shown:
@@ -437,30 +445,31 @@ def pathway(*, user: Any, person: User) -> list[PathwayEntry]:
             programme_id__in=ids, holder=person, revoked__isnull=True
         )
     }
-    totals = dict(
-        Item.objects.filter(module__programme_id__in=ids)
-        .values_list("module__programme_id")
-        .annotate(n=Count("pk"))
-    )
-    dones = dict(
-        Completion.objects.filter(learner=person, item__module__programme_id__in=ids)
-        .values_list("item__module__programme_id")
-        .annotate(n=Count("pk"))
-    )
-    entries = []
-    for p in programmes:
-        own = is_reader(user) and user.pk == person.pk
-        shows_progress = own or rules.may_facilitate(user, p)
-        entries.append(
-            PathwayEntry(
-                p,
-                percent(dones.get(p.pk, 0), totals.get(p.pk, 0)) if shows_progress else None,
-                recognitions.get(p.pk, []),
-                evidence.get(p.pk, []),
-                certificates.get(p.pk),
-            )
+    own = is_reader(user) and user.pk == person.pk
+    progress_of_ = {p.pk for p in programmes if own or rules.may_facilitate(user, p)}
+    totals: dict[int, int] = {}
+    dones: dict[int, int] = {}
+    if progress_of_:
+        totals = dict(
+            Item.objects.filter(module__programme_id__in=progress_of_)
+            .values_list("module__programme_id")
+            .annotate(n=Count("pk"))
         )
-    return entries
+        dones = dict(
+            Completion.objects.filter(learner=person, item__module__programme_id__in=progress_of_)
+            .values_list("item__module__programme_id")
+            .annotate(n=Count("pk"))
+        )
+    return [
+        PathwayEntry(
+            p,
+            percent(dones.get(p.pk, 0), totals.get(p.pk, 0)) if p.pk in progress_of_ else None,
+            recognitions.get(p.pk, []),
+            evidence.get(p.pk, []),
+            certificates.get(p.pk),
+        )
+        for p in programmes
+    ]
 
 
 def reflection_initiatives(*, user: Any) -> QuerySet[Any]:

@@ -19,3 +19,9 @@ def space_programmes(space: Any) -> list[Programme]:
 @register.simple_tag
 def may_add_programme(user: Any, space: Any) -> bool:
     return rules.may_start_programme(user, space)
+
+
+@register.simple_tag
+def learning_pathway(user: Any, person: Any) -> list[selectors.PathwayEntry]:
+    """What ``user`` may see of ``person``'s programmes (``selectors.pathway``)."""
+    return selectors.pathway(user=user, person=person)
