@@ -4,7 +4,7 @@ Each is atomic; accepting or declining a submission is in the audit log."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -29,6 +29,8 @@ from harambee.research.models import (
     Submission,
 )
 from harambee.spaces.models import Space
+
+ContentT = TypeVar("ContentT", Collaboration, Call, Output)
 
 
 class ResearchAction(TextChoices):
@@ -93,8 +95,22 @@ def collaboration_create(
     return collaboration
 
 
-def _stripped(fields: dict[str, Any]) -> dict[str, Any]:
-    return {name: value.strip() if name == "title" else value for name, value in fields.items()}
+def _locked(item: ContentT, fields: dict[str, Any], allowed: set[str]) -> ContentT:
+    """``item`` read again under lock, for an update of only ``allowed`` fields."""
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"unexpected fields for {type(item).__name__}: {sorted(unknown)}")
+    return type(item).objects.select_for_update().get(pk=item.pk)
+
+
+def _save(actor: User, locked: ContentT, fields: dict[str, Any]) -> ContentT:
+    """Write ``fields`` (the title trimmed) and audit a change of who can see it."""
+    before = locked.visibility
+    for name, value in fields.items():
+        setattr(locked, name, value.strip() if name == "title" else value)
+    locked.save()
+    audit_visibility_change(actor=actor, content=locked, before=before)
+    return locked
 
 
 @transaction.atomic
@@ -111,15 +127,8 @@ def collaboration_update(
     know stay linked if they were, and none are added blind. A change of who can see
     it is in the audit log."""
     _organiser(actor, collaboration)
-    unknown = set(fields) - {"title", "body", "methods", "visibility"}
-    if unknown:
-        raise TypeError(f"collaboration_update() got unexpected fields: {sorted(unknown)}")
-    locked = Collaboration.objects.select_for_update().get(pk=collaboration.pk)
-    before = locked.visibility
-    for name, value in _stripped(fields).items():
-        setattr(locked, name, value)
-    locked.save()
-    audit_visibility_change(actor=actor, content=locked, before=before)
+    locked = _locked(collaboration, fields, {"title", "body", "methods", "visibility"})
+    _save(actor, locked, fields)
     if initiatives is not None:
         kept = [s for s in locked.initiatives.all() if not can_see_space(actor, s)]
         chosen = [s for s in initiatives if s.kind == Space.Type.INITIATIVE]
@@ -214,16 +223,7 @@ def output_update(*, actor: User, output: Output, **fields: Any) -> Output:
     """Change an output's title, text or visibility (the change of who can see it is
     audited)."""
     _organiser(actor, output.collaboration)
-    unknown = set(fields) - {"title", "body", "visibility"}
-    if unknown:
-        raise TypeError(f"output_update() got unexpected fields: {sorted(unknown)}")
-    locked = Output.objects.select_for_update().get(pk=output.pk)
-    before = locked.visibility
-    for name, value in _stripped(fields).items():
-        setattr(locked, name, value)
-    locked.save()
-    audit_visibility_change(actor=actor, content=locked, before=before)
-    return locked
+    return _save(actor, _locked(output, fields, {"title", "body", "visibility"}), fields)
 
 
 @transaction.atomic
@@ -256,10 +256,7 @@ def call_update(*, actor: User, call: Call, **fields: Any) -> Call:
     Its questions are fixed once someone has answered them, since answers are kept in
     the order of the questions."""
     _organiser(actor, call.collaboration)
-    unknown = set(fields) - {"title", "body", "questions", "deadline", "visibility"}
-    if unknown:
-        raise TypeError(f"call_update() got unexpected fields: {sorted(unknown)}")
-    locked = Call.objects.select_for_update().get(pk=call.pk)
+    locked = _locked(call, fields, {"title", "body", "questions", "deadline", "visibility"})
     questions = fields.get("questions", locked.questions)
     if questions != locked.questions and locked.submissions.exists():
         raise ValidationError(
@@ -271,12 +268,7 @@ def call_update(*, actor: User, call: Call, **fields: Any) -> Call:
             },
             code="answered",
         )
-    before = locked.visibility
-    for name, value in _stripped(fields).items():
-        setattr(locked, name, value)
-    locked.save()
-    audit_visibility_change(actor=actor, content=locked, before=before)
-    return locked
+    return _save(actor, locked, fields)
 
 
 def submission_create(*, author: User, call: Call, answers: list[str]) -> Submission:
