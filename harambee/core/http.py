@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 
 from harambee.core.paging import KeysetPage, keyset_page
@@ -53,6 +56,42 @@ def is_local_path(target: str, request: HttpRequest) -> bool:
 def redirect_next(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
     """Go back where the form came from (``next``), if that is a path on this site."""
     return HttpResponseRedirect(safe_next(request, fallback))
+
+
+def form_errors(form: Any, error: ValidationError) -> None:
+    """Show a service's refusal on the form: next to the field it names, or over the
+    form when it names none (or one the form does not have)."""
+    if hasattr(error, "error_dict"):
+        for name, problems in error.error_dict.items():
+            for problem in problems:
+                form.add_error(name if name in form.fields else None, problem)
+    else:
+        for problem in error.messages:
+            form.add_error(None, problem)
+
+
+def form_page(
+    request: HttpRequest,
+    form: Any,
+    template: str,
+    context: dict[str, Any],
+    *,
+    save: Callable[[dict[str, Any]], Any],
+    done: str,
+) -> HttpResponse:
+    """A page of one form. A valid POST is handed to ``save`` (with a copy of the
+    cleaned data); what it returns is where the page goes next, with ``done`` said. A
+    ``ValidationError`` from it is shown on the form, with what was typed kept, and
+    the form answers 422 whenever it shows errors."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(dict(form.cleaned_data))
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect(saved)
+    return render(request, template, {"form": form, **context}, status=422 if form.errors else 200)
 
 
 def alliance_perm_required(perm: str):

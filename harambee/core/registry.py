@@ -217,3 +217,38 @@ def register_retention(rule: RetentionRule) -> None:
 
 def retention_rules() -> tuple[RetentionRule, ...]:
     return tuple(_retention_rules.values())
+
+
+@dataclass(frozen=True)
+class SearchMatch:
+    """One thing found by a ``SearchSource``: its name, address, a line of its text
+    and where it lives (a space's name), all as its reader may see them."""
+
+    title: str
+    url: str
+    text: str = ""
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """Things that are not content, so not in the search index, that the search box
+    finds too (training programmes). ``find(user, groups, excluded, limit)`` answers,
+    through the app's own gate, at most ``limit`` things ``user`` may know of whose
+    text holds, for each group, one of its phrases (lower-case words joined by
+    spaces), and none of ``excluded``."""
+
+    name: str
+    label: Any
+    find: Callable[[Any, list[list[str]], list[str], int], list[SearchMatch]]
+
+
+_search_sources: dict[str, SearchSource] = {}
+
+
+def register_search_source(source: SearchSource) -> None:
+    _search_sources[source.name] = source
+
+
+def search_sources() -> tuple[SearchSource, ...]:
+    return tuple(_search_sources.values())

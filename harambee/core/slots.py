@@ -15,12 +15,13 @@ the context at that place::
 The slots: ``conversation`` (over an item's comments: ``content``, ``watch_state``),
 ``item-tools`` (beside an item's reactions: ``content``), ``comment-tools``
 (under each comment: ``comment``, ``content``), ``header`` (in the site header,
-beside the menu, for signed-in people: ``user``) and ``space-aside`` (beside a
-space's threads on its page: ``space``, ``user``)."""
+beside the menu, for signed-in people: ``user``), ``space-aside`` (beside a
+space's threads on its page: ``space``, ``user``) and ``person`` (on a person's page,
+after their spaces: ``person``, ``user``)."""
 
 from __future__ import annotations
 
-SLOTS = ("conversation", "item-tools", "comment-tools", "header", "space-aside")
+SLOTS = ("conversation", "item-tools", "comment-tools", "header", "space-aside", "person")
 
 _templates: dict[str, list[str]] = {slot: [] for slot in SLOTS}
 

@@ -84,7 +84,7 @@ def send_immediate(*, recipient_id: int) -> int:
         due = list(
             Notification.objects.select_for_update(of=("self",))
             .select_related("actor", "content__space", "comment__parent", "space", "join_request")
-            .select_related("invitation")
+            .select_related("invitation", "submission")
             .filter(recipient_id=recipient_id, email=Frequency.IMMEDIATELY, emailed__isnull=True)
             .order_by("pk")
         )

@@ -23,6 +23,8 @@ class Kind(models.TextChoices):
     JOIN_DECISION = "join_decision", _("Decisions on your requests to join")
     INVITATION = "invitation", _("Invitations to a space")
     HIDDEN = "hidden", _("A moderator hides something you wrote")
+    CALL_ANSWERED = "call_answered", _("Answers to calls for participation you organise")
+    CALL_DECISION = "call_decision", _("Decisions on your answers to calls for participation")
 
 
 class Channel(models.TextChoices):
@@ -66,6 +68,11 @@ class Notification(models.Model):
     invitation = models.ForeignKey(
         "spaces.Invitation", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    # An answer to a call for participation (``content`` is the call): what the
+    # organisers are told of, and what the decision told its author is about.
+    submission = models.ForeignKey(
+        "research.Submission", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     created = models.DateTimeField(_("when"), auto_now_add=True)
     # When it appears in the centre (later than ``created`` for daily or weekly web
     # notices); null: never in the centre, only by email.
@@ -100,8 +107,14 @@ class Notification(models.Model):
                     comment__isnull=True,
                     content__isnull=False,
                     join_request__isnull=True,
+                    submission__isnull=True,
                 ),
                 name="notification_once_per_item",
+            ),
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "submission"],
+                condition=Q(submission__isnull=False),
+                name="notification_once_per_submission",
             ),
             models.UniqueConstraint(
                 fields=["recipient", "comment"],
@@ -178,6 +191,8 @@ DEFAULTS: dict[tuple[str, str], str] = {
     (Kind.INVITATION, Channel.EMAIL): Frequency.IMMEDIATELY,
     (Kind.JOIN_REQUEST, Channel.EMAIL): Frequency.IMMEDIATELY,
     (Kind.HIDDEN, Channel.EMAIL): Frequency.IMMEDIATELY,
+    (Kind.CALL_ANSWERED, Channel.EMAIL): Frequency.IMMEDIATELY,
+    (Kind.CALL_DECISION, Channel.EMAIL): Frequency.IMMEDIATELY,
 }
 
 

@@ -24,6 +24,7 @@ from harambee.core.excerpt import text_excerpt
 from harambee.core.models import Comment, Content, comment_url
 from harambee.core.visibility import can_see_space, can_view, visible
 from harambee.notifications.models import DEFAULTS, Kind, Notification, Preference, Watch
+from harambee.research.models import Submission
 from harambee.spaces.models import JoinRequest, Membership
 
 PAGE_SIZE = 30
@@ -126,6 +127,12 @@ class Entry:
             return _("A moderator hid “%(title)s”") % values
         if self.kind == Kind.WIKI:
             return _("%(actor)s changed “%(title)s”") % values
+        if self.kind == Kind.CALL_ANSWERED:
+            return _("%(actor)s answered your call “%(title)s”") % values
+        if self.kind == Kind.CALL_DECISION:
+            if self.approved:
+                return _("Your answer to “%(title)s” was accepted: you now contribute") % values
+            return _("Your answer to “%(title)s” was declined") % values
         if self.kind == Kind.JOIN_REQUEST:
             if self.space:
                 return _("%(actor)s asks to join %(space)s") % values
@@ -175,6 +182,14 @@ def entry_for(notification: Notification, user: Any) -> Entry:
             url = reverse("spaces:invitation", args=[invitation.token])
         else:
             url = space.get_absolute_url() if space and space_name else reverse("spaces:list")
+    elif notification.kind == Kind.CALL_DECISION and notification.submission is not None:
+        approved = notification.submission.status == Submission.Status.ACCEPTED
+        # The organisers' note to the applicant, which the call's page shows them too.
+        excerpt = notification.submission.note
+    if notification.kind == Kind.CALL_ANSWERED and notification.submission_id is not None:
+        # The answers are read on the call's page, by its organisers only.
+        url = f"{url}#submission-{notification.submission_id}"
+        excerpt = ""
     if notification.kind == Kind.HIDDEN and content is not None:
         # What was hidden is shown to its author, with the reason, on its own page.
         url = reverse("moderation:yours", args=[content.pk])
@@ -206,6 +221,7 @@ def _related(qs: QuerySet[Notification]) -> QuerySet[Notification]:
         "space",
         "join_request",
         "invitation",
+        "submission",
     )
 
 

@@ -93,6 +93,7 @@ def notification_create_many(
     space: Any = None,
     join_request: Any = None,
     invitation: Any = None,
+    submission: Any = None,
     check_space: bool = True,
 ) -> int:
     """Tell ``recipients`` of one event, each only if the gate lets them see it, in the
@@ -132,6 +133,7 @@ def notification_create_many(
                 space=space,
                 join_request=join_request,
                 invitation=invitation,
+                submission=submission,
                 shown=_shown_at(web, now),
                 email=email,
                 emailed=now if email == Frequency.NEVER else None,
@@ -331,6 +333,31 @@ def fan_out_invitation(*, invitation: Any) -> int:
         space=invitation.space,
         invitation=invitation,
         check_space=False,
+    )
+
+
+def fan_out_submission(*, submission: Any) -> int:
+    """An answer to a call for participation: its organisers hear of it while it
+    waits; its author hears of the decision. Each notice is about the call, so it
+    reaches (and stays shown to) only those the gate lets read the call."""
+    from harambee.research.models import Submission
+    from harambee.research.selectors import organisers
+
+    call = submission.call
+    if submission.status == Submission.Status.PENDING:
+        return notification_create_many(
+            recipients=organisers(collaboration=call.collaboration),
+            kind=Kind.CALL_ANSWERED,
+            actor=submission.author,
+            content=call,
+            submission=submission,
+        )
+    return notification_create_many(
+        recipients=[submission.author],
+        kind=Kind.CALL_DECISION,
+        actor=submission.decided_by,
+        content=call,
+        submission=submission,
     )
 
 

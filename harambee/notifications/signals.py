@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 
 from harambee.core.models import Comment, Content
+from harambee.research.models import Submission
 from harambee.spaces.models import Invitation, JoinRequest
 from harambee.wiki.models import WikiRevision
 
@@ -66,6 +67,17 @@ def _invitation_saved(sender: type, instance: Any, created: bool, raw: bool = Fa
     transaction.on_commit(lambda: tasks.fan_out.enqueue("invitation", pk))
 
 
+def _submission_saved(sender: type, instance: Any, created: bool, raw: bool = False, **kwargs):
+    from harambee.notifications import tasks
+
+    # A new answer, or a decision on it: the fan-out looks at its status and makes
+    # one notice per person and event, so saving it again tells nobody twice.
+    if raw:
+        return
+    pk = instance.pk
+    transaction.on_commit(lambda: tasks.fan_out.enqueue("submission", pk))
+
+
 def connect() -> None:
 
     # Every Content subclass: the sender is the concrete class, so listen to all.
@@ -74,3 +86,4 @@ def connect() -> None:
     post_save.connect(_revision_saved, sender=WikiRevision, dispatch_uid="notifications_wiki")
     post_save.connect(_request_saved, sender=JoinRequest, dispatch_uid="notifications_request")
     post_save.connect(_invitation_saved, sender=Invitation, dispatch_uid="notifications_invitation")
+    post_save.connect(_submission_saved, sender=Submission, dispatch_uid="notifications_submission")

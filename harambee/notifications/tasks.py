@@ -13,7 +13,7 @@ from harambee.wiki.models import WikiRevision
 @task()
 def fan_out(what: str, pk: int) -> None:
     """Tell everyone who should hear of a new item, reply, wiki edit, join request,
-    decision or invitation."""
+    decision, invitation, or answer to a call for participation and its decision."""
     from harambee.notifications import services
 
     if what == "content":
@@ -34,6 +34,16 @@ def fan_out(what: str, pk: int) -> None:
         request = JoinRequest.objects.select_related("space", "user").filter(pk=pk).first()
         if request is not None:
             services.fan_out_join_request(request=request)
+    elif what == "submission":
+        from harambee.research.models import Submission
+
+        submission = (
+            Submission.objects.select_related("author", "decided_by", "call__collaboration")
+            .filter(pk=pk)
+            .first()
+        )
+        if submission is not None:
+            services.fan_out_submission(submission=submission)
     elif what == "invitation":
         invitation = Invitation.objects.select_related("space").filter(pk=pk).first()
         if invitation is not None:

@@ -58,13 +58,19 @@ class CollaborationForm(ModelForm):
             "visibility": forms.RadioSelect,
         }
 
-    def __init__(self, *args, initiatives=None, writers=None, **kwargs):
+    def __init__(self, *args, initiatives=None, writers=None, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["visibility"].choices = SHARED
         self.fields["initiatives"].queryset = initiatives or Space.objects.none()
         self.fields["initiatives"].label_from_instance = lambda space: space.name
         self.fields["coauthors"].queryset = writers if writers is not None else User.objects.none()
         self.fields["roles"].label = _("Your CRediT roles")
+        if editing:
+            # Roles change on the contributor's own page; only the author names the
+            # coordinators (``writers`` is None for anyone else).
+            del self.fields["roles"]
+            if writers is None:
+                del self.fields["coauthors"]
 
 
 class ContributorForm(Form):
@@ -164,8 +170,13 @@ class SubmissionForm(Form):
         return [self.cleaned_data[name] for name in self.fields]
 
 
-class AcceptForm(Form):
+class RolesForm(Form):
+    """A contributor's CRediT roles (also what accepting a submission gives)."""
+
     roles = roles_field()
+
+
+AcceptForm = RolesForm
 
 
 class DeclineForm(Form):

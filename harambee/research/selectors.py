@@ -11,6 +11,8 @@ from django.http import Http404
 
 from harambee.core.models import Content
 from harambee.core.visibility import can_view, visible, visible_spaces
+from harambee.people.models import User
+from harambee.people.roles import Perm, SpaceRole, space_may
 from harambee.research import rules
 from harambee.research.models import (
     Call,
@@ -21,7 +23,7 @@ from harambee.research.models import (
     Output,
     Submission,
 )
-from harambee.spaces.models import Space
+from harambee.spaces.models import Membership, Space
 from harambee.spaces.selectors import with_shown_space
 
 
@@ -196,3 +198,16 @@ def submission_get(*, user: Any, pk: int) -> Submission:
     ):
         raise Http404
     return found
+
+
+def organisers(*, collaboration: Collaboration) -> list[User]:
+    """Who ``rules.is_organiser`` answers yes for, as people: the author, the
+    coordinators and the active leads of the collaboration's space."""
+    leads = [role for role in SpaceRole.values if space_may(role, Perm.EDIT_SPACE)]
+    ids = {collaboration.author_id, *collaboration.coauthors.values_list("pk", flat=True)}
+    ids |= set(
+        Membership.objects.active()
+        .filter(space_id=collaboration.space_id, role__in=leads)
+        .values_list("user_id", flat=True)
+    )
+    return list(User.objects.filter(pk__in=ids - {None}, is_active=True).order_by("pk"))

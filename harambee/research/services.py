@@ -4,6 +4,7 @@ Each is atomic; accepting or declining a submission is in the audit log."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -13,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from harambee.core.models import Content, Visibility
-from harambee.core.services import audit_record
-from harambee.core.visibility import can_view
+from harambee.core.services import audit_record, audit_visibility_change
+from harambee.core.visibility import can_see_space, can_view
 from harambee.people.models import User
 from harambee.research import rules
 from harambee.research.models import (
@@ -29,10 +30,17 @@ from harambee.research.models import (
 )
 from harambee.spaces.models import Space
 
+ContentT = TypeVar("ContentT", Collaboration, Call, Output)
+
 
 class ResearchAction(TextChoices):
     SUBMISSION_ACCEPTED = "research_accepted", gettext_lazy("accepted a research submission")
     SUBMISSION_DECLINED = "research_declined", gettext_lazy("declined a research submission")
+    ROLES_SET = "research_roles_set", gettext_lazy("set a contributor's CRediT roles")
+    CONTRIBUTOR_REMOVED = (
+        "research_contributor_removed",
+        gettext_lazy("removed a research contributor"),
+    )
 
 
 def clean_roles(roles: list[str]) -> list[str]:
@@ -87,6 +95,49 @@ def collaboration_create(
     return collaboration
 
 
+def _locked(item: ContentT, fields: dict[str, Any], allowed: set[str]) -> ContentT:
+    """``item`` read again under lock, for an update of only ``allowed`` fields."""
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"unexpected fields for {type(item).__name__}: {sorted(unknown)}")
+    return type(item).objects.select_for_update().get(pk=item.pk)
+
+
+def _save(actor: User, locked: ContentT, fields: dict[str, Any]) -> ContentT:
+    """Write ``fields`` (the title trimmed) and audit a change of who can see it."""
+    before = locked.visibility
+    for name, value in fields.items():
+        setattr(locked, name, value.strip() if name == "title" else value)
+    locked.save()
+    audit_visibility_change(actor=actor, content=locked, before=before)
+    return locked
+
+
+@transaction.atomic
+def collaboration_update(
+    *,
+    actor: User,
+    collaboration: Collaboration,
+    initiatives: list[Space] | None = None,
+    coauthors: list[User] | None = None,
+    **fields: Any,
+) -> Collaboration:
+    """Change the question, agenda, methods, visibility or linked initiatives. Only the
+    author names the coordinators (as for stories); initiatives the editor may not
+    know stay linked if they were, and none are added blind. A change of who can see
+    it is in the audit log."""
+    _organiser(actor, collaboration)
+    locked = _locked(collaboration, fields, {"title", "body", "methods", "visibility"})
+    _save(actor, locked, fields)
+    if initiatives is not None:
+        kept = [s for s in locked.initiatives.all() if not can_see_space(actor, s)]
+        chosen = [s for s in initiatives if s.kind == Space.Type.INITIATIVE]
+        locked.initiatives.set([*kept, *chosen])
+    if coauthors is not None and actor.pk == locked.author_id:
+        locked.coauthors.set([c for c in coauthors if c.pk != locked.author_id])
+    return locked
+
+
 @transaction.atomic
 def contributor_set(
     *, actor: User, collaboration: Collaboration, user: User, roles: list[str]
@@ -97,12 +148,28 @@ def contributor_set(
     contributor, _created = Contributor.objects.update_or_create(
         collaboration=collaboration, user=user, defaults={"roles": cleaned}
     )
+    audit_record(
+        actor=actor,
+        action=ResearchAction.ROLES_SET,
+        space=collaboration.space,
+        subject=user,
+        content=collaboration,
+        roles=cleaned,
+    )
     return contributor
 
 
 @transaction.atomic
 def contributor_remove(*, actor: User, contributor: Contributor) -> None:
-    _organiser(actor, contributor.collaboration)
+    collaboration = contributor.collaboration
+    _organiser(actor, collaboration)
+    audit_record(
+        actor=actor,
+        action=ResearchAction.CONTRIBUTOR_REMOVED,
+        space=collaboration.space,
+        subject=contributor.user,
+        content=collaboration,
+    )
     contributor.delete()
 
 
@@ -152,6 +219,14 @@ def output_create(
 
 
 @transaction.atomic
+def output_update(*, actor: User, output: Output, **fields: Any) -> Output:
+    """Change an output's title, text or visibility (the change of who can see it is
+    audited)."""
+    _organiser(actor, output.collaboration)
+    return _save(actor, _locked(output, fields, {"title", "body", "visibility"}), fields)
+
+
+@transaction.atomic
 def call_create(
     *,
     author: User,
@@ -173,6 +248,27 @@ def call_create(
         deadline=deadline,
         visibility=visibility,
     )
+
+
+@transaction.atomic
+def call_update(*, actor: User, call: Call, **fields: Any) -> Call:
+    """Change a call: its text, deadline (extended or brought forward) or visibility.
+    Its questions are fixed once someone has answered them, since answers are kept in
+    the order of the questions."""
+    _organiser(actor, call.collaboration)
+    locked = _locked(call, fields, {"title", "body", "questions", "deadline", "visibility"})
+    questions = fields.get("questions", locked.questions)
+    if questions != locked.questions and locked.submissions.exists():
+        raise ValidationError(
+            {
+                "questions": _(
+                    "Some people have already answered these questions, so they cannot "
+                    "change now. Open another call to ask new ones."
+                )
+            },
+            code="answered",
+        )
+    return _save(actor, locked, fields)
 
 
 def submission_create(*, author: User, call: Call, answers: list[str]) -> Submission:

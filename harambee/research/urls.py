@@ -21,7 +21,13 @@ urlpatterns = [
     path("spaces/<slug:slug>/research/", views.collaborations, name="space_list"),
     path("spaces/<slug:slug>/research/new/", views.collaboration_create, name="create"),
     path("research/<id:pk>/", views.collaboration_detail, name="collaboration"),
+    path("research/<id:pk>/edit/", views.collaboration_edit, name="collaboration_edit"),
     path("research/<id:pk>/contributors/", views.contributor_add, name="contributor_add"),
+    path(
+        "research/<id:pk>/contributors/<id:contributor_pk>/",
+        views.contributor_edit,
+        name="contributor_edit",
+    ),
     path(
         "research/<id:pk>/contributors/<id:contributor_pk>/remove/",
         views.contributor_remove,
@@ -38,6 +44,7 @@ urlpatterns = [
     path("research/<id:pk>/outputs/new/", views.output_create, name="output_create"),
     path("research/<id:pk>/calls/new/", views.call_create, name="call_create"),
     path("research/outputs/<id:pk>/", views.output_detail, name="output"),
+    path("research/outputs/<id:pk>/edit/", views.output_edit, name="output_edit"),
     path("research/outputs/<id:pk>/sources/", views.source_add, name="source_add"),
     path(
         "research/outputs/<id:pk>/sources/<id:link_pk>/remove/",
@@ -45,6 +52,7 @@ urlpatterns = [
         name="source_remove",
     ),
     path("research/calls/<id:pk>/", views.call_detail, name="call"),
+    path("research/calls/<id:pk>/edit/", views.call_edit, name="call_edit"),
     path("research/calls/<id:pk>/submit/", views.submit, name="submit"),
     path("research/submissions/<id:pk>/<decision:action>/", views.decide, name="decide"),
 ]

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from harambee.core.http import paginate
+from harambee.core.http import form_errors, form_page, paginate
 from harambee.core.selectors import conversation
 from harambee.core.visibility import can_view
 from harambee.research import rules, selectors, services
@@ -20,18 +20,17 @@ from harambee.research.forms import (
     LinkForm,
     MilestoneForm,
     OutputForm,
+    RolesForm,
     SubmissionForm,
 )
 from harambee.research.models import Submission
 from harambee.spaces.selectors import coauthor_choices, space_get
 
+FORM = "research/form.html"
 
-def _errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
 
 
 def collaborations(request, slug: str | None = None):
@@ -53,30 +52,68 @@ def collaboration_create(request, slug: str):
     if not rules.may_start(request.user, space):
         raise PermissionDenied
     form = CollaborationForm(
-        request.POST if request.method == "POST" else None,
+        _posted(request),
         initiatives=selectors.initiative_choices(user=request.user),
         writers=coauthor_choices(user=request.user, space=space),
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            collaboration = services.collaboration_create(
-                author=request.user,
-                space=space,
-                initiatives=list(data.pop("initiatives")),
-                coauthors=list(data.pop("coauthors")),
-                **data,
-            )
-        except ValidationError as error:
-            _errors(form, error)
-        else:
-            messages.success(request, _("The research collaboration is started."))
-            return redirect(collaboration)
-    return render(
+
+    def save(data):
+        return services.collaboration_create(
+            author=request.user,
+            space=space,
+            initiatives=list(data.pop("initiatives")),
+            coauthors=list(data.pop("coauthors")),
+            **data,
+        )
+
+    return form_page(
         request,
-        "research/collaboration_form.html",
-        {"form": form, "space": space},
-        status=422 if form.errors else 200,
+        form,
+        FORM,
+        {
+            "space": space,
+            "heading": _("Start a research collaboration"),
+            "button": _("Start the collaboration"),
+        },
+        save=save,
+        done=_("The research collaboration is started."),
+    )
+
+
+@login_required
+def collaboration_edit(request, pk: int):
+    collaboration = _organised(request, pk)
+    is_author = collaboration.author_id == request.user.pk
+    form = CollaborationForm(
+        _posted(request),
+        instance=collaboration,
+        initiatives=selectors.initiative_choices(user=request.user),
+        writers=coauthor_choices(user=request.user, space=collaboration.space)
+        if is_author
+        else None,
+        editing=True,
+    )
+
+    def save(data):
+        return services.collaboration_update(
+            actor=request.user,
+            collaboration=collaboration,
+            initiatives=list(data.pop("initiatives")),
+            coauthors=list(data.pop("coauthors")) if "coauthors" in data else None,
+            **data,
+        )
+
+    return form_page(
+        request,
+        form,
+        FORM,
+        {
+            "back": collaboration,
+            "heading": _("Edit the research collaboration"),
+            "button": _("Save the changes"),
+        },
+        save=save,
+        done=_("Your changes are saved."),
     )
 
 
@@ -118,27 +155,51 @@ def contributor_add(request, pk: int):
     roles: a page of its own, so that the collaboration's page does not list people."""
     collaboration = _organised(request, pk)
     form = ContributorForm(
-        request.POST if request.method == "POST" else None,
-        people=coauthor_choices(user=request.user, space=collaboration.space),
+        _posted(request), people=coauthor_choices(user=request.user, space=collaboration.space)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
+    return form_page(
+        request,
+        form,
+        FORM,
+        {
+            "back": collaboration,
+            "heading": _("Add a contributor"),
+            "intro": _("Choosing someone who already contributes changes their roles."),
+            "button": _("Save the contributor"),
+        },
+        save=lambda data: (
+            services.contributor_set(
+                actor=request.user, collaboration=collaboration, **data
+            ).collaboration
+        ),
+        done=_("The contributor is saved."),
+    )
+
+
+@login_required
+def contributor_edit(request, pk: int, contributor_pk: int):
+    """Change one contributor's CRediT roles."""
+    collaboration = _organised(request, pk)
+    contributor = selectors.contributor_get(collaboration=collaboration, pk=contributor_pk)
+    form = RolesForm(_posted(request), initial={"roles": contributor.roles})
+    return form_page(
+        request,
+        form,
+        FORM,
+        {
+            "back": collaboration,
+            "heading": _("CRediT roles of %(name)s") % {"name": contributor.user.display_name},
+            "button": _("Save the roles"),
+        },
+        save=lambda data: (
             services.contributor_set(
                 actor=request.user,
                 collaboration=collaboration,
-                user=form.cleaned_data["user"],
-                roles=form.cleaned_data["roles"],
-            )
-        except ValidationError as error:
-            _errors(form, error)
-        else:
-            messages.success(request, _("The contributor is saved."))
-            return redirect(collaboration)
-    return render(
-        request,
-        "research/contributor_form.html",
-        {"form": form, "collaboration": collaboration},
-        status=422 if form.errors else 200,
+                user=contributor.user,
+                roles=data["roles"],
+            ).collaboration
+        ),
+        done=_("The contributor is saved."),
     )
 
 
@@ -183,7 +244,7 @@ def _link(request, holder, form):
             raise ValidationError({"item": _("That item cannot be found.")})
         services.link_add(actor=request.user, holder=holder, item=item)
     except ValidationError as error:
-        _errors(form, error)
+        form_errors(form, error)
         return False
     messages.success(request, _("The item is linked."))
     return True
@@ -215,18 +276,32 @@ def link_remove(request, pk: int, link_pk: int):
 @login_required
 def output_create(request, pk: int):
     collaboration = _organised(request, pk)
-    form = OutputForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        output = services.output_create(
-            author=request.user, collaboration=collaboration, **form.cleaned_data
-        )
-        messages.success(request, _("The output is published. Now cite its sources."))
-        return redirect(output)
-    return render(
+    return form_page(
         request,
-        "research/output_form.html",
-        {"form": form, "collaboration": collaboration},
-        status=422 if form.errors else 200,
+        OutputForm(_posted(request)),
+        FORM,
+        {
+            "back": collaboration,
+            "heading": _("Publish a research output"),
+            "button": _("Publish the output"),
+        },
+        save=lambda data: services.output_create(
+            author=request.user, collaboration=collaboration, **data
+        ),
+        done=_("The output is published. Now cite its sources."),
+    )
+
+
+@login_required
+def output_edit(request, pk: int):
+    output = _organised_output(request, pk)
+    return form_page(
+        request,
+        OutputForm(_posted(request), instance=output),
+        FORM,
+        {"back": output, "heading": _("Edit the output"), "button": _("Save the changes")},
+        save=lambda data: services.output_update(actor=request.user, output=output, **data),
+        done=_("Your changes are saved."),
     )
 
 
@@ -288,18 +363,38 @@ def source_remove(request, pk: int, link_pk: int):
 @login_required
 def call_create(request, pk: int):
     collaboration = _organised(request, pk)
-    form = CallForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        call = services.call_create(
-            author=request.user, collaboration=collaboration, **form.cleaned_data
-        )
-        messages.success(request, _("The call for participation is out."))
-        return redirect(call)
-    return render(
+    return form_page(
         request,
-        "research/call_form.html",
-        {"form": form, "collaboration": collaboration},
-        status=422 if form.errors else 200,
+        CallForm(_posted(request)),
+        FORM,
+        {
+            "back": collaboration,
+            "heading": _("Open a call for participation"),
+            "button": _("Send out the call"),
+        },
+        save=lambda data: services.call_create(
+            author=request.user, collaboration=collaboration, **data
+        ),
+        done=_("The call for participation is out."),
+    )
+
+
+@login_required
+def call_edit(request, pk: int):
+    call = selectors.call_get(user=request.user, pk=pk)
+    if not rules.is_organiser(request.user, call.collaboration):
+        raise PermissionDenied
+    return form_page(
+        request,
+        CallForm(_posted(request), instance=call),
+        FORM,
+        {
+            "back": call,
+            "heading": _("Edit the call for participation"),
+            "button": _("Save the changes"),
+        },
+        save=lambda data: services.call_update(actor=request.user, call=call, **data),
+        done=_("Your changes are saved."),
     )
 
 
@@ -348,7 +443,7 @@ def submit(request, pk: int):
         try:
             services.submission_create(author=request.user, call=call, answers=form.answers())
         except ValidationError as error:
-            _errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Your submission is sent. The organisers will review it."))
             return redirect(call)
@@ -368,7 +463,7 @@ def decide(request, pk: int, action: str):
                     actor=request.user, submission=submission, roles=form.cleaned_data["roles"]
                 )
             except ValidationError as error:
-                _errors(form, error)
+                form_errors(form, error)
             else:
                 messages.success(
                     request,

@@ -1,6 +1,6 @@
 """The demo's training programme (``data/training.toml``), written through the training
 services: a programme on facilitating multi-stakeholder processes with a regional
-partner, a cohort, two modules, some progress, a recognised competency and one
+partner, a cohort with its learners, two modules, some progress, a recognised competency and one
 certificate."""
 
 from __future__ import annotations
@@ -36,14 +36,18 @@ def load_training(
         partner=orgs[spec["partner"]],
         framework=framework,
     )
-    for cohort in data["cohorts"]:
-        services.cohort_create(
+    for spec_ in data["cohorts"]:
+        cohort = services.cohort_create(
             actor=lead,
             programme=programme,
-            name=cohort["name"],
-            starts=(now - timedelta(days=cohort["starts_days_ago"])).date(),
-            ends=(now + timedelta(days=cohort["ends_in_days"])).date(),
+            name=spec_["name"],
+            starts=(now - timedelta(days=spec_["starts_days_ago"])).date(),
+            ends=(now + timedelta(days=spec_["ends_in_days"])).date(),
         )
+        for key in spec_.get("learners", []):
+            services.learner_place(
+                actor=lead, programme=programme, learner=people[key], cohort=cohort
+            )
     steps: list[Item] = []
     for module_spec in data["modules"]:
         module = services.module_create(

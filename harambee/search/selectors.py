@@ -17,13 +17,23 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from harambee.core.models import Comment, Content
-from harambee.core.registry import kind_choices
+from harambee.core.registry import SearchMatch, kind_choices, search_sources
 from harambee.core.visibility import visible, visible_spaces
 from harambee.initiatives.models import Initiative, Theme
 from harambee.initiatives.selectors import known_initiatives
@@ -60,6 +70,8 @@ class Hit:
     title: SafeString
     snippet: SafeString
     comment_id: int | None = None
+    # The comment's parent, which names the page of a thread that shows it.
+    comment_parent_id: int | None = None
 
 
 @dataclass
@@ -189,13 +201,25 @@ def search(
         # The snippet of each item's best entry: itself, or one of its comments.
         best = engine.snippets(cursor, query, {row[6]: row[0] for row in shown}, texts)
     results.pages = min(MAX_PAGES, -(-results.total // PAGE_SIZE))
-    items = {
-        item.pk: item
-        # Through the gate again (the same one, with the filters, built once).
-        for item in gate.filter(pk__in=ids)
-        .select_related("space", "author")
-        .defer("body", "body_html")
-    }
+    # Through the gate again (the same one, with the filters, built once), with the
+    # parent of each item's best comment, if it is one, in the same query.
+    shown_items = (
+        gate.filter(pk__in=ids).select_related("space", "author").defer("body", "body_html")
+    )
+    comment_of = {pk: found[0] for pk, found in best.items() if found[0] is not None}
+    if comment_of:
+        shown_items = shown_items.annotate(
+            best_comment=Case(
+                *(When(pk=pk, then=Value(comment)) for pk, comment in comment_of.items()),
+                default=Value(None),
+                output_field=IntegerField(),
+            )
+        ).annotate(
+            best_comment_parent=Subquery(
+                Comment.objects.filter(pk=OuterRef("best_comment")).values("parent_id")[:1]
+            )
+        )
+    items = {item.pk: item for item in shown_items}
 
     with_shown_space(user, list(items.values()))
     for pk in ids:
@@ -211,6 +235,7 @@ def search(
                 else highlighted(item.title),
                 snippet=highlighted(snippet),
                 comment_id=comment_id,
+                comment_parent_id=getattr(item, "best_comment_parent", None),
             )
         )
     return results
@@ -234,6 +259,28 @@ def _facets(user: Any, results: Results, rows: list[tuple[Any, ...]]) -> None:
         )
 
 
+# Other things than content ------------------------------------------------------------
+
+# At most this many things of each source, on the first page of an unfiltered search.
+OTHERS = 5
+
+
+def others(*, user: Any, text: str) -> list[tuple[Any, list[SearchMatch]]]:
+    """What the registered sources (``core.registry.SearchSource``) find for ``text``,
+    each through its own gate: one query a source, for a search of the whole site."""
+    query = parse(text)
+    if not query:
+        return []
+    groups = [[" ".join(term.words) for term in group] for group in query.groups]
+    excluded = [" ".join(term.words) for term in query.excluded]
+    found = []
+    for source in search_sources():
+        matches = source.find(user, groups, excluded, OTHERS)
+        if matches:
+            found.append((source.label, matches))
+    return found
+
+
 # For the search form and its results ------------------------------------------------
 
 
@@ -251,10 +298,3 @@ def shown_space(*, user: Any, slug: str) -> Space | None:
     """The space with this address name, or None alike for one that does not exist
     and one the reader may not know exists."""
     return visible_spaces(user, Space.objects.filter(slug=slug)).first()
-
-
-def comment_parents(comment_ids: list[int]) -> dict[int, int | None]:
-    """Each comment's parent id, in one query (none for no comments)."""
-    if not comment_ids:
-        return {}
-    return dict(Comment.objects.filter(pk__in=comment_ids).values_list("pk", "parent_id"))

@@ -9,10 +9,7 @@ from harambee.search.forms import SearchForm
 
 def _links(results: selectors.Results) -> list[tuple[selectors.Hit, str]]:
     """Each hit with its link. A comment's link names the page of its thread that
-    holds it (``comment_url``): the parents of the page's comments are read in one
-    query."""
-    comment_ids = [hit.comment_id for hit in results.hits if hit.comment_id is not None]
-    parents = selectors.comment_parents(comment_ids)
+    holds it (``comment_url``): the comment's parent came with its item."""
     links = []
     for hit in results.hits:
         if (
@@ -27,7 +24,7 @@ def _links(results: selectors.Results) -> list[tuple[selectors.Hit, str]]:
             url = hit.item.get_absolute_url()
         else:
             # Only the id and the parent's id are needed to name the place.
-            comment = Comment(pk=hit.comment_id, parent_id=parents.get(hit.comment_id))
+            comment = Comment(pk=hit.comment_id, parent_id=hit.comment_parent_id)
             url = comment_url(hit.item, comment)
         links.append((hit, url))
     return links
@@ -37,6 +34,7 @@ def search(request):
     form = SearchForm(request.GET or None, user=request.user)
     results = suggestion = None
     links: list[tuple[selectors.Hit, str]] = []
+    others: list = []
     if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
         text = form.cleaned_data["q"]
         filters = form.filters()
@@ -48,6 +46,9 @@ def search(request):
             page=form.cleaned_data["page"] or 1,
         )
         links = _links(results)
+        if results.page == 1 and filters == selectors.Filters():
+            # Programmes and the like have no kind, space or date to filter by.
+            others = selectors.others(user=request.user, text=text)
         if results.query and results.total < suggest.SUGGEST_BELOW and not results.capped:
             suggestion = suggest.suggest(
                 user=request.user, text=text, filters=filters, found=results.total
@@ -59,6 +60,7 @@ def search(request):
             "form": form,
             "results": results,
             "links": links,
+            "others": others,
             "suggestion": suggestion,
             "q": form.cleaned_data.get("q", "") if form.is_bound and form.is_valid() else "",
         },

@@ -10,9 +10,17 @@ class TrainingConfig(AppConfig):
     def ready(self) -> None:
         from harambee.core import slots
         from harambee.core.navigation import NavEntry, register_entry
-        from harambee.core.registry import register_audit_actions, register_page_cache_app
+        from harambee.core.registry import (
+            SearchSource,
+            register_audit_actions,
+            register_page_cache_app,
+            register_search_source,
+        )
+        from harambee.training import signals
         from harambee.training.models import TrainingAction
+        from harambee.training.selectors import programme_search
 
+        signals.connect()
         register_page_cache_app(self.label)
         register_audit_actions(TrainingAction)
         register_entry(NavEntry("learning", _("Training"), "training:programmes", order=60))
@@ -26,3 +34,8 @@ class TrainingConfig(AppConfig):
             )
         )
         slots.register("space-aside", "training/_space_aside.html")
+        # A member's page shows their learning pathway.
+        slots.register("person", "training/_person_pathway.html")
+        register_search_source(
+            SearchSource("programmes", _("Training programmes"), find=programme_search)
+        )

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from harambee import inputs
 from harambee.core.editor import MarkdownEditor
 from harambee.core.models import Content
-from harambee.training.models import Competency, Item
+from harambee.people.models import Organisation
+from harambee.training.models import Cohort, Competency, Framework, Item, Module, Programme
 
 
 class ItemForm(inputs.Form):
@@ -33,6 +34,15 @@ class ItemForm(inputs.Form):
         if choices is not None:
             self.fields["content"].queryset = choices
         self.fields["content"].label_from_instance = lambda c: f"{c.title} ({c.kind})"
+
+    @classmethod
+    def initial_for(cls, item: Item) -> dict[str, Any]:
+        return {
+            "kind": item.kind,
+            "content": item.content_id,
+            "title": item.title,
+            "instructions": item.instructions,
+        }
 
 
 class ReflectionForm(inputs.Form):
@@ -77,3 +87,63 @@ class RecogniseForm(inputs.Form):
 
 class RevokeForm(inputs.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class ProgrammeForm(inputs.ModelForm):
+    class Meta:
+        model = Programme
+        fields = ["title", "summary", "partner", "framework", "placement"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "placement": forms.RadioSelect,
+        }
+
+    def __init__(self, *args: Any, partners: Any = None, frameworks: Any = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = (
+            partners if partners is not None else Organisation.objects.none()
+        )
+        self.fields["framework"].queryset = (
+            frameworks if frameworks is not None else Framework.objects.none()
+        )
+
+
+class ModuleForm(inputs.ModelForm):
+    class Meta:
+        model = Module
+        fields = ["title", "summary"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+
+
+class CohortForm(inputs.Form):
+    """A plain form: the dates are checked by the service, as a message on "ends"."""
+
+    name = forms.CharField(label=_("Name"), max_length=160)
+    starts = forms.DateField(label=_("Starts"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends = forms.DateField(label=_("Ends"), widget=forms.DateInput(attrs={"type": "date"}))
+    open = forms.BooleanField(
+        label=_("Takes new learners"),
+        required=False,
+        initial=True,
+        help_text=_("New learners are placed only in a cohort that takes them."),
+    )
+
+    @classmethod
+    def initial_for(cls, cohort: Cohort) -> dict[str, Any]:
+        return {
+            "name": cohort.name,
+            "starts": cohort.starts.isoformat(),
+            "ends": cohort.ends.isoformat(),
+            "open": cohort.open,
+        }
+
+
+class PlaceForm(inputs.Form):
+    cohort = forms.ModelChoiceField(
+        label=_("Cohort"), queryset=Cohort.objects.none(), required=False, empty_label=_("None")
+    )
+
+    def __init__(self, *args: Any, cohorts: Any = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if cohorts is not None:
+            self.fields["cohort"].queryset = cohorts

@@ -24,6 +24,7 @@ class TrainingAction(models.TextChoices):
     CERTIFICATE_ISSUED = "certificate_issued", _("issued a certificate")
     CERTIFICATE_REVOKED = "certificate_revoked", _("revoked a certificate")
     COMPETENCY_RECOGNISED = "competency_recognised", _("recognised a competency")
+    LEARNER_PLACED = "learner_placed", _("placed a learner in a cohort")
 
 
 class Framework(models.Model):
@@ -58,6 +59,10 @@ class Competency(models.Model):
 
 
 class Programme(models.Model):
+    class Placement(models.TextChoices):
+        AUTO = "auto", _("Into the current cohort, or the next one, when they enrol")
+        LEAD = "lead", _("A lead or facilitator chooses each learner's cohort")
+
     space = models.ForeignKey(
         "spaces.Space", on_delete=models.CASCADE, related_name="programmes", verbose_name=_("space")
     )
@@ -78,6 +83,9 @@ class Programme(models.Model):
         on_delete=models.SET_NULL,
         related_name="programmes",
         verbose_name=_("competency framework"),
+    )
+    placement = models.CharField(
+        _("new learners go"), max_length=8, choices=Placement.choices, default=Placement.AUTO
     )
     created = models.DateTimeField(auto_now_add=True)
 
@@ -158,6 +166,14 @@ class Cohort(models.Model):
     name = models.CharField(_("name"), max_length=160)
     starts = models.DateField(_("starts"))
     ends = models.DateField(_("ends"))
+    open = models.BooleanField(
+        _("takes new learners"),
+        default=True,
+        help_text=_("New learners are placed only in a cohort that takes them."),
+    )
+
+    # Set by ``selectors.cohorts``: whether the reader is in it.
+    mine: bool = False
 
     class Meta:
         ordering = ["programme", "starts", "pk"]
@@ -171,6 +187,35 @@ class Cohort(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("training:cohort", args=[self.pk])
+
+
+class Placement(models.Model):
+    """Which cohort of a programme a learner is in: at most one. Made when they enrol
+    (joining the programme's space) or by a facilitator; kept if they leave the space,
+    so that they are back in their cohort if they return."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="placements")
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="placements")
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    placed = models.DateTimeField(auto_now=True)
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("place in a cohort")
+        verbose_name_plural = _("places in cohorts")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "learner"], name="one_cohort_per_learner")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner_id} in {self.cohort_id}"
 
 
 class Completion(models.Model):

@@ -5,14 +5,17 @@ whoever may read them (``core.visibility``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
+from django.utils.text import Truncator
 
 from harambee.core.models import Content
+from harambee.core.registry import SearchMatch
 from harambee.core.visibility import can_see_person, is_reader, visible, visible_spaces
-from harambee.people.models import User
+from harambee.people.models import Organisation, User
 from harambee.people.roles import SpaceRole, space_may
 from harambee.spaces.models import Membership, Space
 from harambee.training import rules
@@ -22,8 +25,10 @@ from harambee.training.models import (
     Competency,
     Completion,
     Evidence,
+    Framework,
     Item,
     Module,
+    Placement,
     Programme,
     Recognition,
     Reflection,
@@ -147,8 +152,118 @@ def progress_of(*, learner: Any, programme: Programme) -> int:
     return percent(done, total)
 
 
-def cohorts(*, programme: Programme) -> QuerySet[Cohort]:
+def cohorts(*, programme: Programme, user: Any = None) -> list[Cohort]:
+    """The programme's cohorts by start date, each with ``mine``: whether ``user`` (if
+    given) is placed in it; one query."""
+    if not is_reader(user):
+        return list(programme.cohorts.all())
+    found: list[Cohort] = list(
+        programme.cohorts.annotate(
+            reader_in=Exists(Placement.objects.filter(cohort=OuterRef("pk"), learner_id=user.pk))
+        )
+    )
+    for cohort in found:
+        cohort.mine = getattr(cohort, "reader_in", False)
+    return found
+
+
+def cohort_choices(*, programme: Programme) -> QuerySet[Cohort]:
     return programme.cohorts.all()
+
+
+def cohort_get(*, user: Any, pk: int) -> Cohort:
+    """A cohort, for whoever may know its programme's space exists."""
+    spaces = visible_spaces(user, Space.objects.all())
+    found = (
+        Cohort.objects.filter(pk=pk, programme__space__in=spaces.values("pk"))
+        .select_related("programme__space")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def _enrolled(programme: Programme) -> QuerySet[Membership]:
+    return Membership.objects.active().filter(space_id=programme.space_id)
+
+
+def cohort_learners(*, cohort: Cohort) -> list[User]:
+    """The learners placed in ``cohort`` who are enrolled now (one query); the caller
+    has checked ``rules.may_see_learners``."""
+    return list(
+        User.objects.filter(
+            pk__in=Placement.objects.filter(cohort=cohort).values("learner_id"),
+            memberships__in=_enrolled(cohort.programme),
+        ).order_by("display_name", "pk")
+    )
+
+
+def programmes_placing(*, space: Space) -> QuerySet[Programme]:
+    """The programmes of ``space`` that place new learners in a cohort themselves."""
+    return Programme.objects.filter(space=space, placement=Programme.Placement.AUTO).select_related(
+        "space"
+    )
+
+
+def cohort_for_newcomers(*, programme: Programme, today: date) -> Cohort | None:
+    """The cohort a learner enrolling ``today`` joins: among those that take new
+    learners and have not ended, the one running today, else the next to start."""
+    open_ = programme.cohorts.filter(open=True, ends__gte=today)
+    return (
+        open_.filter(starts__lte=today).order_by("-starts", "pk").first()
+        or open_.order_by("starts", "pk").first()
+    )
+
+
+def partner_choices() -> QuerySet[Organisation]:
+    return Organisation.objects.order_by("name")
+
+
+def framework_choices() -> QuerySet[Framework]:
+    return Framework.objects.order_by("name")
+
+
+def space_programmes(*, space: Space) -> list[Programme]:
+    """The programmes of a space the page already shows (so its reader may know it)."""
+    if space.kind != Space.Type.PROGRAMME:
+        return []
+    return list(Programme.objects.filter(space=space).order_by("title", "pk")[:10])
+
+
+def programme_search(
+    user: Any, groups: list[list[str]], excluded: list[str], limit: int
+) -> list[SearchMatch]:
+    """The search box's programmes (``core.registry.SearchSource``): those the reader
+    may know (``visible_spaces``) whose title, summary or partner holds, for each group,
+    one of its phrases, and none of ``excluded``; by title, in one query."""
+    if not groups:
+        return []
+
+    def holds(phrase: str) -> Q:
+        return (
+            Q(title__icontains=phrase)
+            | Q(summary__icontains=phrase)
+            | Q(partner__name__icontains=phrase)
+        )
+
+    qs = _programmes(user)
+    for group in groups:
+        either = Q()
+        for phrase in group:
+            either |= holds(phrase)
+        qs = qs.filter(either)
+    for phrase in excluded:
+        qs = qs.exclude(holds(phrase))
+    return [
+        SearchMatch(
+            title=p.title,
+            url=p.get_absolute_url(),
+            text=Truncator(p.summary).chars(200),
+            place=p.space.name,
+        )
+        for p in qs.order_by("title", "pk")[:limit]
+    ]
 
 
 def facilitators(*, programme: Programme) -> list[User]:
@@ -168,11 +283,13 @@ class LearnerRow:
     percent: int
     recognised: list[Competency]
     certificate: Certificate | None
+    cohort: Cohort | None = None
 
 
-def learners(*, programme: Programme) -> list[LearnerRow]:
-    """Every enrolled member with their progress, recognitions and certificate, for the
-    programme's facilitators; a fixed number of queries."""
+def learners(*, programme: Programme, cohorts: list[Cohort]) -> list[LearnerRow]:
+    """Every enrolled member with their progress, recognitions, certificate and cohort
+    (one of ``cohorts``, the programme's), for the programme's facilitators; a fixed
+    number of queries."""
     total = Item.objects.filter(module__programme=programme).count()
     people = list(
         User.objects.filter(
@@ -183,7 +300,12 @@ def learners(*, programme: Programme) -> list[LearnerRow]:
                 "training_completions",
                 filter=Q(training_completions__item__module__programme=programme),
                 distinct=True,
-            )
+            ),
+            cohort_id=Subquery(
+                Placement.objects.filter(programme=programme, learner=OuterRef("pk")).values(
+                    "cohort_id"
+                )[:1]
+            ),
         )
         .order_by("display_name", "pk")
     )
@@ -191,8 +313,15 @@ def learners(*, programme: Programme) -> list[LearnerRow]:
     for r in programme.recognitions.select_related("competency"):
         recognised.setdefault(r.learner_id, []).append(r.competency)
     certificates = {c.holder_id: c for c in programme.certificates.filter(revoked__isnull=True)}
+    by_id = {c.pk: c for c in cohorts}
     return [
-        LearnerRow(p, percent(p.done, total), recognised.get(p.pk, []), certificates.get(p.pk))
+        LearnerRow(
+            p,
+            percent(p.done, total),
+            recognised.get(p.pk, []),
+            certificates.get(p.pk),
+            by_id.get(p.cohort_id),
+        )
         for p in people
     ]
 
@@ -279,9 +408,13 @@ def person_get(*, user: Any, pk: int) -> User:
 def pathway(*, user: Any, person: User) -> list[PathwayEntry]:
     """The programmes ``person`` is enrolled in that ``user`` may know of, with what
     ``user`` may see of each: progress only to the learner and the programme's
-    facilitators, evidence only what ``user`` may read."""
+    facilitators, evidence only what ``user`` may read. A fixed number of queries,
+    whatever the number of programmes and evidence; one when there is none (the
+    person page asks for every person)."""
     enrolled = Membership.objects.active().filter(user=person).values("space_id")
     programmes = list(_programmes(user).filter(space_id__in=enrolled).order_by("title", "pk"))
+    if not programmes:
+        return []
     ids = [p.pk for p in programmes]
     recognitions: dict[int, list[Recognition]] = {}
     for r in Recognition.objects.filter(programme_id__in=ids, learner=person).select_related(
@@ -291,12 +424,16 @@ def pathway(*, user: Any, person: User) -> list[PathwayEntry]:
     rows = list(
         Evidence.objects.filter(programme_id__in=ids, learner=person).select_related("competency")
     )
-    shown = {
-        c.pk: c
-        for c in visible(
-            user, Content.objects.filter(pk__in={e.content_id for e in rows})
-        ).select_related("space")
-    }
+    shown = (
+        {
+            c.pk: c
+            for c in visible(
+                user, Content.objects.filter(pk__in={e.content_id for e in rows})
+            ).select_related("space")
+        }
+        if rows
+        else {}
+    )
     evidence: dict[int, list[Evidence]] = {}
     for row in rows:
         if row.content_id in shown:
@@ -308,30 +445,31 @@ def pathway(*, user: Any, person: User) -> list[PathwayEntry]:
             programme_id__in=ids, holder=person, revoked__isnull=True
         )
     }
-    totals = dict(
-        Item.objects.filter(module__programme_id__in=ids)
-        .values_list("module__programme_id")
-        .annotate(n=Count("pk"))
-    )
-    dones = dict(
-        Completion.objects.filter(learner=person, item__module__programme_id__in=ids)
-        .values_list("item__module__programme_id")
-        .annotate(n=Count("pk"))
-    )
-    entries = []
-    for p in programmes:
-        own = is_reader(user) and user.pk == person.pk
-        shows_progress = own or rules.may_facilitate(user, p)
-        entries.append(
-            PathwayEntry(
-                p,
-                percent(dones.get(p.pk, 0), totals.get(p.pk, 0)) if shows_progress else None,
-                recognitions.get(p.pk, []),
-                evidence.get(p.pk, []),
-                certificates.get(p.pk),
-            )
+    own = is_reader(user) and user.pk == person.pk
+    progress_of_ = {p.pk for p in programmes if own or rules.may_facilitate(user, p)}
+    totals: dict[int, int] = {}
+    dones: dict[int, int] = {}
+    if progress_of_:
+        totals = dict(
+            Item.objects.filter(module__programme_id__in=progress_of_)
+            .values_list("module__programme_id")
+            .annotate(n=Count("pk"))
         )
-    return entries
+        dones = dict(
+            Completion.objects.filter(learner=person, item__module__programme_id__in=progress_of_)
+            .values_list("item__module__programme_id")
+            .annotate(n=Count("pk"))
+        )
+    return [
+        PathwayEntry(
+            p,
+            percent(dones.get(p.pk, 0), totals.get(p.pk, 0)) if p.pk in progress_of_ else None,
+            recognitions.get(p.pk, []),
+            evidence.get(p.pk, []),
+            certificates.get(p.pk),
+        )
+        for p in programmes
+    ]
 
 
 def reflection_initiatives(*, user: Any) -> QuerySet[Any]:

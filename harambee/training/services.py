@@ -3,6 +3,7 @@ standing changes (recognitions, certificates)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,6 +29,7 @@ from harambee.training.models import (
     Framework,
     Item,
     Module,
+    Placement,
     Programme,
     Recognition,
     Reflection,
@@ -54,13 +56,36 @@ def programme_create(
     summary: str = "",
     partner: Organisation | None = None,
     framework: Framework | None = None,
+    placement: str = Programme.Placement.AUTO,
 ) -> Programme:
     require_space_perm(actor, space, Perm.EDIT_SPACE)
     if space.kind != Space.Type.PROGRAMME:
         raise ValidationError(_("A programme lives in a space of the training programme kind."))
     return Programme.objects.create(
-        space=space, title=title.strip(), summary=summary, partner=partner, framework=framework
+        space=space,
+        title=title.strip(),
+        summary=summary,
+        partner=partner,
+        framework=framework,
+        placement=placement,
     )
+
+
+PROGRAMME_FIELDS = {"title", "summary", "partner", "framework", "placement"}
+
+
+@transaction.atomic
+def programme_update(*, actor: User, programme: Programme, **fields: Any) -> Programme:
+    """Change a programme's description, partner, framework or how learners are placed.
+    A new framework leaves recognitions and evidence of the old one as they were."""
+    _require_facilitator(actor, programme)
+    unknown = set(fields) - PROGRAMME_FIELDS
+    if unknown:
+        raise TypeError(f"programme_update() got unexpected fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(programme, name, value.strip() if name == "title" else value)
+    programme.save()
+    return programme
 
 
 @transaction.atomic
@@ -76,13 +101,106 @@ def module_create(*, actor: User, programme: Programme, title: str, summary: str
 
 
 @transaction.atomic
-def cohort_create(
-    *, actor: User, programme: Programme, name: str, starts: Any, ends: Any
-) -> Cohort:
+def module_update(*, actor: User, module: Module, title: str, summary: str = "") -> Module:
+    _require_facilitator(actor, module.programme)
+    module.title, module.summary = title.strip(), summary
+    module.save(update_fields=["title", "summary"])
+    return module
+
+
+@transaction.atomic
+def module_remove(*, actor: User, module: Module) -> Programme:
+    """Remove a module with its steps; their completions go with them, so progress is
+    counted over the steps that remain."""
+    programme = module.programme
     _require_facilitator(actor, programme)
+    module.delete()
+    return programme
+
+
+def _check_dates(starts: date, ends: date) -> None:
     if ends < starts:
         raise ValidationError({"ends": _("A cohort cannot end before it starts.")})
-    return Cohort.objects.create(programme=programme, name=name.strip(), starts=starts, ends=ends)
+
+
+@transaction.atomic
+def cohort_create(
+    *, actor: User, programme: Programme, name: str, starts: date, ends: date, open: bool = True
+) -> Cohort:
+    _require_facilitator(actor, programme)
+    _check_dates(starts, ends)
+    return Cohort.objects.create(
+        programme=programme, name=name.strip(), starts=starts, ends=ends, open=open
+    )
+
+
+@transaction.atomic
+def cohort_update(
+    *, actor: User, cohort: Cohort, name: str, starts: date, ends: date, open: bool
+) -> Cohort:
+    _require_facilitator(actor, cohort.programme)
+    _check_dates(starts, ends)
+    cohort.name, cohort.starts, cohort.ends, cohort.open = name.strip(), starts, ends, open
+    cohort.save()
+    return cohort
+
+
+@transaction.atomic
+def learner_place(
+    *, actor: User, programme: Programme, learner: User, cohort: Cohort | None
+) -> Placement | None:
+    """Put an enrolled learner in one of the programme's cohorts (moving them out of
+    the one they were in), or in none. Audited."""
+    _require_facilitator(actor, programme)
+    if not rules.is_enrolled(learner, programme):
+        raise ValidationError(_("Only an enrolled learner can be placed in a cohort."))
+    if cohort is not None and cohort.programme_id != programme.pk:
+        raise ValidationError({"cohort": _("That cohort is not in this programme.")})
+    before = Placement.objects.filter(programme=programme, learner=learner).first()
+    if cohort is None:
+        placed = None
+        if before is not None:
+            before.delete()
+    else:
+        placed, _made = Placement.objects.update_or_create(
+            programme=programme,
+            learner=learner,
+            defaults={"cohort": cohort, "placed_by": actor},
+        )
+    if (before.cohort_id if before else None) != (cohort.pk if cohort else None):
+        audit_record(
+            actor=actor,
+            action=TrainingAction.LEARNER_PLACED,
+            space=programme.space,
+            subject=learner,
+            cohort=cohort.name if cohort else "",
+            before=before.cohort.name if before else "",
+        )
+    return placed
+
+
+@transaction.atomic
+def learner_enrolled(*, learner: User, space: Space) -> list[Placement]:
+    """A learner who joined a programme's space (by its join policy: open, request,
+    invitation or code) is placed, in each of its programmes that places learners
+    itself, in the cohort that runs today or else the next to start, among those that
+    take new learners. Where no cohort fits, or a lead places learners, they wait
+    unplaced on the learners page. Facilitators are not placed; a learner placed
+    before keeps their place. Idempotent (a task runs it)."""
+    placed = []
+    today = timezone.localdate()
+    for programme in selectors.programmes_placing(space=space):
+        if not rules.may_learn(learner, programme) or rules.may_facilitate(learner, programme):
+            continue
+        cohort = selectors.cohort_for_newcomers(programme=programme, today=today)
+        if cohort is None:
+            continue
+        placement, made = Placement.objects.get_or_create(
+            programme=programme, learner=learner, defaults={"cohort": cohort}
+        )
+        if made:
+            placed.append(placement)
+    return placed
 
 
 @transaction.atomic
@@ -115,6 +233,40 @@ def item_add(
     )
     item.full_clean(exclude=["module", "content"])
     item.save()
+    return item
+
+
+@transaction.atomic
+def item_update(
+    *,
+    actor: User,
+    item: Item,
+    kind: str,
+    content: Content | None = None,
+    title: str = "",
+    instructions: str = "",
+) -> Item:
+    """Change a step. When it comes to point at something else (another kind, another
+    item), what learners did of the old step no longer counts: its completions and
+    reflection links go, and progress is counted again (never over 100 %)."""
+    _require_facilitator(actor, item.module.programme)
+    if kind in Item.LINKED:
+        if content is None:
+            raise ValidationError({"content": _("Choose an item you can see.")})
+        if content.pk != item.content_id and not can_view(actor, content):
+            raise ValidationError({"content": _("Choose an item you can see.")})
+        if content.kind != selectors.CONTENT_KINDS[kind]:
+            raise ValidationError({"content": _("That item is not of the kind chosen.")})
+    else:
+        content = None
+    changed = kind != item.kind or (content.pk if content else None) != item.content_id
+    item.kind, item.content = kind, content
+    item.title, item.instructions = title.strip(), instructions
+    item.full_clean(exclude=["module", "content"])
+    item.save()
+    if changed:
+        Completion.objects.filter(item=item).delete()
+        Reflection.objects.filter(item=item).delete()
     return item
 
 

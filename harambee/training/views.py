@@ -10,26 +10,43 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from harambee.core.http import form_errors, form_page
+from harambee.spaces.selectors import space_get
 from harambee.training import rules, selectors, services
 from harambee.training.certificate import certificate_pdf, qr_svg
 from harambee.training.forms import (
+    CohortForm,
     EvidenceForm,
     ItemForm,
+    ModuleForm,
+    PlaceForm,
+    ProgrammeForm,
     RecogniseForm,
     ReflectionForm,
     RevokeForm,
 )
 from harambee.training.progress import percent
 
+FORM = "training/form.html"
 
-def _errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, problems in error.error_dict.items():
-            for problem in problems:
-                form.add_error(name if name in form.fields else None, problem)
-    else:
-        for problem in error.messages:
-            form.add_error(None, problem)
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _facilitated(request, pk: int):
+    """A programme the reader may know and facilitates; 404 or 403 otherwise."""
+    found = selectors.programme_get(user=request.user, pk=pk)
+    if not rules.may_facilitate(request.user, found):
+        raise PermissionDenied
+    return found
+
+
+def _facilitated_module(request, pk: int):
+    found = selectors.module_get(user=request.user, pk=pk)
+    if not rules.may_facilitate(request.user, found.programme):
+        raise PermissionDenied
+    return found
 
 
 def programmes(request):
@@ -46,13 +63,15 @@ def programme(request, pk: int):
     enrolled = rules.is_enrolled(request.user, found)
     done = sum(m.done for m in modules)
     total = sum(len(m.steps) for m in modules)
+    cohorts = selectors.cohorts(programme=found, user=request.user)
     return render(
         request,
         "training/programme.html",
         {
             "programme": found,
             "modules": modules,
-            "cohorts": selectors.cohorts(programme=found),
+            "cohorts": cohorts,
+            "own_cohort": next((c for c in cohorts if c.mine), None),
             "facilitators": selectors.facilitators(programme=found),
             "enrolled": enrolled,
             "percent": percent(done, total) if enrolled else None,
@@ -60,6 +79,140 @@ def programme(request, pk: int):
             "competencies": selectors.competencies(programme=found),
         },
     )
+
+
+def _programme_form(request, instance=None) -> ProgrammeForm:
+    return ProgrammeForm(
+        _posted(request),
+        instance=instance,
+        partners=selectors.partner_choices(),
+        frameworks=selectors.framework_choices(),
+    )
+
+
+@login_required
+def programme_create(request, slug: str):
+    space = space_get(user=request.user, slug=slug)
+    if not rules.may_start_programme(request.user, space):
+        raise PermissionDenied
+    return form_page(
+        request,
+        _programme_form(request),
+        FORM,
+        {"space": space, "heading": _("Add a programme"), "button": _("Add the programme")},
+        save=lambda data: services.programme_create(actor=request.user, space=space, **data),
+        done=_("The programme is added. Now add its modules and a cohort."),
+    )
+
+
+@login_required
+def programme_edit(request, pk: int):
+    found = _facilitated(request, pk)
+    return form_page(
+        request,
+        _programme_form(request, instance=found),
+        FORM,
+        {"back": found, "heading": _("Edit the programme"), "button": _("Save the changes")},
+        save=lambda data: services.programme_update(actor=request.user, programme=found, **data),
+        done=_("Your changes are saved."),
+    )
+
+
+@login_required
+def module_create(request, pk: int):
+    found = _facilitated(request, pk)
+    return form_page(
+        request,
+        ModuleForm(_posted(request)),
+        FORM,
+        {"back": found, "heading": _("Add a module"), "button": _("Add the module")},
+        save=lambda data: services.module_create(actor=request.user, programme=found, **data),
+        done=_("The module is added. Now add its steps."),
+    )
+
+
+@login_required
+def module_edit(request, pk: int):
+    found = _facilitated_module(request, pk)
+    return form_page(
+        request,
+        ModuleForm(_posted(request), instance=found),
+        FORM,
+        {"back": found, "heading": _("Edit the module"), "button": _("Save the changes")},
+        save=lambda data: services.module_update(actor=request.user, module=found, **data),
+        done=_("Your changes are saved."),
+    )
+
+
+@require_POST
+@login_required
+def module_remove(request, pk: int):
+    found = _facilitated_module(request, pk)
+    programme = services.module_remove(actor=request.user, module=found)
+    messages.success(request, _("The module is removed, with its steps."))
+    return redirect(programme)
+
+
+@login_required
+def cohort_create(request, pk: int):
+    found = _facilitated(request, pk)
+    return form_page(
+        request,
+        CohortForm(_posted(request)),
+        FORM,
+        {"back": found, "heading": _("Add a cohort"), "button": _("Add the cohort")},
+        save=lambda data: (
+            services.cohort_create(actor=request.user, programme=found, **data).programme
+        ),
+        done=_("The cohort is added."),
+    )
+
+
+def cohort(request, pk: int):
+    found = selectors.cohort_get(user=request.user, pk=pk)
+    programme = found.programme
+    shown = rules.may_see_learners(request.user, programme)
+    return render(
+        request,
+        "training/cohort.html",
+        {
+            "cohort": found,
+            "programme": programme,
+            "learners": selectors.cohort_learners(cohort=found) if shown else None,
+            "may_facilitate": rules.may_facilitate(request.user, programme),
+        },
+    )
+
+
+@login_required
+def cohort_edit(request, pk: int):
+    found = selectors.cohort_get(user=request.user, pk=pk)
+    if not rules.may_facilitate(request.user, found.programme):
+        raise PermissionDenied
+    return form_page(
+        request,
+        CohortForm(_posted(request), initial=CohortForm.initial_for(found)),
+        FORM,
+        {"back": found, "heading": _("Edit the cohort"), "button": _("Save the changes")},
+        save=lambda data: services.cohort_update(actor=request.user, cohort=found, **data),
+        done=_("Your changes are saved."),
+    )
+
+
+@require_POST
+@login_required
+def learner_place(request, pk: int, user_pk: int):
+    found = _facilitated(request, pk)
+    learner = selectors.learner_get(programme=found, pk=user_pk)
+    form = PlaceForm(request.POST, cohorts=selectors.cohort_choices(programme=found))
+    if not form.is_valid():
+        messages.error(request, _("Choose a cohort of the programme."))
+    else:
+        services.learner_place(
+            actor=request.user, programme=found, learner=learner, cohort=form.cleaned_data["cohort"]
+        )
+        messages.success(request, _("The learner's cohort is saved."))
+    return redirect("training:learners", pk=found.pk)
 
 
 def module(request, pk: int):
@@ -92,22 +245,44 @@ def item_mark(request, pk: int):
 
 @login_required
 def item_add(request, pk: int):
-    found = selectors.module_get(user=request.user, pk=pk)
-    if not rules.may_facilitate(request.user, found.programme):
+    found = _facilitated_module(request, pk)
+    form = ItemForm(_posted(request), choices=selectors.linkable_content(user=request.user))
+    return form_page(
+        request,
+        form,
+        FORM,
+        {"back": found, "heading": _("Add a step"), "button": _("Add the step")},
+        save=lambda data: services.item_add(actor=request.user, module=found, **data).module,
+        done=_("Step added."),
+    )
+
+
+@login_required
+def item_edit(request, pk: int):
+    item = selectors.item_get(user=request.user, pk=pk)
+    module = item.module
+    if not rules.may_facilitate(request.user, module.programme):
         raise PermissionDenied
-    choices = selectors.linkable_content(user=request.user)
-    form = ItemForm(request.POST or None, choices=choices)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.item_add(actor=request.user, module=found, **form.cleaned_data)
-        except ValidationError as error:
-            _errors(form, error)
-        else:
-            messages.success(request, _("Step added."))
-            return redirect(found.get_absolute_url())
-    status = 422 if request.method == "POST" else 200
-    return render(
-        request, "training/item_form.html", {"module": found, "form": form}, status=status
+    form = ItemForm(
+        _posted(request),
+        choices=selectors.linkable_content(user=request.user),
+        initial=ItemForm.initial_for(item),
+    )
+    return form_page(
+        request,
+        form,
+        FORM,
+        {
+            "back": module,
+            "heading": _("Edit a step"),
+            "intro": _(
+                "If the step comes to point at something else, what learners did of it "
+                "no longer counts, and their progress is counted again."
+            ),
+            "button": _("Save the step"),
+        },
+        save=lambda data: services.item_update(actor=request.user, item=item, **data).module,
+        done=_("Step saved."),
     )
 
 
@@ -162,7 +337,7 @@ def evidence(request, pk: int):
         try:
             services.evidence_add(learner=request.user, programme=found, **form.cleaned_data)
         except ValidationError as error:
-            _errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Evidence added."))
             return redirect("training:evidence", pk=found.pk)
@@ -183,16 +358,16 @@ def evidence(request, pk: int):
 
 @login_required
 def learners(request, pk: int):
-    found = selectors.programme_get(user=request.user, pk=pk)
-    if not rules.may_facilitate(request.user, found):
-        raise PermissionDenied
+    found = _facilitated(request, pk)
+    cohorts = selectors.cohorts(programme=found)
     return render(
         request,
         "training/learners.html",
         {
             "programme": found,
-            "rows": selectors.learners(programme=found),
+            "rows": selectors.learners(programme=found, cohorts=cohorts),
             "form": RecogniseForm(competencies=selectors.competencies(programme=found)),
+            "cohorts": cohorts,
         },
     )
 
@@ -200,9 +375,7 @@ def learners(request, pk: int):
 @require_POST
 @login_required
 def recognise(request, pk: int, user_pk: int):
-    found = selectors.programme_get(user=request.user, pk=pk)
-    if not rules.may_facilitate(request.user, found):
-        raise PermissionDenied
+    found = _facilitated(request, pk)
     learner = selectors.learner_get(programme=found, pk=user_pk)
     form = RecogniseForm(request.POST, competencies=selectors.competencies(programme=found))
     if not form.is_valid():
@@ -222,9 +395,7 @@ def recognise(request, pk: int, user_pk: int):
 @require_POST
 @login_required
 def certificate_issue(request, pk: int, user_pk: int):
-    found = selectors.programme_get(user=request.user, pk=pk)
-    if not rules.may_facilitate(request.user, found):
-        raise PermissionDenied
+    found = _facilitated(request, pk)
     learner = selectors.learner_get(programme=found, pk=user_pk)
     try:
         services.certificate_issue(actor=request.user, programme=found, learner=learner)
@@ -245,7 +416,7 @@ def certificate_revoke(request, token: str):
                 actor=request.user, certificate=certificate, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Certificate revoked."))
             return redirect("training:verify", token=certificate.token)

@@ -40,8 +40,11 @@ PLAIN_TEXT = {
     ("harambee.initiatives.forms", "InitiativeForm", "links"),
     ("harambee.library.forms", "EntryForm", "note"),
     ("harambee.events.forms", "EventForm", "address"),
-    # A step's instructions: shown with line breaks (training/module.html).
+    # A step's instructions, a programme's and a module's summary: shown with line
+    # breaks (training/module.html, training/programme.html).
     ("harambee.training.forms", "ItemForm", "instructions"),
+    ("harambee.training.forms", "ProgrammeForm", "summary"),
+    ("harambee.training.forms", "ModuleForm", "summary"),
     # An SMS is plain text: its segments are counted on exactly what is typed.
     ("harambee.reach.forms", "BroadcastForm", "text"),
     ("harambee.reach.forms", "BroadcastForm", "text_fr"),

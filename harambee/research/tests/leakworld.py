@@ -134,6 +134,7 @@ def urls_for(name: str, cast, world) -> list[str] | None:
     collaborations = world["research_collaborations"]
     if route in {
         "collaboration",
+        "collaboration_edit",
         "contributor_add",
         "milestone_add",
         "link_add",
@@ -141,7 +142,7 @@ def urls_for(name: str, cast, world) -> list[str] | None:
         "call_create",
     }:
         return [reverse(name, args=[c.pk]) for c in collaborations]
-    if route == "contributor_remove":
+    if route in {"contributor_remove", "contributor_edit"}:
         return [
             reverse(name, args=[c.collaboration_id, c.pk]) for c in world["research_contributors"]
         ]
@@ -155,9 +156,9 @@ def urls_for(name: str, cast, world) -> list[str] | None:
         links = [x for x in world["research_links"] if (x.holder_id in ids) == wanted]
         picked = links[:: max(1, len(_linkable(world)))]
         return [reverse(name, args=[x.holder_id, x.pk]) for x in picked]
-    if route in {"output", "source_add"}:
+    if route in {"output", "output_edit", "source_add"}:
         return [reverse(name, args=[o.pk]) for o in world["research_outputs"]]
-    if route in {"call", "submit"}:
+    if route in {"call", "call_edit", "submit"}:
         return [reverse(name, args=[c.pk]) for c in world["research_calls"]]
     if route == "decide":
         return [

@@ -290,3 +290,22 @@ def test_a_public_output_of_a_hidden_collaboration_does_not_name_it(cast, client
         assert "How do community monitors" not in anon and collab.get_absolute_url() not in anon
         member = client_for(cast.space_member).get(url).content.decode()
         assert "How do community monitors" in member
+
+
+def test_search_finds_a_collaboration_by_its_methods_only_for_its_readers(
+    cast, client_for, run_on_commit_now
+):
+    collab = collaboration(cast, methods="Transect walks with drone photographs.")
+    url = reverse("search:search")
+    for who in (cast.space_member, cast.guest):
+        page = client_for(who).get(url, {"q": "drone photographs"}).content.decode()
+        assert collab.get_absolute_url() in page, who
+    for who in (cast.anon, cast.member, cast.outsider):
+        page = client_for(who).get(url, {"q": "drone photographs"}).content.decode()
+        assert collab.get_absolute_url() not in page, who
+    # An edit is searched at once.
+    services.collaboration_update(
+        actor=cast.space_lead, collaboration=collab, methods="Kite mapping."
+    )
+    page = client_for(cast.space_member).get(url, {"q": "kite"}).content.decode()
+    assert collab.get_absolute_url() in page

@@ -50,6 +50,7 @@ def test_research_pages_are_valid_html(cast, client_for, project, tmp_path):
     java()
     c, k, o = project["collab"].pk, project["call"].pk, project["output"].pk
     slug = cast.space.slug
+    person = project["collab"].contributors.get(user=cast.space_member).pk
     tour = [
         ("list", "anon", "get", "/research/", None, 200),
         ("space-list", "space_lead", "get", f"/spaces/{slug}/research/", None, 200),
@@ -60,6 +61,14 @@ def test_research_pages_are_valid_html(cast, client_for, project, tmp_path):
         ("link-errors", "space_lead", "post", f"/research/{c}/links/", {"item": "x"}, 422),
         ("contributor", "space_lead", "get", f"/research/{c}/contributors/", None, 200),
         ("contributor-errors", "space_lead", "post", f"/research/{c}/contributors/", {}, 422),
+        ("collab-edit", "space_lead", "get", f"/research/{c}/edit/", None, 200),
+        ("collab-edit-errors", "space_lead", "post", f"/research/{c}/edit/", {}, 422),
+        ("roles", "space_lead", "get", f"/research/{c}/contributors/{person}/", None, 200),
+        ("roles-errors", "space_lead", "post", f"/research/{c}/contributors/{person}/", {}, 422),
+        ("call-edit", "space_lead", "get", f"/research/calls/{k}/edit/", None, 200),
+        ("call-edit-errors", "space_lead", "post", f"/research/calls/{k}/edit/", {}, 422),
+        ("output-edit", "space_lead", "get", f"/research/outputs/{o}/edit/", None, 200),
+        ("output-edit-errors", "space_lead", "post", f"/research/outputs/{o}/edit/", {}, 422),
         ("call-new", "space_lead", "get", f"/research/{c}/calls/new/", None, 200),
         ("output-new", "space_lead", "get", f"/research/{c}/outputs/new/", None, 200),
         ("call-lead", "space_lead", "get", f"/research/calls/{k}/", None, 200),
@@ -107,6 +116,8 @@ def test_research_pages_pass_axe(new_page, live_server, cast, project):
             project["call"].get_absolute_url(),
             project["output"].get_absolute_url(),
             reverse("research:call_create", args=[c.pk]),
+            reverse("research:collaboration_edit", args=[c.pk]),
+            reverse("research:call_edit", args=[project["call"].pk]),
         ],
         cast.space_member: [project["call"].get_absolute_url()],
     }

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from harambee.core.tests.factories import MembershipFactory, OrganisationFactory, SpaceFactory
+from harambee.core.visibility import forget_memberships
 from harambee.people.roles import SpaceRole
 from harambee.spaces.models import Space
 from harambee.training import services
@@ -18,6 +19,8 @@ def make_programme(cast, *, listing=Space.Listing.MEMBERS, title="Facilitating d
     space = SpaceFactory(name=f"{title} space", kind=Space.Type.PROGRAMME, listing=listing)
     MembershipFactory(space=space, user=cast.space_lead, role=SpaceRole.LEAD)
     MembershipFactory(space=space, user=cast.space_member)
+    for person in (cast.space_lead, cast.space_member):
+        forget_memberships(person)  # the gate keeps each person's memberships once read
     framework = Framework.objects.create(name="Facilitation")
     listening = Competency.objects.create(framework=framework, name="Listening", position=1)
     Competency.objects.create(framework=framework, name="Convening", position=2)
@@ -26,7 +29,7 @@ def make_programme(cast, *, listing=Space.Listing.MEMBERS, title="Facilitating d
         space=space,
         title=title,
         summary="Six weeks.",
-        partner=OrganisationFactory(name="Regional Institute"),
+        partner=OrganisationFactory(name=f"Regional Institute for {title}"),
         framework=framework,
     )
     module = services.module_create(actor=cast.space_lead, programme=programme, title="Listening")

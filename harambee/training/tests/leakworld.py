@@ -14,14 +14,17 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
+from harambee.spaces.models import Membership
 from harambee.training.models import (
     Certificate,
+    Cohort,
     Competency,
     Completion,
     Evidence,
     Framework,
     Item,
     Module,
+    Placement,
     Programme,
 )
 
@@ -29,7 +32,7 @@ from harambee.training.models import (
 def build(cast, world) -> None:
     framework = Framework.objects.create(name="Leak framework")
     competency = Competency.objects.create(framework=framework, name="Leak competency")
-    programmes, modules, steps = [], [], []
+    programmes, modules, steps, cohorts = [], [], [], []
     for space in world["spaces"]:
         title = "SECRETSPACE-MARK programme" if space == world["secret"] else f"Course {space.pk}"
         programme = Programme.objects.create(space=space, title=title, framework=framework)
@@ -45,6 +48,14 @@ def build(cast, world) -> None:
                 module=module, position=9999, kind=Item.Kind.ASSIGNMENT, title="Write it up"
             )
         )
+        cohort = Cohort.objects.create(
+            programme=programme, name=f"{title} cohort", starts="2027-01-01", ends="2027-06-30"
+        )
+        cohorts.append(cohort)
+        # Everyone in the space is in its cohort, so its page lists them to whoever
+        # may see the space's members, and to nobody else.
+        for membership in Membership.objects.filter(space=space):
+            Placement.objects.create(programme=programme, cohort=cohort, learner=membership.user)
         programmes.append(programme)
         modules.append(module)
         for item in world["items"]:
@@ -55,6 +66,7 @@ def build(cast, world) -> None:
         Completion.objects.create(item=step, learner=cast.space_member)
     world["training_programmes"] = programmes
     world["training_modules"] = modules
+    world["training_cohorts"] = cohorts
     world["training_steps"] = steps[::40] + steps[-1:]
     world["training_revoked"] = Certificate.objects.create(
         programme=programmes[0],
@@ -72,13 +84,24 @@ def urls_for(name: str, cast, world) -> list[str] | None:
     route = name.split(":", 1)[1]
     programmes = world["training_programmes"]
     people = [cast.space_member, cast.guest, cast.member]
-    if route in {"programme", "evidence", "learners"}:
+    if route in {
+        "programme",
+        "programme_edit",
+        "module_create",
+        "cohort_create",
+        "evidence",
+        "learners",
+    }:
         return [reverse(name, args=[p.pk]) for p in programmes]
-    if route in {"recognise", "certificate_issue"}:
+    if route in {"recognise", "certificate_issue", "learner_place"}:
         return [reverse(name, args=[p.pk, cast.space_member.pk]) for p in programmes]
-    if route in {"module", "item_add"}:
+    if route == "programme_create":
+        return [reverse(name, args=[s.slug]) for s in world["spaces"]]
+    if route in {"cohort", "cohort_edit"}:
+        return [reverse(name, args=[c.pk]) for c in world["training_cohorts"]]
+    if route in {"module", "module_edit", "module_remove", "item_add"}:
         return [reverse(name, args=[m.pk]) for m in world["training_modules"]]
-    if route in {"item_mark", "item_remove", "reflect"}:
+    if route in {"item_mark", "item_edit", "item_remove", "reflect"}:
         return [reverse(name, args=[s.pk]) for s in world["training_steps"]]
     if route == "pathway":
         return [reverse(name, args=[u.pk]) for u in people]

@@ -52,6 +52,10 @@ def test_training_pages_pass_axe(new_page, live_server, cast):
         actor=cast.space_lead, programme=programme, learner=cast.space_member
     )
     certificate = Certificate.objects.get()
+    cohort = programme.cohorts.get()
+    services.learner_place(
+        actor=cast.space_lead, programme=programme, learner=cast.space_member, cohort=cohort
+    )
     tours = {
         None: ["/training/", certificate.get_absolute_url()],
         cast.space_member: [
@@ -63,6 +67,10 @@ def test_training_pages_pass_axe(new_page, live_server, cast):
         cast.space_lead: [
             f"/training/{programme.pk}/learners/",
             f"/training/modules/{module.pk}/steps/new/",
+            f"/training/{programme.pk}/edit/",
+            f"/training/cohorts/{cohort.pk}/",
+            f"/training/cohorts/{cohort.pk}/edit/",
+            f"/spaces/{programme.space.slug}/programmes/new/",
         ],
     }
     problems = []

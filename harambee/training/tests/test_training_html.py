@@ -34,7 +34,12 @@ def test_training_pages_are_valid_html(cast, client_for, tmp_path):
         actor=cast.space_lead, programme=programme, learner=cast.space_member
     )
     valid = Certificate.objects.get(revoked__isnull=True)
-    p, m = programme.pk, module.pk
+    cohort = programme.cohorts.get()
+    services.learner_place(
+        actor=cast.space_lead, programme=programme, learner=cast.space_member, cohort=cohort
+    )
+    p, m, c, s = programme.pk, module.pk, cohort.pk, steps[2].pk
+    slug = programme.space.slug
     tour = [
         ("list", "anon", "get", reverse("training:programmes"), None, 200),
         ("programme-anon", "member", "get", programme.get_absolute_url(), None, 200),
@@ -43,6 +48,20 @@ def test_training_pages_are_valid_html(cast, client_for, tmp_path):
         ("module-lead", "space_lead", "get", module.get_absolute_url(), None, 200),
         ("step-new", "space_lead", "get", reverse("training:item_add", args=[m]), None, 200),
         ("step-errors", "space_lead", "post", reverse("training:item_add", args=[m]), {}, 422),
+        ("step-edit", "space_lead", "get", f"/training/steps/{s}/edit/", None, 200),
+        ("step-edit-errors", "space_lead", "post", f"/training/steps/{s}/edit/", {}, 422),
+        ("new", "space_lead", "get", f"/spaces/{slug}/programmes/new/", None, 200),
+        ("new-errors", "space_lead", "post", f"/spaces/{slug}/programmes/new/", {}, 422),
+        ("edit", "space_lead", "get", f"/training/{p}/edit/", None, 200),
+        ("module-new", "space_lead", "get", f"/training/{p}/modules/new/", None, 200),
+        ("module-errors", "space_lead", "post", f"/training/{p}/modules/new/", {}, 422),
+        ("module-edit", "space_lead", "get", f"/training/modules/{m}/edit/", None, 200),
+        ("cohort-new", "space_lead", "get", f"/training/{p}/cohorts/new/", None, 200),
+        ("cohort-errors", "space_lead", "post", f"/training/{p}/cohorts/new/", {}, 422),
+        ("cohort-edit", "space_lead", "get", f"/training/cohorts/{c}/edit/", None, 200),
+        ("cohort", "space_member", "get", f"/training/cohorts/{c}/", None, 200),
+        ("cohort-unlisted", "member", "get", f"/training/cohorts/{c}/", None, 200),
+        ("space", "space_lead", "get", programme.space.get_absolute_url(), None, 200),
         (
             "reflect",
             "space_member",

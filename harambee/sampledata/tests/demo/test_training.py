@@ -1,5 +1,5 @@
-"""The demo's training programme: a regional partner, a cohort, two modules, some
-progress, a recognised competency and one certificate that verifies."""
+"""The demo's training programme: a regional partner, a cohort with its learners, two
+modules, some progress, a recognised competency and one certificate that verifies."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ def test_the_demo_has_a_programme_with_progress_and_one_certificate(demo, client
     programme = Programme.objects.get()
     assert programme.partner.name == "Cape Centre for Complexity and Change"
     assert programme.cohorts.count() == 1 and programme.modules.count() == 2
+    cohort = programme.cohorts.get()
+    placed = {p.learner for p in cohort.placements.all()}
+    assert len(placed) == 9 and {demo["grace"], demo["akosua"], demo["mateo"]} <= placed
     assert progress_of(learner=demo["grace"], programme=programme) == 100
     assert 0 < progress_of(learner=demo["akosua"], programme=programme) < 100
     assert Recognition.objects.filter(learner=demo["grace"]).count() == 1
