@@ -75,8 +75,9 @@ messages: $(RUN_STAMP)
 	cd harambee && ../$(BIN)/harambee makemessages -l fr --no-obsolete --ignore=static
 	$(BIN)/harambee compilemessages --ignore=.venv
 
-# Latency, throughput, memory and writes; then search (p50/p95, index size, rebuild)
-# and weekly digests for 100,000 members. Results go into docs/performance.md by hand.
+# Latency, throughput, memory and writes; then search (p50/p95, index size, rebuild),
+# weekly digests for 100,000 members, and insights at 1M items. Results go into
+# docs/performance.md by hand.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/search.py --scales 100000,1000000
@@ -84,6 +85,7 @@ bench: $(STAMP)
 	@if [ -n "$$HARAMBEE_BENCH_POSTGRES_URL" ]; then \
 		$(BIN)/python benchmarks/search.py --database-url "$$HARAMBEE_BENCH_POSTGRES_URL" --runs 20; fi
 	$(BIN)/python benchmarks/digests.py
+	$(BIN)/python benchmarks/insights.py --scale 1000000
 
 clean:
 	rm -rf $(VENV) var build *.egg-info tools/node_modules

@@ -463,8 +463,8 @@ def write(extra_notes: str = "") -> None:
 
 
 # Sections of the page written from other benchmarks' runs (benchmarks/search.py,
-# benchmarks/digests.py, benchmarks/sms.py), which this report does not measure: kept
-# as they are.
+# benchmarks/digests.py, benchmarks/sms.py, benchmarks/insights.py), which this report
+# does not measure: kept as they are.
 KEPT_SECTIONS = (
     "## Before and after",
     "## Search",
@@ -472,6 +472,7 @@ KEPT_SECTIONS = (
     "## SMS webhook",
     "## make run on a fresh machine",
     "## Scale-out on PostgreSQL",
+    "## Facilitation insights",
 )
 
 

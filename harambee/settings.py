@@ -121,6 +121,8 @@ MIDDLEWARE = [
     "harambee.moderation.middleware.HiddenFromAuthorMiddleware",
     "harambee.site.middleware.LastVisitMiddleware",
     "harambee.core.middleware.DraftMiddleware",
+    # Who read which item today, for facilitation insights (insights/middleware.py).
+    "harambee.insights.middleware.ReadRecordMiddleware",
 ]
 
 ROOT_URLCONF = "harambee.urls"

@@ -259,6 +259,25 @@ def reader_state(user: Any, item: Content) -> tuple[list[dict[str, Any]], dict[s
     return reactions, {state.name: state.read(user, item, row) for state in states}
 
 
+# The items a request showed on their own page, each with what the apps registered to
+# know about its reader (``core.registry.ReaderState``). A middleware of an app above
+# core may act on them once the page is made (insights counts who read what).
+SHOWN_ITEMS = "harambee_shown_items"
+
+
+def note_shown(request: Any, item: Any, states: dict[str, Any]) -> None:
+    shown = getattr(request, SHOWN_ITEMS, None)
+    if shown is None:
+        shown = {}
+        setattr(request, SHOWN_ITEMS, shown)
+    shown[item.pk] = states
+
+
+def shown_items(request: Any) -> dict[int, dict[str, Any]]:
+    """The items ``request`` showed (``note_shown``): id -> the reader's states."""
+    return getattr(request, SHOWN_ITEMS, None) or {}
+
+
 def conversation(
     request: Any, item: Any, comment_form: Any = None, *, comments: list[Comment] | None = None
 ) -> dict[str, Any]:
@@ -266,6 +285,7 @@ def conversation(
     that shows its comments in pages passes the page's ``comments``."""
     user = request.user
     reactions, states = reader_state(user, item)
+    note_shown(request, item, states)
     shown = comment_tree(content=item) if comments is None else comments
     return {
         **states,

@@ -12,12 +12,12 @@ from collections import Counter, defaultdict
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Min, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from harambee.core.models import Comment, Content, Visibility
 from harambee.insights import measures as m
-from harambee.insights.models import ChannelSurvey, Snapshot
+from harambee.insights.models import ChannelSurvey, ItemRead, Snapshot
 from harambee.people.models import User
 from harambee.people.roles import Perm, alliance_roles_with
 from harambee.spaces.models import Membership, Post
@@ -34,6 +34,32 @@ def _content_filter(scope: str) -> Q:
     if kind == "thread":
         return shown & Q(pk=int(pk))
     return shown
+
+
+def _read_filter(scope: str) -> Q:
+    """Reads (``ItemRead``) of the items of ``scope``: the same items as
+    ``_content_filter``, through the read's item."""
+    shown = Q(content__removed=False) & ~Q(content__visibility=Visibility.PRIVATE)
+    kind, _, pk = scope.partition(":")
+    if kind == "space":
+        return shown & Q(content__space_id=int(pk))
+    if kind == "thread":
+        return shown & Q(content_id=int(pk))
+    return shown
+
+
+def _days(start: datetime, end: datetime) -> Q:
+    """Reads are dated by day: those of the period's days (in its own time zone)."""
+    return Q(**_day_range(start, end))
+
+
+def reader_ids(scope: str, start: datetime, end: datetime) -> set[int]:
+    """Signed-in people who opened a page of an item of ``scope`` in the period."""
+    return set(
+        ItemRead.objects.filter(_read_filter(scope), _days(start, end))
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
 
 
 def member_ids(scope: str) -> list[int]:
@@ -132,10 +158,13 @@ def period_measures(scope: str, start: datetime, end: datetime) -> dict[str, Any
         else:
             waits.append(wait / 3600)
     values = list(per_person.values())
+    readers = reader_ids(scope, start, end)
     return {
         "items": len(items),
         "comments": len(comments),
         "contributors": len(people),
+        "readers": len(readers),
+        "silent_readers": len(readers - set(people)),
         "new": new,
         "returning": returning,
         "gini": m.gini(values),
@@ -165,10 +194,22 @@ def thread_rows(scope: str, start: datetime, end: datetime) -> list[dict[str, An
     threads = Post.objects.filter(
         _content_filter(scope), last_activity__gte=start, created__lt=end
     ).order_by("-last_activity")[:THREAD_ROWS]
+    found = list(threads.values_list("pk", "author_id"))
+    readers = dict(
+        ItemRead.objects.filter(content_id__in=[pk for pk, _a in found], **_day_range(start, end))
+        .values("content_id")
+        .annotate(n=Count("user_id", distinct=True))
+        .values_list("content_id", "n")
+    )
     rows = []
-    for thread_id, author in threads.values_list("pk", "author_id"):
-        rows.append({"thread": thread_id, **thread_figures(thread_id, author, start, end)})
+    for thread_id, author in found:
+        figures = thread_figures(thread_id, author, start, end)
+        rows.append({"thread": thread_id, **figures, "readers": readers.get(thread_id, 0)})
     return rows
+
+
+def _day_range(start: datetime, end: datetime) -> dict[str, Any]:
+    return {"day__gte": start.date(), "day__lt": end.date()}
 
 
 def thread_figures(thread_id: int, author: int | None, start: datetime, end: datetime) -> dict:
@@ -199,9 +240,13 @@ def scope_measures(scope: str, start: datetime, end: datetime) -> dict[str, Any]
     member_rows = list(User.objects.filter(pk__in=members).values_list("sector", "languages"))
     member_sectors = m.sector_counts(s for s, _l in member_rows)
     languages = Counter(lang for _s, langs in member_rows for lang in (langs or []))
-    answers = list(
-        ChannelSurvey.objects.filter(user_id__in=members).values_list("channels", flat=True)
+    rows = list(
+        ChannelSurvey.objects.filter(user_id__in=members).values_list(
+            "channels", "answered", "dismissed"
+        )
     )
+    answers = [chosen for chosen, answered, _d in rows if answered is not None]
+    declined = sum(1 for _c, answered, dismissed in rows if answered is None and dismissed)
     channels = Counter(c for chosen in answers for c in (chosen or []))
     data = {
         "scope": scope,
@@ -213,6 +258,7 @@ def scope_measures(scope: str, start: datetime, end: datetime) -> dict[str, Any]
         "member_shannon": m.shannon(member_sectors),
         "member_languages": dict(languages),
         "survey_answers": len(answers),
+        "survey_declined": declined,
         "channels": dict(channels),
         "reach": reach_figures(scope, start, end),
         "thread_rows": thread_rows(scope, start, end),

@@ -7,12 +7,13 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils import timezone
 
 from harambee.core.visibility import visible, visible_people
 from harambee.insights import rules
-from harambee.insights.models import ChannelSurvey, Prompt, SlowMode, Snapshot
+from harambee.insights.models import ChannelSurvey, ItemRead, Prompt, SlowMode, Snapshot
 from harambee.insights.periods import Period
 from harambee.spaces.models import Post, Space
 
@@ -102,6 +103,49 @@ def all_spaces() -> list[Space]:
 
 def survey_for(user: Any) -> ChannelSurvey | None:
     return ChannelSurvey.objects.filter(user_id=user.pk).first()
+
+
+def survey_due(survey: ChannelSurvey | None) -> bool:
+    """Whether to ask the reader to answer "where people are": not once they have
+    answered or said no (the prompt is raised once, never nags)."""
+    return survey is None or (survey.answered is None and survey.dismissed is None)
+
+
+# How long home trusts what it last found (answering or declining forgets it at once).
+SURVEY_DUE_SECONDS = 24 * 3600
+
+
+def survey_due_key(user_id: int) -> str:
+    return f"insights:survey-due:{user_id}"
+
+
+def survey_prompt_for(user: Any) -> bool:
+    """For pages outside insights (home): whether to show the survey's prompt. Read
+    from the shared cache, so that home stays within its query budget; the services
+    forget it when the person answers or declines."""
+    if not user.is_authenticated:
+        return False
+    key = survey_due_key(user.pk)
+    due = cache.get(key)
+    if due is None:
+        due = survey_due(survey_for(user))
+        cache.set(key, due, SURVEY_DUE_SECONDS)
+    return bool(due)
+
+
+# The reader state (``core.registry.ReaderState``) saying whether the reader's visit
+# to an item today is recorded: read in the item page's own query.
+READ_TODAY = "insights_read_today"
+
+
+def read_today_annotations(user: Any) -> dict[str, Any]:
+    today = timezone.now().date()
+    reads = ItemRead.objects.filter(content_id=OuterRef("pk"), day=today, user_id=user.pk)
+    return {READ_TODAY: Exists(reads)}
+
+
+def read_today_of(user: Any, item: Any, row: dict[str, Any] | None) -> bool | None:
+    return None if row is None else bool(row.get(READ_TODAY))
 
 
 def slow_mode_for(thread: Post) -> SlowMode | None:

@@ -16,6 +16,9 @@ from harambee.people.languages import language_name
 from harambee.people.models import Sector
 
 SUPPRESSED = gettext_lazy("fewer than 5")
+# A cell that would let a suppressed one be worked out (a difference, the rest of a
+# total): not shown either.
+HIDDEN = gettext_lazy("not shown")
 NO_DATA = gettext_lazy("no data")
 
 
@@ -51,9 +54,46 @@ def _sector(key: str) -> str:
     return str(dict(Sector.choices).get(key, key))
 
 
+def _small(count: int | None) -> bool:
+    return count is not None and 0 < count < m.MIN_CELL
+
+
 def _row(label: str, now: Any, before: Any, is_people: bool = False) -> list[Any]:
-    show = people if is_people else fmt
-    return [label, show(now), show(before), fmt(m.change(now, before))]
+    if not is_people:
+        return [label, fmt(now), fmt(before), fmt(m.change(now, before))]
+    # The change between a suppressed count and another would give the count away.
+    hidden = _small(now) or _small(before)
+    return [
+        label,
+        people(now),
+        people(before),
+        str(HIDDEN) if hidden else fmt(m.change(now, before)),
+    ]
+
+
+def _pair(label_a: str, label_b: str, a: tuple[Any, Any], b: tuple[Any, Any]) -> list[list[Any]]:
+    """Two rows of people counts that add up to a shown total (new and returning
+    contributors): when one is suppressed in a period, the other is hidden too."""
+    rows = [_row(label_a, *a, True), _row(label_b, *b, True)]
+    for column, (x, y) in ((1, (a[0], b[0])), (2, (a[1], b[1]))):
+        if _small(x) or _small(y):
+            for row, value in zip(rows, (x, y), strict=True):
+                if not _small(value):
+                    row[column] = str(HIDDEN)
+                row[3] = str(HIDDEN)
+    return rows
+
+
+def _readers(cur: dict[str, Any], prev: dict[str, Any]) -> list[list[Any]]:
+    """Readers where known; snapshots from before reads were recorded have none."""
+    if cur.get("readers") is None or prev.get("readers") is None:
+        return [
+            [_("Readers (signed in)"), str(NO_DATA), str(NO_DATA), str(NO_DATA)],
+        ]
+    return [
+        _row(_("Readers (signed in)"), cur["readers"], prev["readers"], True),
+        _row(_("Readers who wrote nothing"), cur["silent_readers"], prev["silent_readers"], True),
+    ]
 
 
 def build(data: dict[str, Any], *, facilitator: bool, titles=None, names=None) -> list[Table]:
@@ -67,15 +107,24 @@ def build(data: dict[str, Any], *, facilitator: bool, titles=None, names=None) -
         Table(
             "activity",
             _("Activity"),
-            _("Items and replies written, and the people who wrote them."),
+            _(
+                "Items and replies written, the people who wrote them, and the readers "
+                "where known: signed-in people who opened an item's page. Visitors who "
+                "are not signed in are not known, so they are not counted."
+            ),
             period_cols,
             [
                 _row(_("Items"), cur["items"], prev["items"]),
                 _row(_("Replies"), cur["comments"], prev["comments"]),
                 _row(_("Threads started"), cur["threads"], prev["threads"]),
                 _row(_("Active contributors"), cur["contributors"], prev["contributors"], True),
-                _row(_("New contributors"), cur["new"], prev["new"], True),
-                _row(_("Returning contributors"), cur["returning"], prev["returning"], True),
+                *_pair(
+                    _("New contributors"),
+                    _("Returning contributors"),
+                    (cur["new"], prev["new"]),
+                    (cur["returning"], prev["returning"]),
+                ),
+                *_readers(cur, prev),
             ],
             chart=(1, 2),
         ),
@@ -165,6 +214,7 @@ def build(data: dict[str, Any], *, facilitator: bool, titles=None, names=None) -
         ),
         _matrix(cur),
         _channels(data),
+        _survey(data),
         _languages(data),
     ]
     if data.get("reach"):
@@ -247,6 +297,36 @@ def _channels(data) -> Table:
     )
 
 
+def _survey(data) -> Table:
+    """How many members answered "where people are", said no, or have not yet. When
+    one of the three is a small cell, the other two and the rate are hidden too
+    (with the members' total shown they would give it away)."""
+    members = data["members"]
+    answered = data["survey_answers"]
+    declined = data.get("survey_declined", 0)
+    waiting = max(0, members - answered - declined)
+    counts = [answered, declined, waiting]
+    hidden = any(_small(n) for n in counts)
+    shown = [(people(n) if _small(n) else str(HIDDEN)) if hidden else n for n in counts]
+    rate = str(HIDDEN) if hidden else fmt(answered / members if members else None)
+    return Table(
+        "survey",
+        _("Answers to “where people are”"),
+        _(
+            "How many members answered the channel survey, said they would rather not, "
+            "or have not answered yet, and the share who answered."
+        ),
+        [_("Measure"), _("Count")],
+        [
+            [_("Members"), members],
+            [_("Answered"), shown[0]],
+            [_("Would rather not"), shown[1]],
+            [_("Not yet"), shown[2]],
+            [_("Response rate"), rate],
+        ],
+    )
+
+
 def _languages(data) -> Table:
     members, items = data["member_languages"], data["current"]["content_languages"]
     keys = sorted(set(members) | set(items))
@@ -299,12 +379,16 @@ def _threads(rows, titles, names) -> Table:
                 fmt(row["blau"]),
                 _name(names, row["dominant"]) if row["dominant"] else str(NO_DATA),
                 fmt(row["dominant_share"]),
+                people(row["readers"]) if "readers" in row else str(NO_DATA),
             ]
         )
     return Table(
         "threads",
         _("Threads"),
-        _("Threads active in this period: posts, contributors, sectors, and who wrote most."),
+        _(
+            "Threads active in this period: posts, contributors, sectors, who wrote most, "
+            "and how many signed-in people opened them."
+        ),
         [
             _("Thread"),
             _("Posts"),
@@ -313,6 +397,7 @@ def _threads(rows, titles, names) -> Table:
             _("Blau index"),
             _("Wrote most"),
             _("Their share"),
+            _("Readers (signed in)"),
         ],
         shown,
         per_person=True,

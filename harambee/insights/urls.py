@@ -6,6 +6,7 @@ app_name = "insights"
 urlpatterns = [
     path("insights/", views.index, name="index"),
     path("insights/where-people-are/", views.survey, name="survey"),
+    path("insights/where-people-are/not-now/", views.survey_dismiss, name="survey_dismiss"),
     path("insights/alliance/", views.alliance, name="alliance"),
     path("insights/alliance/<slug:table>.csv", views.alliance_csv, name="alliance_csv"),
     path("insights/spaces/<slug:slug>/", views.space, name="space"),

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from harambee.core.http import redirect_next
 from harambee.insights import rules, selectors, services
 from harambee.insights.charts import bar_chart
 from harambee.insights.forms import SlowModeForm, SurveyForm
@@ -52,13 +53,15 @@ def _csv(tables: list[Table], key: str, filename: str) -> HttpResponse:
 def index(request: HttpRequest) -> HttpResponse:
     steward = rules.may_steward(request.user)
     spaces = selectors.all_spaces() if steward else selectors.my_spaces(request.user)
+    survey = selectors.survey_for(request.user)
     return render(
         request,
         "insights/index.html",
         {
             "spaces": spaces,
             "steward": steward,
-            "survey": selectors.survey_for(request.user),
+            "survey": survey,
+            "survey_due": selectors.survey_due(survey),
             "forum_prompts": selectors.open_prompts(request.user, None) if steward else [],
         },
     )
@@ -85,7 +88,7 @@ def space(request: HttpRequest, slug: str) -> HttpResponse:
     context.update(
         charted=_charted(context["tables"]),
         prompts=selectors.open_prompts(request.user, space.pk) if context["facilitator"] else [],
-        survey=selectors.survey_for(request.user),
+        survey_due=selectors.survey_due(selectors.survey_for(request.user)),
     )
     return render(request, "insights/space.html", context)
 
@@ -197,3 +200,15 @@ def survey(request: HttpRequest) -> HttpResponse:
     else:
         form = SurveyForm(initial={"channels": current.channels if current else []})
     return render(request, "insights/survey.html", {"form": form, "survey": current})
+
+
+@login_required
+@require_POST
+def survey_dismiss(request: HttpRequest) -> HttpResponse:
+    """ "Not now, thanks": the prompt to answer the survey is not shown again."""
+    services.survey_dismiss(user=request.user)
+    messages.success(
+        request,
+        _("The survey will not be asked again. You can still answer it any time from Insights."),
+    )
+    return redirect_next(request, "/")

@@ -4,6 +4,7 @@ from django.shortcuts import render
 
 from harambee.core.http import alliance_perm_required, paginate
 from harambee.events.selectors import soon as upcoming_events
+from harambee.insights.selectors import survey_prompt_for
 from harambee.people.roles import Perm
 from harambee.portal.views import front as portal_front
 from harambee.site.home import home_for
@@ -17,6 +18,8 @@ def home(request):
             "home": home_for(request.user, since=since_last_visit(request)),
             "my_spaces": spaces_of(user=request.user),
             "upcoming_events": upcoming_events(user=request.user, limit=5),
+            # "Where people are" (insights): asked once, until answered or declined.
+            "survey_due": survey_prompt_for(request.user),
         }
         return render(request, "site/home.html", context)
     # Visitors get the public portal's front page (docs/portal.md); members keep theirs.

@@ -30,6 +30,7 @@ TABLES = (
     "exchange",
     "matrix",
     "channels",
+    "survey",
     "languages",
     "reach",
     "people",

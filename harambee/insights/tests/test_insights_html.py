@@ -57,6 +57,8 @@ def test_insights_pages_are_valid_html(cast, client_for, tmp_path):
             200,
         ),
         ("survey", "member", "get", reverse("insights:survey"), None, 200),
+        # The survey's prompt on home, outside the insights pages.
+        ("home", "member", "get", "/", None, 200),
     ]
     pages = {}
     for label, who, method, path, data, status in tour:
@@ -64,6 +66,7 @@ def test_insights_pages_are_valid_html(cast, client_for, tmp_path):
         assert response.status_code == status, (label, response.status_code)
         pages[label] = response.content.decode()
     assert "every 3 minutes" in pages["thread"]
+    assert "survey-prompt" in pages["home"] and "Readers (signed in)" in pages["space-lead"]
     assert "has had no reply" in pages["space-lead"] and "<svg" in pages["space-lead"]
     out = tmp_path / "pages"
     out.mkdir()

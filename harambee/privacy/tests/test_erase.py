@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from harambee.core.models import Comment, Content
+from harambee.insights.models import ItemRead
 from harambee.people.models import User
 from harambee.privacy import erase
 from harambee.privacy.tests import world
@@ -56,6 +57,7 @@ def test_no_table_keeps_the_email_or_phone_after_erasing(keep):
     assert _tables_holding("Forester in Nyeri") == []
     amina = User.objects.get(pk=w.amina.pk)
     assert not amina.is_active and not amina.has_usable_password() and amina.erased
+    assert not ItemRead.objects.filter(user=amina).exists()
     assert amina.display_name == "a former member"
     # Her session ended: a page behind sign-in sends the old browser to sign in.
     response = amina_client.get(reverse("privacy:home"))

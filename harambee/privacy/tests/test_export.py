@@ -62,6 +62,8 @@ def test_an_export_holds_what_the_person_may_see_and_no_secret(client_for, run_o
     assert "Amina in the steering group" not in comments
     reactions = json.loads(archive.read("json/core.reaction.json"))
     assert [r["content"] for r in reactions] == [w.theirs.pk]
+    reads = json.loads(archive.read("json/insights.itemread.json"))
+    assert [r["content"] for r in reads] == [w.theirs.pk]
     everything = b"".join(archive.read(name) for name in names)
     assert b"Steering secret" not in everything
     assert w.amina.password.encode() not in everything

@@ -11,6 +11,7 @@ from harambee.conftest import make_user
 from harambee.core.models import Reaction, Visibility
 from harambee.core.services import audit_record, comment_create
 from harambee.core.tests.factories import MembershipFactory, SpaceFactory
+from harambee.insights.services import reads_record
 from harambee.people.roles import AllianceRole
 from harambee.reach.models import Contact, InboundRequest, Message
 from harambee.spaces.models import Membership
@@ -66,6 +67,8 @@ def build() -> SimpleNamespace:
     on_hidden = comment_create(author=amina, content=hidden, body="Amina in the steering group")
     Reaction.objects.create(content=hidden, user=amina, type=Reaction.Type.LIKE)
     Reaction.objects.create(content=theirs, user=amina, type=Reaction.Type.LIKE)
+    # She opened both pages (insights' readers); the steering group's is hers no more.
+    reads_record(user=amina, content_ids=[theirs.pk, hidden.pk])
     Follow.objects.create(follower=other, person=amina)
     Bookmark.objects.create(user=amina, content=public)
     audit_record(actor=steward, action="alliance_role_changed", subject=amina, email=EMAIL)
