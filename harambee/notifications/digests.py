@@ -83,7 +83,7 @@ def digests_send(
                 .filter(recipient_id__in=ids)
                 .select_for_update(of=("self",))
                 .select_related("actor", "content__space", "comment__parent", "space")
-                .select_related("join_request", "invitation")
+                .select_related("join_request", "invitation", "submission")
                 .order_by("recipient_id", "-created", "-pk")
             )
             by_recipient: dict[int, list[Notification]] = {}

@@ -6,7 +6,8 @@ drop what the gate hides), and then, for the items each may not see, notices are
 written straight to the table as if the item had been narrowed after it was told:
 the centre, the count and the links must not show any of them. Join requests,
 decisions and invitations about the secret space are added for people who may not
-know it. Everything is left unread.
+know it, and notices of answers to every call for participation for people who may not
+read the call. Everything is left unread.
 """
 
 from __future__ import annotations
@@ -53,6 +54,33 @@ def build(cast, world) -> None:
         if not can_view(reader, item)
     ]
     Notification.objects.bulk_create(stale, ignore_conflicts=True)
+    # Answers to calls for participation and their decisions: told through the
+    # services (the gate keeps out whoever may not read the call), and, about every
+    # call of the world, written as if it had been readable when told.
+    for submission in world.get("research_submissions", []):
+        for kind in (Kind.CALL_ANSWERED, Kind.CALL_DECISION):
+            services.notification_create_many(
+                recipients=readers,
+                kind=kind,
+                actor=submission.author,
+                content=submission.call,
+                submission=submission,
+            )
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient=reader,
+                kind=Kind.CALL_ANSWERED,
+                actor=call.author,
+                content=call,
+                shown=SHOWN,
+            )
+            for call in world.get("research_calls", [])
+            for reader in readers
+            if not can_view(reader, call)
+        ],
+        ignore_conflicts=True,
+    )
     secret = world["secret"]
     request = JoinRequest.objects.create(space=secret, user=cast.member, status="declined")
     invitation = Invitation.objects.create(
