@@ -480,7 +480,17 @@ API_READS_PER_MINUTE = envint("HARAMBEE_API_READS_PER_MINUTE", 120)
 API_WRITES_PER_MINUTE = envint("HARAMBEE_API_WRITES_PER_MINUTE", 30)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Harambee API",
-    "DESCRIPTION": "Read and write what you may see on this Harambee alliance (docs/api.md).",
+    "DESCRIPTION": (
+        "Read what you may see on this Harambee alliance, and write as you may on the "
+        "site: the same gate, rules, audit and notifications (docs/api.md).\n\n"
+        "Send a personal access token (made on /api/tokens/) as `Authorization: Bearer "
+        "hbt_…`; without one you read public items. Writes need a token with the write "
+        "scope, for the kind written.\n\n"
+        "Something you may not see answers 404, exactly as something missing; something "
+        "you may see but not change, 403. Errors are RFC 9457 problem documents: 400 "
+        "when a request does not fit this document, 422 when it fits but a rule refuses "
+        "it, both with `errors` by field. Lists are keyset-paged (follow `next`)."
+    ),
     "VERSION": "1",
     "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -488,6 +498,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Who may read an item, and who an event or a published story is for (not private).
+    "ENUM_NAME_OVERRIDES": {
+        "VisibilityEnum": "harambee.core.models.Visibility",
+        "AudienceEnum": "harambee.api.payloads.EVENT_VISIBILITIES",
+    },
     "SERVE_AUTHENTICATION": [],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
 }

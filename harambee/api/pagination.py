@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, pagination
 
+from harambee.api.errors import Unprocessable
+
 
 class Keyset(pagination.CursorPagination):
     page_size = 25
@@ -20,4 +22,5 @@ class Keyset(pagination.CursorPagination):
         try:
             return super().decode_cursor(request)
         except exceptions.NotFound:
-            raise exceptions.ParseError(_("That cursor is not valid.")) from None
+            # A string, as the document says, but not a cursor this server made.
+            raise Unprocessable({"cursor": [_("That cursor is not valid.")]}) from None

@@ -34,3 +34,14 @@ def api():
         return client
 
     return make
+
+
+@pytest.fixture
+def writer(api, token_of):
+    """``writer(user, kinds=None)``: a client with a new write token of ``user`` (no
+    header for an anonymous one)."""
+
+    def make(user, *, kinds: list[str] | None = None) -> Client:
+        return api(token_of(user, write=True, kinds=kinds))
+
+    return make

@@ -7,9 +7,12 @@ import pytest
 
 from harambee.core.models import Visibility
 from harambee.core.tests.factories import PostFactory, SpaceFactory
+from harambee.events.tests.helpers import make_event
 from harambee.initiatives import services as initiative_services
 from harambee.initiatives.models import Initiative
+from harambee.library import services as library_services
 from harambee.spaces.models import Space
+from harambee.stories import services as story_services
 from harambee.wiki import services as wiki_services
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +28,7 @@ def _initiative(space: Space) -> Initiative:
 
 @pytest.fixture
 def hidden(cast):
-    """One space-only item of each writable kind in ``cast.space``, and a public one."""
+    """One space-only item of each kind in ``cast.space``, and a public thread."""
     initiative = _initiative(cast.space)
     note = initiative_services.note_create(
         author=cast.space_member,
@@ -55,16 +58,36 @@ def hidden(cast):
     public = PostFactory(
         space=cast.space, author=cast.space_member, title="PUBLICTHREAD", visibility="public"
     )
+    story = story_services.story_create(
+        author=cast.space_member, space=cast.space, title="HIDDENSTORY", body="x", audience="space"
+    )
+    story_services.story_submit(actor=cast.space_member, story=story)
+    story_services.story_publish(actor=cast.space_lead, story=story)
+    resource = library_services.resource_create(
+        author=cast.space_member,
+        space=cast.space,
+        title="HIDDENRESOURCE",
+        resource_type="report",
+        link="https://example.org/r",
+        visibility=Visibility.SPACE,
+    )
+    event = make_event(cast.space_member, space=cast.space, title="HIDDENEVENT", visibility="space")
     return {
         "threads": thread,
         "notes": note,
         "lessons": lesson,
         "wiki": page,
+        "stories": story,
+        "resources": resource,
+        "events": event,
         "public": public,
     }
 
 
-@pytest.mark.parametrize("kind", ["threads", "notes", "lessons", "wiki"])
+KINDS = ["threads", "notes", "lessons", "wiki", "stories", "resources", "events"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_a_hidden_item_is_404_like_a_missing_one_and_200_for_whoever_may_see_it(
     cast, api, token_of, hidden, kind
 ):
@@ -136,3 +159,25 @@ def test_comments_of_a_hidden_thread_are_404(cast, api, token_of, hidden):
     outsider = api(token_of(cast.outsider, write=True))
     refused = outsider.post(url, {"body": "Sneaky"}, content_type="application/json")
     assert refused.status_code == 404
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_hidden_item_is_404_to_every_write_like_a_missing_one(cast, api, token_of, hidden, kind):
+    """Whatever the write and its body, the answer says nothing of the hidden item."""
+    item = hidden[kind]
+    paths = [("patch", f"/api/{kind}/{{}}/")]
+    paths += {
+        "threads": [("post", "/api/threads/{}/comments/")],
+        "stories": [("post", f"/api/stories/{{}}/{move}/") for move in ("submit", "publish")],
+        "events": [("post", "/api/events/{}/cancel/")],
+    }.get(kind, [])
+    for who in ("outsider", "member", "steward"):
+        client = api(token_of(getattr(cast, who), write=True))
+        for method, path in paths:
+            send = getattr(client, method)
+            shut = send(path.format(item.pk), {"title": "X"}, content_type="application/json")
+            missing = send(path.format(MISSING), {"title": "X"}, content_type="application/json")
+            assert shut.status_code == missing.status_code == 404, (who, path)
+            assert shut.content == missing.content, (who, path)
+    item.refresh_from_db()
+    assert item.title != "X"
