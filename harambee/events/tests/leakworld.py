@@ -42,7 +42,9 @@ def build(cast, world) -> None:
                 body=f"{marker}-BODY",
                 event_kind=Event.Kind.WEBINAR if live else Event.Kind.REGIONAL_WORKSHOP,
                 starts=starts,
-                ends=starts + timedelta(hours=3),
+                # A live event lasts the whole module (the world is built once, and the
+                # tour may take hours on a loaded machine): it must not end mid-tour.
+                ends=starts + timedelta(hours=24 if live else 3),
                 time_zone="Europe/Amsterdam",
                 mode=Event.Mode.HYBRID,
                 place=f"{marker}-PLACE",
