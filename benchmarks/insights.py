@@ -61,6 +61,11 @@ def prepare(scale: int, source: Path | None) -> Path:
     return copy
 
 
+def collectstatic() -> None:
+    """Manifest static files, as production serves them (as benchmarks/run.py does)."""
+    subprocess.run([HARAMBEE, "collectstatic", "--noinput", "-v0"], env=bench_env(), check=True)
+
+
 def pick() -> dict:
     """The facilitator (lead of the space with the most items), a steward, a member of
     that space, and its most recently active thread."""
@@ -78,7 +83,7 @@ def pick() -> dict:
         space = Space.objects.get(pk=cursor.fetchone()[0])
     active = Membership.objects.active().filter(space=space, user__is_active=True)
     lead = active.filter(role=SpaceRole.LEAD).order_by("pk").first().user
-    member = active.exclude(user=lead).order_by("pk").first().user
+    member = active.filter(role=SpaceRole.MEMBER).order_by("pk").first().user
     steward = User.objects.filter(role=AllianceRole.STEWARD, is_active=True).order_by("pk")[0]
     thread = (
         Post.objects.filter(space=space, removed=False, visibility="space")
@@ -281,8 +286,9 @@ def main() -> None:
         result = add_reads() if args.prepare_child else measure(args.requests)
         print(json.dumps(result, default=str))
         return
+    collectstatic()
     copy = BENCH_DIR / f"insights-{args.scale}.sqlite3"
-    earlier = common.load(f"insights-{args.scale}") if args.reuse else None
+    earlier = common.load(f"insights-{args.scale}-prepared") if args.reuse else None
     if earlier and copy.exists():
         reads, refresh = earlier["reads_added"], earlier["refresh_seconds"]
     else:
@@ -291,6 +297,10 @@ def main() -> None:
         started = time.perf_counter()
         subprocess.run([HARAMBEE, "insights"], env=_env(copy), cwd=ROOT, check=True)
         refresh = time.perf_counter() - started
+        print(f"harambee insights: {refresh:.1f} s; reads added: {reads}", file=sys.stderr)
+        common.save(
+            f"insights-{args.scale}-prepared", {"reads_added": reads, "refresh_seconds": refresh}
+        )
     result = {
         **_child(copy, "--measure-child", "--requests", str(args.requests)),
         "scale": args.scale,

@@ -1,5 +1,7 @@
-"""The period picker: a number of days ending on a date, in the viewer's time zone,
-against the same number of days before it."""
+"""The period picker: a number of days ending on a date, against the same number of
+days before it. Days are the alliance's (``settings.TIME_ZONE``), not the viewer's: the
+same for everyone, so the measures the task worker computes for a period are the ones
+every page reads, wherever its reader lives."""
 
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ class PeriodForm(forms.Form):
 
     def clean_end(self) -> date | None:
         end = self.cleaned_data.get("end")
-        if end is not None and end > timezone.localdate():
+        if end is not None and end > today():
             raise forms.ValidationError(_("Choose today or a day before it."))
         if end is not None and end.year < 2000:
             raise forms.ValidationError(_("Choose a day from 2000 on."))
@@ -50,6 +52,10 @@ class Period:
     end: datetime
 
     @property
+    def first_day(self) -> date:
+        return self.last_day - timedelta(days=self.days - 1)
+
+    @property
     def previous_start(self) -> datetime:
         return self.start - (self.end - self.start)
 
@@ -57,9 +63,13 @@ class Period:
         return f"days={self.days}&end={self.last_day.isoformat()}"
 
 
+def today() -> date:
+    return timezone.localdate(timezone=timezone.get_default_timezone())
+
+
 def make_period(days: int = DEFAULT_DAYS, last_day: date | None = None) -> Period:
-    last_day = last_day or timezone.localdate()
-    zone = timezone.get_current_timezone()
+    last_day = last_day or today()
+    zone = timezone.get_default_timezone()
     end = timezone.make_aware(datetime.combine(last_day + timedelta(days=1), time.min), zone)
     start = timezone.make_aware(
         datetime.combine(last_day - timedelta(days=days - 1), time.min), zone

@@ -260,3 +260,19 @@ def test_the_forum_prompts_on_the_index_are_constant_in_queries(cast, client_for
         prompts_raise()
 
     assert_constant_queries(steward, reverse("insights:index"), add)
+
+
+def test_readers_in_every_time_zone_read_what_the_worker_computed(cast, client_for):
+    from harambee.insights.models import Snapshot
+    from harambee.insights.tasks import insights_refresh
+
+    thread(cast.space, cast.space_member, hours_ago=5)
+    insights_refresh.call()
+    computed = Snapshot.objects.count()
+    for who, zone in ((cast.space_lead, "Pacific/Kiritimati"), (cast.steward, "America/Belem")):
+        who.time_zone = zone
+        who.save(update_fields=["time_zone"])
+        page = client_for(who).get(reverse("insights:space", args=[cast.space.slug]))
+        assert page.status_code == 200 and "Computed" in page.content.decode()
+    # Periods are days of the alliance's time zone: no page had to compute its own.
+    assert Snapshot.objects.count() == computed
