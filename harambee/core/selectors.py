@@ -21,10 +21,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
 
 from harambee.core.forms import CommentForm
 from harambee.core.models import Attachment, Comment, Content, Reaction
-from harambee.core.queries import one
+from harambee.core.queries import one, prepared_values
 from harambee.core.registry import reader_states
 from harambee.core.services import may_comment
 from harambee.core.visibility import can_view, visible
@@ -94,39 +95,49 @@ def comment_page(
     and whether there are comments before this page. A ``start`` that is not a live
     top-level comment of ``content`` (another item's, a removed one, a reply, none at
     all) gives the first page."""
-    live_top = Comment.objects.filter(content=content, parent__isnull=True, removed=False)
-    page_top = live_top.order_by("created", "pk")
-    earlier: Any = Value(False, output_field=BooleanField())
-    if start is not None:
-        start_created = Subquery(
-            live_top.filter(pk=start).values("created")[:1], output_field=DateTimeField()
+
+    def build(content_pk: int, start: int | None = None) -> Any:
+        live_top = Comment.objects.filter(content_id=content_pk, parent__isnull=True, removed=False)
+        page_top = live_top.order_by("created", "pk")
+        earlier: Any = Value(False, output_field=BooleanField())
+        if start is not None:
+            start_created = Subquery(
+                live_top.filter(pk=start).values("created")[:1], output_field=DateTimeField()
+            )
+            # An unknown start has no created: NULL compares false, COALESCE lets all in.
+            page_top = page_top.filter(
+                Q(created__gt=Coalesce(start_created, Value(_EARLIEST)))
+                | Q(created=start_created, pk__gte=start)
+            )
+            earlier = Exists(
+                live_top.filter(
+                    Q(created__lt=start_created) | Q(created=start_created, pk__lt=start)
+                )
+            )
+        ids = page_top.values("pk")
+        return (
+            Comment.objects.filter(content_id=content_pk, removed=False)
+            # One more top-level comment than shown tells where the next page starts.
+            .filter(Q(pk__in=ids[: limit + 1]) | Q(parent_id__in=ids[:limit]))
+            .annotate(earlier=earlier)
+            .order_by("created", "pk")
+            .values(
+                "pk",
+                "content_id",
+                "parent_id",
+                "author_id",
+                "updated",
+                "author__display_name",
+                "earlier",
+            )
         )
-        # An unknown start has no created: NULL compares false, COALESCE lets all in.
-        page_top = page_top.filter(
-            Q(created__gt=Coalesce(start_created, Value(_EARLIEST)))
-            | Q(created=start_created, pk__gte=start)
-        )
-        earlier = Exists(
-            live_top.filter(Q(created__lt=start_created) | Q(created=start_created, pk__lt=start))
-        )
-    ids = page_top.values("pk")
-    rows = [
-        CommentRow(*values)
-        for values in Comment.objects.filter(content=content, removed=False)
-        # One more top-level comment than shown tells where the next page starts.
-        .filter(Q(pk__in=ids[: limit + 1]) | Q(parent_id__in=ids[:limit]))
-        .annotate(earlier=earlier)
-        .order_by("created", "pk")
-        .values_list(
-            "pk",
-            "content_id",
-            "parent_id",
-            "author_id",
-            "updated",
-            "author__display_name",
-            "earlier",
-        )
-    ]
+
+    # The shape: compiled once per process for each page size, with or without a start.
+    shape = ("comment_page", limit, start is None)
+    given = (
+        {"content_pk": content.pk} if start is None else {"content_pk": content.pk, "start": start}
+    )
+    rows = [CommentRow(*row.values()) for row in prepared_values(shape, build, **given)]
     top: dict[int, CommentRow] = {}
     for comment in rows:
         if comment.parent_id is None:
@@ -245,14 +256,21 @@ def reader_state(user: Any, item: Content) -> tuple[list[dict[str, Any]], dict[s
     if not user.is_authenticated:
         reactions = reaction_summary(user=user, content=item)
         return reactions, {state.name: state.default for state in states}
-    annotations: dict[str, Any] = {}
-    for state in states:
-        annotations.update(state.annotate(user))
-    rows = list(
-        Content.objects.filter(pk=item.pk).values(
+
+    def build(reader: int, item_pk: int) -> Any:
+        stand_in = SimpleNamespace(pk=reader, is_authenticated=True)
+        annotations: dict[str, Any] = {}
+        for state in states:
+            annotations.update(state.annotate(stand_in))
+        return Content.objects.filter(pk=item_pk).values(
             reaction_type=F("reactions__type"), reaction_user=F("reactions__user_id"), **annotations
         )
-    )
+
+    # Built and compiled once a day per process (``ReaderState``: the annotations may
+    # depend on the reader's id and on the day, nothing else); each request only
+    # brings its reader's and item's ids.
+    shape = ("reader_state", tuple(state.name for state in states), timezone.now().date())
+    rows = prepared_values(shape, build, reader=user.pk, item_pk=item.pk)
     counts = _counted(user, ((row["reaction_type"], row["reaction_user"]) for row in rows))
     reactions = reaction_summary(user=user, content=item, counts=counts)
     row = rows[0] if rows else None

@@ -45,6 +45,7 @@ from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 
 from harambee.core.models import Content, Visibility
+from harambee.core.queries import prepared_objects
 from harambee.people.roles import Perm, alliance_roles_with
 
 if TYPE_CHECKING:
@@ -71,6 +72,14 @@ def _active_memberships(user: Any) -> QuerySet[Any]:
     return Membership.objects.active().filter(user_id=user.pk)
 
 
+def _memberships_at(user_pk: int, now: Any) -> QuerySet[Any]:
+    from harambee.spaces.models import Membership
+
+    return Membership.objects.filter(
+        Q(expires__isnull=True) | Q(expires__gt=now), user_id=user_pk
+    ).order_by("joined", "pk")
+
+
 def active_memberships(user: Any) -> dict[int, Any]:
     """``user``'s active memberships by space id, loaded in one query and cached on
     the user object for the length of one request (``spaces.selectors.membership_for``
@@ -80,7 +89,11 @@ def active_memberships(user: Any) -> dict[int, Any]:
     cached = user.__dict__.get(_MEMBERSHIPS_ATTR)
     if cached is None:
         cached = {}
-        for membership in _active_memberships(user).order_by("joined", "pk"):
+        # Read on every signed-in page: compiled once per process (core.queries).
+        found = prepared_objects(
+            "active_memberships", _memberships_at, user_pk=user.pk, now=timezone.now()
+        )
+        for membership in found:
             cached.setdefault(membership.space_id, membership)
         user.__dict__[_MEMBERSHIPS_ATTR] = cached
     return cached
