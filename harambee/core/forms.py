@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import hashlib
+from typing import Any
+
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.editor import MarkdownEditor
@@ -41,6 +45,18 @@ class EvidenceForm(Form):
         if not data.get("file") and not data.get("url"):
             raise forms.ValidationError(_("Choose a file or give a link."))
         return data
+
+
+def filters_key(form: Any) -> str:
+    """What a form of filters shows: every field's choices and chosen value, in the
+    reader's language. A list's page keeps the form's markup under it in the
+    ``fragments`` cache (Django renders a select's options one template each)."""
+    shown = [
+        (name, [(str(v), str(label)) for v, label in field.choices], form[name].value())
+        for name, field in form.fields.items()
+    ]
+    raw = repr((get_language(), shown)).encode()
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 def country_choices() -> list[tuple[str, str]]:

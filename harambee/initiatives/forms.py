@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.editor import MarkdownEditor
-from harambee.core.forms import country_choices
+from harambee.core.forms import country_choices, filters_key
 from harambee.core.markdown import fold_accents
 from harambee.core.models import Visibility
 from harambee.initiatives import selectors
@@ -128,6 +128,10 @@ class DirectoryForm(Form):
             ("", _("All themes")),
             *selectors.theme_choices(),
         ]
+
+    def cache_key(self) -> str:
+        """What the filters' markup shows (initiatives/directory.html keeps it under this)."""
+        return filters_key(self)
 
 
 class CycleForm(ModelForm):

@@ -135,7 +135,8 @@ class Initiative(models.Model):
 
     @property
     def country_names(self) -> list[str]:
-        return [str(dict(all_countries).get(code, code)) for code in self.countries]
+        # One name at a time: ``dict(all_countries)`` sorts every country's name anew.
+        return [str(all_countries.name(code) or code) for code in self.countries]
 
     @property
     def regions(self) -> list[str]:

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-import hashlib
-
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.editor import MarkdownEditor
+from harambee.core.forms import filters_key
 from harambee.core.models import Visibility
 from harambee.initiatives.forms import ThemeChoiceField
 from harambee.initiatives.models import Initiative
@@ -183,15 +181,8 @@ class LibraryFilterForm(Form):
             self.fields[name].choices = _optional_choices(label, choices[name])
 
     def cache_key(self) -> str:
-        """What the filters' markup shows: every field's choices and chosen value, in
-        the reader's language (library/index.html keeps the markup under it; Django
-        renders a select's options one template each)."""
-        shown = [
-            (name, [(str(v), str(label)) for v, label in field.choices], self[name].value())
-            for name, field in self.fields.items()
-        ]
-        raw = repr((get_language(), shown)).encode()
-        return hashlib.blake2b(raw, digest_size=16).hexdigest()
+        """What the filters' markup shows (library/index.html keeps it under this)."""
+        return filters_key(self)
 
     def filters(self) -> dict:
         if not self.is_valid():

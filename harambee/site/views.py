@@ -3,21 +3,18 @@ from __future__ import annotations
 from django.shortcuts import render
 
 from harambee.core.http import alliance_perm_required, paginate
-from harambee.events.selectors import soon as upcoming_events
 from harambee.insights.selectors import survey_prompt_for
 from harambee.people.roles import Perm
 from harambee.portal.views import front as portal_front
-from harambee.site.home import home_for
+from harambee.site.home import home_parts
 from harambee.site.middleware import since_last_visit
-from harambee.site.selectors import audit_entries, name_readable_items, spaces_of
+from harambee.site.selectors import audit_entries, name_readable_items
 
 
 def home(request):
     if request.user.is_authenticated:
         context = {
-            "home": home_for(request.user, since=since_last_visit(request)),
-            "my_spaces": spaces_of(user=request.user),
-            "upcoming_events": upcoming_events(user=request.user, limit=5),
+            "parts": home_parts(request.user, since=since_last_visit(request)),
             # "Where people are" (insights): asked once, until answered or declined.
             "survey_due": survey_prompt_for(request.user),
         }

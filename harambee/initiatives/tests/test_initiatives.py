@@ -82,6 +82,30 @@ def test_directory_filters(cast, client_for, initiative):
     del other
 
 
+def test_the_kept_filters_show_each_reader_their_own_countries_and_choice(
+    cast, client_for, initiative
+):
+    """The filters' markup is kept in the fragment cache under what it shows: a
+    country only a member may know of is never offered to someone else, and the
+    chosen value is the reader's own."""
+    Initiative.objects.create(
+        space=SpaceFactory(name="Andes water", kind="initiative", listing="public"),
+        countries=["PE"],
+    )
+    url = reverse("initiatives:directory")
+    option = '<option value="{}"{}>'
+    for _ in range(2):  # filled, then read from the cache
+        member = client_for(cast.space_member).get(url).content.decode()
+        assert option.format("GH", "") in member and option.format("PE", "") in member
+        public = client_for(None).get(url).content.decode()
+        assert 'value="GH"' not in public and option.format("PE", "") in public
+        chosen = client_for(cast.space_member).get(url, {"country": "PE"}).content.decode()
+        assert option.format("PE", " selected") in chosen
+        assert "Ghana forest forum" not in chosen and "Andes water" in chosen
+    # Names of countries, one by one, as before.
+    assert initiative.country_names == ["Ghana"]
+
+
 def test_profile_is_edited_by_leads_only(cast, client_for, initiative):
     url = reverse("initiatives:edit", args=[cast.space.slug])
     assert_allowed(client_for, url, [cast.space_lead])
