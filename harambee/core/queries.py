@@ -8,10 +8,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable, ValuesIterable, get_related_populators
 
 M = TypeVar("M")
+ModelT = TypeVar("ModelT", bound=Model)
 
 
 def one(queryset: QuerySet[Any]) -> Any | None:
@@ -92,7 +93,7 @@ def _compile(
     instances = queryset._iterable_class is ModelIterable
     if not instances and queryset._iterable_class is not ValuesIterable:
         raise TypeError("a prepared query gives model instances or values() dicts")
-    if instances and queryset._known_related_objects:
+    if instances and getattr(queryset, "_known_related_objects", None):
         raise TypeError("a prepared query is read from its model's manager, not a relation")
     compiler = query.get_compiler(using=using)
     sql, params = compiler.as_sql()
@@ -122,7 +123,8 @@ def _instance_maker(compiler: Any, using: str) -> Callable[[Any], Any]:
     fields = klass_info["select_fields"]
     start, end = fields[0], fields[-1] + 1
     init_list = [f[0].target.attname for f in select[start:end]]
-    populators = get_related_populators(klass_info, select, using)
+    # (Django 5.2's signature; the type stubs already follow 6.0's.)
+    populators = get_related_populators(klass_info, select, using)  # type: ignore[call-arg]
     annotations = list(compiler.annotation_col_map.items())
 
     def make(row: Any) -> Any:
@@ -159,11 +161,11 @@ def _rows(
 
 def prepared_objects(
     key: Hashable,
-    build: Callable[..., QuerySet[M]],
+    build: Callable[..., QuerySet[ModelT]],
     *,
     using: str = "default",
     **values: Any,
-) -> list[M]:
+) -> list[ModelT]:
     """The model instances of ``build(**values)``, built and compiled once per process
     and connection for ``key``: ``prepared_values`` for a query of instances (with its
     ``select_related`` relations and annotations, as Django fills them)."""

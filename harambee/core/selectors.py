@@ -134,10 +134,11 @@ def comment_page(
 
     # The shape: compiled once per process for each page size, with or without a start.
     shape = ("comment_page", limit, start is None)
-    given = (
-        {"content_pk": content.pk} if start is None else {"content_pk": content.pk, "start": start}
-    )
-    rows = [CommentRow(*row.values()) for row in prepared_values(shape, build, **given)]
+    if start is None:
+        found = prepared_values(shape, build, content_pk=content.pk)
+    else:
+        found = prepared_values(shape, build, content_pk=content.pk, start=start)
+    rows = [CommentRow(*row.values()) for row in found]
     top: dict[int, CommentRow] = {}
     for comment in rows:
         if comment.parent_id is None:

@@ -39,9 +39,7 @@ def _with_evidence(cast):
     return programme
 
 
-def test_the_person_page_shows_the_learning_pathway_to_each_as_they_may_see_it(
-    cast, client_for
-):
+def test_the_person_page_shows_the_learning_pathway_to_each_as_they_may_see_it(cast, client_for):
     _with_evidence(cast)
     url = reverse("people:person", args=[cast.space_member.pk])
     own = client_for(cast.space_member).get(url).content.decode()
