@@ -18,6 +18,7 @@ PHONE = {"width": 360, "height": 740}
 
 
 def _fits(page) -> None:
+    page.wait_for_load_state()
     overflow = page.evaluate(
         "() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
     )
@@ -40,6 +41,7 @@ def test_a_member_registers_for_an_event_on_a_phone(new_page, live_server, cast,
     page.goto(reverse("events:calendar") + "?mode=online")
     _fits(page)
     page.get_by_role("link", name="Webinar: forest tenure across the transition zone").click()
+    page.wait_for_url(f"**{event.get_absolute_url()}")
     _fits(page)
     page.get_by_label("Dietary needs").fill("No groundnuts")
     page.get_by_label("Your stakeholder sector").select_option("research")
