@@ -19,6 +19,7 @@ LOOKS = [(PHONE, "light"), (LAPTOP, "light"), (PHONE, "dark")]
 
 
 def _fits(page) -> None:
+    page.wait_for_load_state()
     overflow = page.evaluate(
         "() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
     )
@@ -34,6 +35,7 @@ def test_a_learner_completes_a_module_on_a_phone(new_page, live_server, cast, ja
     page.goto(programme.get_absolute_url())
     _fits(page)
     page.get_by_role("link", name="Listening").click()
+    page.wait_for_url(f"**{module.get_absolute_url()}")
     _fits(page)
     for number in (1, 2, 3):
         page.get_by_role("button", name=f"Mark done (step {number})").click()
