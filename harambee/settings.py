@@ -196,7 +196,7 @@ CACHES: dict[str, dict[str, Any]]
 if _cache_url.startswith("redis://"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "harambee.core.rediscache.RedisCache",
             "LOCATION": _cache_url,
         }
     }

@@ -283,6 +283,9 @@ def reach_figures(scope: str, start: datetime, end: datetime) -> dict[str, int]:
 
 
 def snapshot_compute(*, scope: str, start: datetime, end: datetime) -> Snapshot:
+    from harambee.insights.reads import flush
+
+    flush()  # the reads still queued in the shared cache count too
     data = scope_measures(scope, start, end)
     snapshot, _ = Snapshot.objects.update_or_create(
         scope=scope,

@@ -59,14 +59,22 @@ def snapshot_for(scope: str, period: Period) -> Snapshot | None:
     return snapshot
 
 
-def open_prompts(user: Any, space_id: int | None) -> list[Prompt]:
-    """The prompts of a space (or the forum) not yet dismissed; those about a thread
-    only when ``user`` may read the thread."""
-    prompts = list(
+# Prompts shown on a space's (or the steward's) page; the rest on the prompts' own pages.
+PROMPTS_SHOWN = 10
+
+
+def open_prompts_query(space_id: int | None) -> Any:
+    """The prompts of a space (or the forum) not yet dismissed, newest first."""
+    return (
         Prompt.objects.filter(space_id=space_id, dismissed__isnull=True)
         .select_related("thread", "person")
-        .order_by("-created", "-pk")[:50]
+        .order_by("-created", "-pk")
     )
+
+
+def readable_prompts(user: Any, prompts: Any) -> list[Prompt]:
+    """Of ``prompts``, those about no thread or about a thread ``user`` may read."""
+    prompts = list(prompts)
     thread_ids = {p.thread_id for p in prompts if p.thread_id}
     readable = (
         set(visible(user, Post.objects.filter(pk__in=thread_ids)).values_list("pk", flat=True))
@@ -74,6 +82,13 @@ def open_prompts(user: Any, space_id: int | None) -> list[Prompt]:
         else set()
     )
     return [p for p in prompts if p.thread_id is None or p.thread_id in readable]
+
+
+def open_prompts(user: Any, space_id: int | None) -> tuple[list[Prompt], bool]:
+    """The newest ``PROMPTS_SHOWN`` open prompts ``user`` may read, and whether there
+    are more (read one more than shown: no count)."""
+    found = list(open_prompts_query(space_id)[: PROMPTS_SHOWN + 1])
+    return readable_prompts(user, found[:PROMPTS_SHOWN]), len(found) > PROMPTS_SHOWN
 
 
 def thread_titles(user: Any, ids: list[int]) -> dict[int, Post]:

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from harambee.core.visibility import can_view, is_reader
-from harambee.insights import rules
+from harambee.insights import reads, rules
 from harambee.insights.models import ChannelSurvey, ItemRead, Prompt, SlowMode, SurveyChannel
 from harambee.insights.selectors import survey_due_key
 
@@ -107,14 +107,16 @@ def reads_record(*, user: Any, content_ids: list[int]) -> None:
     """That ``user`` opened these items' pages today (UTC): one row per person, item
     and day, written once (a second call the same day changes nothing). Called only
     for items the reader was shown, so through the gate; not audited (a page view
-    is no act to account for)."""
+    is no act to account for). Queued in the shared cache and written in bulk by
+    ``reads_flush`` (``insights.reads``)."""
     if not user.is_authenticated or not content_ids:
         return
-    today = timezone.now().date()
-    ItemRead.objects.bulk_create(
-        [ItemRead(user_id=user.pk, content_id=pk, day=today) for pk in set(content_ids)],
-        ignore_conflicts=True,
-    )
+    reads.record(user.pk, content_ids)
+
+
+def reads_flush() -> int:
+    """Write the reads queued in the shared cache; how many rows were offered."""
+    return reads.flush()
 
 
 def reads_prune(before: Any, *, dry_run: bool = False) -> int:

@@ -25,8 +25,10 @@ def insights_refresh() -> int:
     from harambee.insights.compute import snapshot_compute
     from harambee.insights.periods import make_period
     from harambee.insights.prompts import prompts_raise
+    from harambee.insights.reads import flush
     from harambee.spaces.models import Space
 
+    flush()
     period = make_period()
     scopes = ["alliance", *(f"space:{pk}" for pk in Space.objects.values_list("pk", flat=True))]
     for scope in scopes:

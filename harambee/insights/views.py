@@ -1,17 +1,23 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from harambee.core.http import redirect_next
+from harambee.core.http import paginate, redirect_next
 from harambee.insights import rules, selectors, services
 from harambee.insights.charts import bar_chart
 from harambee.insights.forms import SlowModeForm, SurveyForm
@@ -34,6 +40,41 @@ def _charted(tables: list[Table]) -> list[dict[str, Any]]:
     return [{"table": t, "chart": bar_chart(t)} for t in tables]
 
 
+PROMPTS_PER_PAGE = 25
+
+# Rendered tables are kept a day: keyed by everything they show, so age bounds memory only.
+TABLES_SECONDS = 24 * 3600
+
+
+def tables_html(context: dict[str, Any], csv_base: str) -> SafeString:
+    """The tables of a page with their charts, rendered once and kept in the
+    ``fragments`` cache under a digest of what they show: the rows as this viewer may
+    see them (built through the gates first), the period, the CSV links' address and
+    the language. Thirteen tables and their SVG charts cost more to render than the
+    rest of the page together."""
+    tables, period, snapshot = context["tables"], context["period"], context["snapshot"]
+    shown = [
+        (t.key, str(t.title), str(t.description), [str(c) for c in t.columns], t.rows, t.chart)
+        for t in tables
+    ]
+    raw = repr((get_language(), csv_base, period.query, snapshot is None, shown))
+    key = "insights:tables:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+    cache = caches["fragments"]
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "insights/_tables.html",
+            {
+                "charted": _charted(tables),
+                "snapshot": snapshot,
+                "period": period,
+                "csv_base": csv_base,
+            },
+        )
+        cache.set(key, html, TABLES_SECONDS)
+    return mark_safe(html)  # noqa: S308 -- rendered by our autoescaping template
+
+
 def _csv(tables: list[Table], key: str, filename: str) -> HttpResponse:
     table = next((t for t in tables if t.key == key), None)
     if table is None:
@@ -54,6 +95,7 @@ def index(request: HttpRequest) -> HttpResponse:
     steward = rules.may_steward(request.user)
     spaces = selectors.all_spaces() if steward else selectors.my_spaces(request.user)
     survey = selectors.survey_for(request.user)
+    prompts, more = selectors.open_prompts(request.user, None) if steward else ([], False)
     return render(
         request,
         "insights/index.html",
@@ -62,7 +104,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "steward": steward,
             "survey": survey,
             "survey_due": selectors.survey_due(survey),
-            "forum_prompts": selectors.open_prompts(request.user, None) if steward else [],
+            "forum_prompts": prompts,
+            "more_prompts": more,
         },
     )
 
@@ -85,12 +128,49 @@ def _space_context(request, slug: str) -> dict[str, Any]:
 def space(request: HttpRequest, slug: str) -> HttpResponse:
     context = _space_context(request, slug)
     space = context["space"]
+    prompts, more = (
+        selectors.open_prompts(request.user, space.pk) if context["facilitator"] else ([], False)
+    )
     context.update(
-        charted=_charted(context["tables"]),
-        prompts=selectors.open_prompts(request.user, space.pk) if context["facilitator"] else [],
+        tables_html=tables_html(context, reverse("insights:space", args=[space.slug])),
+        prompts=prompts,
+        more_prompts=more,
         survey_due=selectors.survey_due(selectors.survey_for(request.user)),
     )
     return render(request, "insights/space.html", context)
+
+
+def space_prompts(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every open prompt of a space, a page at a time: for its facilitators."""
+    space = selectors.space_for(request.user, slug)
+    if not rules.may_facilitate(request.user, space.pk):
+        raise Http404
+    page = paginate(request, selectors.open_prompts_query(space.pk), PROMPTS_PER_PAGE)
+    return render(
+        request,
+        "insights/prompts.html",
+        {
+            "space": space,
+            "page": page,
+            "prompts": selectors.readable_prompts(request.user, page.object_list),
+        },
+    )
+
+
+def forum_prompts(request: HttpRequest) -> HttpResponse:
+    """Every open prompt about the forum's threads outside spaces: for stewards."""
+    if not rules.may_steward(request.user):
+        raise Http404
+    page = paginate(request, selectors.open_prompts_query(None), PROMPTS_PER_PAGE)
+    return render(
+        request,
+        "insights/prompts.html",
+        {
+            "space": None,
+            "page": page,
+            "prompts": selectors.readable_prompts(request.user, page.object_list),
+        },
+    )
 
 
 def space_csv(request: HttpRequest, slug: str, table: str) -> HttpResponse:
@@ -114,7 +194,7 @@ def _alliance_context(request) -> dict[str, Any]:
 
 def alliance(request: HttpRequest) -> HttpResponse:
     context = _alliance_context(request)
-    context["charted"] = _charted(context["tables"])
+    context["tables_html"] = tables_html(context, reverse("insights:alliance"))
     return render(request, "insights/alliance.html", context)
 
 
@@ -140,7 +220,7 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
     context = _thread_context(request, pk)
     mode = selectors.slow_mode_for(context["thread"])
     context.update(
-        charted=_charted(context["tables"]),
+        tables_html=tables_html(context, reverse("insights:thread", args=[pk])),
         slow_mode=mode,
         slow_form=SlowModeForm(),
     )
@@ -163,7 +243,7 @@ def slow_mode(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         context = _thread_context(request, pk)
         context.update(
-            charted=_charted(context["tables"]),
+            tables_html=tables_html(context, reverse("insights:thread", args=[pk])),
             slow_mode=selectors.slow_mode_for(thread),
             slow_form=form,
         )
@@ -184,8 +264,8 @@ def dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     services.prompt_dismiss(actor=request.user, prompt=prompt)
     messages.success(request, _("The prompt is dismissed."))
     if prompt.space_id is None:
-        return redirect("insights:index")
-    return redirect("insights:space", slug=prompt.space.slug)
+        return redirect_next(request, reverse("insights:index"))
+    return redirect_next(request, reverse("insights:space", args=[prompt.space.slug]))
 
 
 @login_required

@@ -63,7 +63,11 @@ def check_erasable(user: User) -> None:
 @transaction.atomic
 def account_erase(*, user: User, keep_content: bool) -> None:
     check_erasable(user)
+    from harambee.insights.services import reads_flush
     from harambee.reach.models import Contact, Message
+
+    # Reads still queued in the shared cache become rows first, so they go with the rest.
+    reads_flush()
 
     # A number is swept without its "+" too: gateways' raw requests may write it
     # as 2547… or %2B2547….

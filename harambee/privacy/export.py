@@ -169,6 +169,9 @@ def _site_name() -> str:
 
 def write_zip(user, out: IO[bytes]) -> int:
     """Write ``user``'s export into ``out``; the number of rows written."""
+    from harambee.insights.services import reads_flush
+
+    reads_flush()  # reads still queued in the shared cache are theirs too
     counts: dict[str, int] = {}
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for model, queryset in rows_of(user):

@@ -233,12 +233,8 @@ def test_the_judge_sees_a_form_shown_again_without_message_or_text():
     assert _judge(form, variant, kept, True) == []
     away = HttpResponseRedirect("https://evil.example.com/")
     assert any("off the site" in p for p in _judge(form, variant, away, True))
-    assert any(
-        "server error" in p for p in _judge(form, variant, HttpResponse(status=500), True)
-    )
-    assert any(
-        "lost the text" in p for p in _judge(form, variant, HttpResponse(status=404), True)
-    )
+    assert any("server error" in p for p in _judge(form, variant, HttpResponse(status=500), True))
+    assert any("lost the text" in p for p in _judge(form, variant, HttpResponse(status=404), True))
     assert any(
         "ran 40 queries" in p for p in _judge_cost(form, {"empty": 3, "huge": 40, "control": 9})
     )

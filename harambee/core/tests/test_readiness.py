@@ -29,7 +29,7 @@ def test_a_cache_that_cannot_be_reached_makes_the_site_not_ready(client, setting
     settings.CACHES = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "harambee.core.rediscache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
         },
     }

@@ -64,7 +64,7 @@ def urls_for(name: str, cast, world) -> list[str] | None:
         return None
     route = name.split(":", 1)[1]
     spaces, posts = world["spaces"], world["posts"]
-    if route == "space":
+    if route in {"space", "space_prompts"}:
         return [reverse(name, args=[s.slug]) for s in spaces]
     if route == "space_csv":
         return [reverse(name, args=[s.slug, t]) for s in spaces for t in TABLES]

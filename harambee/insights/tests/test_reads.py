@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from datetime import timedelta
 
 import pytest
@@ -184,3 +185,103 @@ def test_old_reads_are_pruned_by_the_retention_rule(cast):
     assert done["item_reads"].rows == 1
     run()
     assert list(ItemRead.objects.values_list("user_id", flat=True)) == [cast.space_lead.pk]
+
+
+@pytest.fixture
+def shared_cache(settings, tmp_path):
+    """A cache every process shares (the file cache of `make run`), so reads are queued."""
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        },
+    }
+    caches["default"].clear()
+    yield caches["default"]
+    caches["default"].clear()
+
+
+def test_with_a_shared_cache_a_first_view_costs_no_query_and_the_flush_writes_it(
+    cast, client_for, shared_cache
+):
+    from harambee.insights import reads
+
+    assert reads.buffered()
+    warm = thread(cast.space, cast.space_lead, hours_ago=3, title="WARM")
+    post = thread(cast.space, cast.space_lead, hours_ago=2, title="QUEUED")
+    client = client_for(cast.space_member)
+    # A first page compiles the thread page's fixed-shape queries and fills the caches.
+    client.get(warm.get_absolute_url())
+    services.reads_flush()
+    url = post.get_absolute_url()
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(url).status_code == 200
+    # The page reads whether the item is read today (in its own query of the item), but
+    # writes nothing to the reads table, on the first view as on the next.
+    for ctx in (first, again):
+        assert not any("insights_itemread" in sql for sql in _inserts(ctx))
+    assert not ItemRead.objects.filter(content=post).exists()
+    # One entry queued, not one per view.
+    assert shared_cache.get(reads.COUNTER) == 2
+    services.reads_flush()
+    read = ItemRead.objects.get(content=post)
+    assert read.user_id == cast.space_member.pk
+    # Nothing new: a second flush writes nothing and reads no entry.
+    with CaptureQueriesContext(connection) as idle:
+        assert services.reads_flush() == 0
+    assert not idle.captured_queries
+
+
+def test_the_flush_reads_an_entry_written_late_and_drops_the_erased(cast, shared_cache):
+    from harambee.insights import reads
+
+    post = thread(cast.space, cast.space_lead, hours_ago=2)
+    other = thread(cast.space, cast.space_lead, hours_ago=3)
+    reads.record(cast.space_member.pk, [post.pk])
+    late = reads._next_number()  # numbered, but its writer has not written it yet
+    reads.record(cast.space_lead.pk, [post.pk])
+    gone = make_user()
+    reads.record(gone.pk, [post.pk])
+    gone.delete()
+    assert reads.flush() == 2
+    assert set(ItemRead.objects.values_list("user_id", flat=True)) == {
+        cast.space_member.pk,
+        cast.space_lead.pk,
+    }
+    # The late entry arrives after the flush passed it: the next flush still reads it.
+    today = timezone.now().date().isoformat()
+    shared_cache.set(reads._entry(late), (cast.space_member.pk, today, [other.pk]))
+    reads.record(cast.space_lead.pk, [other.pk])
+    reads.flush()
+    assert ItemRead.objects.filter(content=other).count() == 2
+    assert ItemRead.objects.count() == 4
+
+
+def test_measures_export_and_erasure_see_queued_reads(cast, shared_cache):
+    from harambee.insights.compute import snapshot_compute
+    from harambee.privacy.erase import account_erase
+    from harambee.privacy.export import write_zip
+
+    post = thread(cast.space, cast.space_lead, hours_ago=2)
+    services.reads_record(user=cast.space_member, content_ids=[post.pk])
+    period = make_period()
+    snapshot_compute(scope=f"space:{cast.space.pk}", start=period.start, end=period.end)
+    assert ItemRead.objects.filter(user=cast.space_member).exists()
+    reader = make_user()
+    MembershipFactory(space=cast.space, user=reader)
+    services.reads_record(user=reader, content_ids=[post.pk])
+    out = io.BytesIO()
+    write_zip(reader, out)
+    names = zipfile.ZipFile(out).namelist()
+    assert any("itemread" in name for name in names), names
+    # Queued, then the account is erased: the flush after it writes nothing of theirs.
+    later = thread(cast.space, cast.space_lead, hours_ago=1)
+    services.reads_record(user=reader, content_ids=[later.pk])
+    account_erase(user=reader, keep_content=True)
+    services.reads_flush()
+    assert not ItemRead.objects.filter(user=reader).exists()
