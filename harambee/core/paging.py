@@ -39,6 +39,28 @@ COUNT_CAP = 1000
 class _Key:
     name: str
     descending: bool
+    # A key no row can leave empty is ordered and compared plainly: "created DESC
+    # NULLS LAST" is not the order of PostgreSQL's (created DESC) index, which then
+    # sorts every row the gate lets through instead of reading the first ones.
+    nullable: bool = True
+
+
+def _nullable(model: Any, name: str) -> bool:
+    """Whether ``name`` (a field path or an annotation) may be empty in a row."""
+    from django.core.exceptions import FieldDoesNotExist
+
+    if name == "pk":
+        return False
+    for part in name.split("__"):
+        try:
+            field = model._meta.pk if part == "pk" else model._meta.get_field(part)
+        except FieldDoesNotExist:
+            return True  # an annotation: assume the worst
+        if getattr(field, "null", True) or not getattr(field, "concrete", False):
+            return True
+        if field.is_relation:
+            model = field.related_model
+    return False
 
 
 def _rows_are_dicts(queryset: QuerySet[Any]) -> bool:
@@ -50,16 +72,19 @@ def _rows_are_dicts(queryset: QuerySet[Any]) -> bool:
 def _ordering(queryset: QuerySet[Any]) -> list[_Key]:
     terms = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
     keys = []
+    model = queryset.model
     for term in terms:
         if isinstance(term, OrderBy) and isinstance(term.expression, F):
-            keys.append(_Key(term.expression.name, term.descending))
+            name = term.expression.name
+            keys.append(_Key(name, term.descending, _nullable(model, name)))
         elif isinstance(term, str) and term != "?":
-            keys.append(_Key(term.lstrip("-"), term.startswith("-")))
+            name = term.lstrip("-")
+            keys.append(_Key(name, term.startswith("-"), _nullable(model, name)))
         else:
             raise ValueError(f"Keyset pages need orderings by name, not {term!r}.")
     names = {key.name for key in keys}
     if not names & {"pk", "id"} and not _rows_are_dicts(queryset):
-        keys.append(_Key("pk", keys[0].descending if keys else False))
+        keys.append(_Key("pk", keys[0].descending if keys else False, False))
     return keys
 
 
@@ -98,7 +123,7 @@ def _after(keys: list[_Key], values: list[Any], *, forward: bool) -> Q:
         else:
             lookup = "lt" if down else "gt"
             beyond = Q(**{f"{key.name}__{lookup}": value})
-            if down:
+            if down and key.nullable:
                 beyond |= Q(**{f"{key.name}__isnull": True})
             same = Q(**{key.name: value})
         if beyond is not None:
@@ -117,9 +142,12 @@ def _order(keys: list[_Key], *, forward: bool) -> list[OrderBy]:
     for key in keys:
         descending = key.descending == forward
         expression = F(key.name)
-        out.append(
-            expression.desc(nulls_last=True) if descending else expression.asc(nulls_first=True)
-        )
+        if not key.nullable:
+            out.append(expression.desc() if descending else expression.asc())
+        elif descending:
+            out.append(expression.desc(nulls_last=True))
+        else:
+            out.append(expression.asc(nulls_first=True))
     return out
 
 

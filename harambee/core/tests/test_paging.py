@@ -179,3 +179,26 @@ def test_keys_from_another_table_give_the_same_pages(cast):
         query = QueryDict(page.next_query)
     assert shown == list(rows)
     assert page.count == len(posts)
+
+
+def test_keys_no_row_leaves_empty_are_ordered_as_their_index_reads(cast):
+    """A key that cannot be empty is ordered plainly, with no NULLS clause and no
+    IS NULL term: PostgreSQL reads a (created DESC) index only for "created DESC",
+    not for "created DESC NULLS LAST". A key that may be empty keeps both."""
+    posts = [PostFactory(space=cast.space) for _ in range(4)]
+    queryset = Post.objects.filter(space=cast.space).order_by("-created")
+    first = KeysetPage(queryset, per_page=2, params=QueryDict())
+    with CaptureQueriesContext(connection) as plain:
+        KeysetPage(
+            queryset, per_page=2, after=first.next_query.split("after=")[1], params=QueryDict()
+        )
+    keyed = plain.captured_queries[0]["sql"]
+    assert "NULLS" not in keyed and "IS NULL" not in keyed, keyed
+    walked, _, _, _ = walk(queryset, per_page=3)
+    assert [p.pk for p in walked] == [p.pk for p in queryset.order_by("-created", "-pk")]
+    assert len(walked) == len(posts)
+    UserFactory()
+    users = User.objects.order_by("-last_login")
+    with CaptureQueriesContext(connection) as nullable:
+        list(KeysetPage(users, per_page=2, params=QueryDict()))
+    assert "NULLS LAST" in nullable.captured_queries[0]["sql"]
