@@ -170,7 +170,9 @@ def measure(requests: int) -> dict:
         ),
         ("thread insights, facilitator", lead, reverse("insights:thread", args=[thread.pk])),
         ("space insights, member", member, reverse("insights:space", args=[slug])),
+        ("space prompts, facilitator", lead, reverse("insights:space_prompts", args=[slug])),
         ("insights index, steward", steward, reverse("insights:index")),
+        ("forum prompts, steward", steward, reverse("insights:forum_prompts")),
         ("space insights, steward", steward, reverse("insights:space", args=[slug])),
         ("alliance insights, steward", steward, reverse("insights:alliance")),
         (
@@ -223,7 +225,9 @@ def measure(requests: int) -> dict:
             f"p99 {rows[-1]['p99']:6.1f} ms  {len(executed):2d} queries",
             file=sys.stderr,
         )
+    first_views = _first_views(member, space)
     return {
+        "first_views": first_views,
         "content": Content.objects.count(),
         "comments": Comment.objects.count(),
         "reads": ItemRead.objects.count(),
@@ -232,6 +236,38 @@ def measure(requests: int) -> dict:
         "requests": requests,
         "pages": rows,
     }
+
+
+def _first_views(client, space, count: int = 20) -> dict:
+    """A member's first view of the day of threads of their space they had not opened
+    today: the queries each costs (the read is queued, not written, with a shared cache)."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from harambee.insights.models import ItemRead
+    from harambee.spaces.models import Post
+
+    user_id = int(client.session["_auth_user_id"])
+    read = ItemRead.objects.filter(user_id=user_id, day=timezone.now().date())
+    threads = list(
+        Post.objects.filter(space=space, removed=False, visibility__in=["space", "public"])
+        .exclude(pk__in=read.values("content_id"))
+        .order_by("-last_activity")[: count + 1]
+    )
+    client.get(threads[0].get_absolute_url())  # compiles the page's fixed-shape queries
+    counts, inserts = [], 0
+    for thread in threads[1:]:
+        executed: list[str] = []
+
+        def note(execute, sql, params, many, context, executed=executed):
+            executed.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(note):
+            assert client.get(thread.get_absolute_url()).status_code == 200
+        counts.append(len(executed))
+        inserts += sum("insights_itemread" in sql and sql.startswith("INSERT") for sql in executed)
+    return {"views": len(counts), "max_queries": max(counts), "read_inserts": inserts}
 
 
 def table(result: dict) -> str:
@@ -243,6 +279,10 @@ def table(result: dict) -> str:
         f"prompts; immediate task backend): {result['refresh_seconds']:.0f} s wall time",
         f"- one snapshot again: the space {result['compute_seconds']['space']:.2f} s, the "
         f"alliance {result['compute_seconds']['alliance']:.2f} s",
+        "",
+        f"- a member's first view of the day of {result['first_views']['views']} threads: "
+        f"at most {result['first_views']['max_queries']} queries, "
+        f"{result['first_views']['read_inserts']} inserts of a read",
         "",
         "| page | first request ms | p50 ms | p95 ms | p99 ms | queries | load avg |",
         "|---|--:|--:|--:|--:|--:|--:|",

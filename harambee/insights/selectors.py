@@ -75,34 +75,34 @@ def open_prompts_query(space_id: int | None) -> Any:
 def readable_prompts(user: Any, prompts: Any) -> list[Prompt]:
     """Of ``prompts``, those about no thread or about a thread ``user`` may read."""
     prompts = list(prompts)
-    thread_ids = {p.thread_id for p in prompts if p.thread_id}
-    readable = (
-        set(visible(user, Post.objects.filter(pk__in=thread_ids)).values_list("pk", flat=True))
-        if thread_ids
-        else set()
-    )
-    return [p for p in prompts if p.thread_id is None or p.thread_id in readable]
+    titles = thread_titles(user, [p.thread_id for p in prompts if p.thread_id])
+    return [p for p in prompts if p.thread_id is None or p.thread_id in titles]
 
 
-def open_prompts(user: Any, space_id: int | None) -> tuple[list[Prompt], bool]:
-    """The newest ``PROMPTS_SHOWN`` open prompts ``user`` may read, and whether there
-    are more (read one more than shown: no count)."""
+def open_prompts(space_id: int | None) -> tuple[list[Prompt], bool]:
+    """The newest ``PROMPTS_SHOWN`` open prompts, and whether there are more (read one
+    more than shown: no count). Not yet gated: keep those whose thread the reader may
+    read (``thread_titles``)."""
     found = list(open_prompts_query(space_id)[: PROMPTS_SHOWN + 1])
-    return readable_prompts(user, found[:PROMPTS_SHOWN]), len(found) > PROMPTS_SHOWN
+    return found[:PROMPTS_SHOWN], len(found) > PROMPTS_SHOWN
 
 
-def thread_titles(user: Any, ids: list[int]) -> dict[int, Post]:
+def thread_titles(user: Any, ids: Any) -> dict[int, str]:
+    """The titles of the threads among ``ids`` that ``user`` may read."""
+    ids = set(ids)
     if not ids:
         return {}
-    return {p.pk: p for p in visible(user, Post.objects.filter(pk__in=ids)).only("pk", "title")}
+    rows = visible(user, Post.objects.filter(pk__in=ids)).values_list("pk", "title")
+    return dict(rows)
 
 
-def people_names(user: Any, ids: list[int]) -> dict[int, Any]:
+def people_names(user: Any, ids: list[int]) -> dict[int, str]:
+    """The names of the people among ``ids`` whom ``user`` may see."""
     from harambee.people.models import User
 
     if not ids:
         return {}
-    return {p.pk: p for p in visible_people(user, User.objects.filter(pk__in=ids))}
+    return {p.pk: str(p) for p in visible_people(user, User.objects.filter(pk__in=ids))}
 
 
 def my_spaces(user: Any) -> list[Space]:

@@ -367,12 +367,12 @@ def _people(cur, names) -> Table:
 def _threads(rows, titles, names) -> Table:
     shown = []
     for row in rows:
-        thread = titles.get(row["thread"])
-        if thread is None:
+        title = titles.get(row["thread"])
+        if title is None:
             continue
         shown.append(
             [
-                thread.title,
+                title,
                 row["posts"],
                 row["contributors"],
                 row["sectors"],

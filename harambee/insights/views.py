@@ -25,15 +25,31 @@ from harambee.insights.periods import period_from
 from harambee.insights.tables import Table, build, person_ids, thread_ids
 
 
-def _tables(request, snapshot, *, facilitator: bool) -> list[Table]:
+def _names(request, snapshot, *, facilitator: bool, threads: Any = ()) -> dict[str, Any]:
+    """Through the gates, the titles of the threads and the names of the people a
+    ``facilitator`` sees in the tables (and the titles of ``threads``, the prompts'),
+    in one query each."""
+    if snapshot is None or not facilitator:
+        titles = selectors.thread_titles(request.user, threads)
+        return {"titles": titles, "names": {}}
+    data = snapshot.data
+    return {
+        "titles": selectors.thread_titles(request.user, [*thread_ids(data), *threads]),
+        "names": selectors.people_names(request.user, person_ids(data)),
+    }
+
+
+def _tables(context: dict[str, Any]) -> list[Table]:
+    snapshot = context["snapshot"]
     if snapshot is None:
         return []
-    data = snapshot.data
-    titles = names = None
-    if facilitator:
-        titles = selectors.thread_titles(request.user, thread_ids(data))
-        names = selectors.people_names(request.user, person_ids(data))
-    return build(data, facilitator=facilitator, titles=titles, names=names)
+    facilitator = context["facilitator"]
+    return build(
+        snapshot.data,
+        facilitator=facilitator,
+        titles=context["titles"] if facilitator else None,
+        names=context["names"] if facilitator else None,
+    )
 
 
 def _charted(tables: list[Table]) -> list[dict[str, Any]]:
@@ -48,24 +64,29 @@ TABLES_SECONDS = 24 * 3600
 
 def tables_html(context: dict[str, Any], csv_base: str) -> SafeString:
     """The tables of a page with their charts, rendered once and kept in the
-    ``fragments`` cache under a digest of what they show: the rows as this viewer may
-    see them (built through the gates first), the period, the CSV links' address and
-    the language. Thirteen tables and their SVG charts cost more to render than the
-    rest of the page together."""
-    tables, period, snapshot = context["tables"], context["period"], context["snapshot"]
-    shown = [
-        (t.key, str(t.title), str(t.description), [str(c) for c in t.columns], t.rows, t.chart)
-        for t in tables
-    ]
-    raw = repr((get_language(), csv_base, period.query, snapshot is None, shown))
-    key = "insights:tables:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+    ``fragments`` cache under a digest of everything they are made of: the snapshot
+    (and when it was computed), whether the viewer facilitates, the thread titles and
+    people's names this viewer may see (read through the gates first), the period,
+    the CSV links' address and the language. Thirteen tables and their SVG charts cost
+    more to build and render than the rest of the page together."""
+    snapshot, period = context["snapshot"], context["period"]
+    made_of = (
+        get_language(),
+        csv_base,
+        period.query,
+        None if snapshot is None else (snapshot.pk, snapshot.computed.isoformat()),
+        context["facilitator"],
+        sorted(context["titles"].items()) if context["facilitator"] else None,
+        sorted(context["names"].items()) if context["facilitator"] else None,
+    )
+    key = "insights:tables:" + hashlib.blake2b(repr(made_of).encode(), digest_size=16).hexdigest()
     cache = caches["fragments"]
     html = cache.get(key)
     if html is None:
         html = render_to_string(
             "insights/_tables.html",
             {
-                "charted": _charted(tables),
+                "charted": _charted(_tables(context)),
                 "snapshot": snapshot,
                 "period": period,
                 "csv_base": csv_base,
@@ -95,7 +116,8 @@ def index(request: HttpRequest) -> HttpResponse:
     steward = rules.may_steward(request.user)
     spaces = selectors.all_spaces() if steward else selectors.my_spaces(request.user)
     survey = selectors.survey_for(request.user)
-    prompts, more = selectors.open_prompts(request.user, None) if steward else ([], False)
+    prompts, more = selectors.open_prompts(None) if steward else ([], False)
+    prompts = selectors.readable_prompts(request.user, prompts)
     return render(
         request,
         "insights/index.html",
@@ -110,31 +132,31 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _space_context(request, slug: str) -> dict[str, Any]:
+def _space_context(request, slug: str, *, prompts: bool = False) -> dict[str, Any]:
     space = selectors.space_for(request.user, slug)
     form, period = period_from(request.GET)
     facilitator = rules.may_facilitate(request.user, space.pk)
     snapshot = selectors.snapshot_for(f"space:{space.pk}", period)
+    found, more = selectors.open_prompts(space.pk) if prompts and facilitator else ([], False)
+    threads = [p.thread_id for p in found if p.thread_id]
+    names = _names(request, snapshot, facilitator=facilitator, threads=threads)
     return {
         "space": space,
         "form": form,
         "period": period,
         "facilitator": facilitator,
         "snapshot": snapshot,
-        "tables": _tables(request, snapshot, facilitator=facilitator),
+        **names,
+        "prompts": [p for p in found if p.thread_id is None or p.thread_id in names["titles"]],
+        "more_prompts": more,
     }
 
 
 def space(request: HttpRequest, slug: str) -> HttpResponse:
-    context = _space_context(request, slug)
+    context = _space_context(request, slug, prompts=True)
     space = context["space"]
-    prompts, more = (
-        selectors.open_prompts(request.user, space.pk) if context["facilitator"] else ([], False)
-    )
     context.update(
         tables_html=tables_html(context, reverse("insights:space", args=[space.slug])),
-        prompts=prompts,
-        more_prompts=more,
         survey_due=selectors.survey_due(selectors.survey_for(request.user)),
     )
     return render(request, "insights/space.html", context)
@@ -175,7 +197,7 @@ def forum_prompts(request: HttpRequest) -> HttpResponse:
 
 def space_csv(request: HttpRequest, slug: str, table: str) -> HttpResponse:
     context = _space_context(request, slug)
-    return _csv(context["tables"], table, f"insights-{context['space'].slug}")
+    return _csv(_tables(context), table, f"insights-{context['space'].slug}")
 
 
 def _alliance_context(request) -> dict[str, Any]:
@@ -188,7 +210,7 @@ def _alliance_context(request) -> dict[str, Any]:
         "period": period,
         "snapshot": snapshot,
         "facilitator": True,
-        "tables": _tables(request, snapshot, facilitator=True),
+        **_names(request, snapshot, facilitator=True),
     }
 
 
@@ -199,7 +221,7 @@ def alliance(request: HttpRequest) -> HttpResponse:
 
 
 def alliance_csv(request: HttpRequest, table: str) -> HttpResponse:
-    return _csv(_alliance_context(request)["tables"], table, "insights-alliance")
+    return _csv(_tables(_alliance_context(request)), table, "insights-alliance")
 
 
 def _thread_context(request, pk: int) -> dict[str, Any]:
@@ -212,7 +234,7 @@ def _thread_context(request, pk: int) -> dict[str, Any]:
         "period": period,
         "snapshot": snapshot,
         "facilitator": True,
-        "tables": _tables(request, snapshot, facilitator=True),
+        **_names(request, snapshot, facilitator=True),
     }
 
 
@@ -229,7 +251,7 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
 
 def thread_csv(request: HttpRequest, pk: int, table: str) -> HttpResponse:
     context = _thread_context(request, pk)
-    return _csv(context["tables"], table, f"insights-thread-{pk}")
+    return _csv(_tables(context), table, f"insights-thread-{pk}")
 
 
 @require_POST
