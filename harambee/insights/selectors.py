@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -65,8 +65,9 @@ PROMPTS_SHOWN = 10
 
 def open_prompts_query(space_id: int | None) -> Any:
     """The prompts of a space (or the forum) not yet dismissed, newest first."""
+    where = Q(space__isnull=True) if space_id is None else Q(space_id=space_id)
     return (
-        Prompt.objects.filter(space_id=space_id, dismissed__isnull=True)
+        Prompt.objects.filter(where, dismissed__isnull=True)
         .select_related("thread", "person")
         .order_by("-created", "-pk")
     )

@@ -166,8 +166,10 @@ def _details(user: Any, ids: list[int]) -> dict[int, Any]:
     """The rows to show, through the gate once more, with a lesson's strength."""
     if not ids:
         return {}
-    rows = visible(user, Content.objects.filter(pk__in=ids)).annotate(
-        strength=F("lesson__strength")
+    rows = (
+        visible(user, Content.objects.filter(pk__in=ids))
+        .select_related("space")
+        .annotate(strength=F("lesson__strength"))
     )
     labels = dict(Lesson.Strength.choices)
     found = {}
