@@ -57,6 +57,7 @@ def _charted(tables: list[Table]) -> list[dict[str, Any]]:
 
 
 PROMPTS_PER_PAGE = 25
+SPACES_PER_PAGE = 50
 
 # Rendered tables are kept a day: keyed by everything they show, so age bounds memory only.
 TABLES_SECONDS = 24 * 3600
@@ -114,7 +115,9 @@ def _csv(tables: list[Table], key: str, filename: str) -> HttpResponse:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     steward = rules.may_steward(request.user)
-    spaces = selectors.all_spaces() if steward else selectors.my_spaces(request.user)
+    # A steward's list is every space of the alliance (500 at a million items): in pages.
+    page = paginate(request, selectors.all_spaces(), SPACES_PER_PAGE) if steward else None
+    spaces = page.object_list if page is not None else selectors.my_spaces(request.user)
     survey = selectors.survey_for(request.user)
     prompts, more = selectors.open_prompts(None) if steward else ([], False)
     prompts = selectors.readable_prompts(request.user, prompts)
@@ -123,6 +126,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "insights/index.html",
         {
             "spaces": spaces,
+            "page": page,
             "steward": steward,
             "survey": survey,
             "survey_due": selectors.survey_due(survey),

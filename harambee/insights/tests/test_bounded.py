@@ -108,3 +108,26 @@ def test_tables_are_rendered_once_and_never_shared_with_a_viewer_who_sees_less(
     type(post).objects.filter(pk=post.pk).update(title="RENAMED-THREAD")
     renamed = lead.get(url).content.decode()
     assert "RENAMED-THREAD" in renamed and "TABLED-THREAD" not in renamed
+
+
+def test_a_stewards_index_lists_every_space_a_page_at_a_time(cast, client_for):
+    from harambee.core.tests.factories import SpaceFactory
+    from harambee.spaces.models import Space
+
+    for number in range(views.SPACES_PER_PAGE + 5):
+        SpaceFactory(name=f"Zone {number:03d}", slug=f"zone-{number:03d}")
+    steward = client_for(cast.steward)
+    url = reverse("insights:index")
+    seen: set[str] = set()
+    page = steward.get(url).content.decode()
+    assert 'rel="next"' in page
+    while True:
+        seen |= set(re.findall(r'href="/insights/spaces/([\w-]+)/"', page))
+        found = re.search(r'href="\?([^"]+)" rel="next"', page)
+        if not found:
+            break
+        page = steward.get(f"{url}?{found.group(1).replace('&amp;', '&')}").content.decode()
+    assert seen == set(Space.objects.values_list("slug", flat=True))
+    # A member's index lists their own spaces, with no pages.
+    mine = client_for(cast.space_member).get(url).content.decode()
+    assert cast.space.slug in mine and "zone-000" not in mine and 'rel="next"' not in mine
