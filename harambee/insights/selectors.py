@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
+from harambee.core.models import Content
 from harambee.core.visibility import visible, visible_people
 from harambee.insights import rules
 from harambee.insights.models import ChannelSurvey, ItemRead, Prompt, SlowMode, Snapshot
@@ -69,8 +70,28 @@ def open_prompts_query(space_id: int | None) -> Any:
     return (
         Prompt.objects.filter(where, dismissed__isnull=True)
         .select_related("thread", "person")
+        # What a prompt shows of its thread and person: not their bodies and profiles.
+        .only(*PROMPT_FIELDS)
         .order_by("-created", "-pk")
     )
+
+
+PROMPT_FIELDS = (
+    "kind",
+    "space_id",
+    "thread_id",
+    "person_id",
+    "sector",
+    "share",
+    "created",
+    "dismissed",
+    "thread__kind",
+    "thread__title",
+    "thread__space_id",
+    "thread__visibility",
+    "person__display_name",
+    "person__email",
+)
 
 
 def readable_prompts(user: Any, prompts: Any) -> list[Prompt]:
@@ -93,8 +114,9 @@ def thread_titles(user: Any, ids: Any) -> dict[int, str]:
     ids = set(ids)
     if not ids:
         return {}
-    rows = visible(user, Post.objects.filter(pk__in=ids)).values_list("pk", "title")
-    return dict(rows)
+    # Asked of the items' table: the same rows as ``Post``'s, without joining its own.
+    rows = visible(user, Content.objects.filter(pk__in=ids, kind=Post.KIND))
+    return dict(rows.values_list("pk", "title"))
 
 
 def people_names(user: Any, ids: list[int]) -> dict[int, str]:
@@ -103,7 +125,11 @@ def people_names(user: Any, ids: list[int]) -> dict[int, str]:
 
     if not ids:
         return {}
-    return {p.pk: str(p) for p in visible_people(user, User.objects.filter(pk__in=ids))}
+    found = visible_people(user, User.objects.filter(pk__in=ids))
+    # As ``User.__str__`` names them, without loading whole rows.
+    return {
+        pk: name or email for pk, name, email in found.values_list("pk", "display_name", "email")
+    }
 
 
 def my_spaces(user: Any) -> list[Space]:

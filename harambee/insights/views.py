@@ -161,7 +161,8 @@ def space(request: HttpRequest, slug: str) -> HttpResponse:
     space = context["space"]
     context.update(
         tables_html=tables_html(context, reverse("insights:space", args=[space.slug])),
-        survey_due=selectors.survey_due(selectors.survey_for(request.user)),
+        # Kept in the shared cache, as home reads it; forgotten when the person answers.
+        survey_due=selectors.survey_prompt_for(request.user),
     )
     return render(request, "insights/space.html", context)
 
