@@ -52,6 +52,15 @@ def _tables(context: dict[str, Any]) -> list[Table]:
     )
 
 
+def _linked(prompts: list[Any]) -> list[Any]:
+    """The addresses each prompt links to, made here once rather than by the template."""
+    for prompt in prompts:
+        prompt.dismiss_url = reverse("insights:dismiss", args=[prompt.pk])
+        if prompt.thread_id:
+            prompt.insights_url = reverse("insights:thread", args=[prompt.thread_id])
+    return prompts
+
+
 def _charted(tables: list[Table]) -> list[dict[str, Any]]:
     return [{"table": t, "chart": bar_chart(t)} for t in tables]
 
@@ -120,7 +129,7 @@ def index(request: HttpRequest) -> HttpResponse:
     spaces = page.object_list if page is not None else selectors.my_spaces(request.user)
     survey = selectors.survey_for(request.user)
     prompts, more = selectors.open_prompts(None) if steward else ([], False)
-    prompts = selectors.readable_prompts(request.user, prompts)
+    prompts = _linked(selectors.readable_prompts(request.user, prompts))
     return render(
         request,
         "insights/index.html",
@@ -151,7 +160,9 @@ def _space_context(request, slug: str, *, prompts: bool = False) -> dict[str, An
         "facilitator": facilitator,
         "snapshot": snapshot,
         **names,
-        "prompts": [p for p in found if p.thread_id is None or p.thread_id in names["titles"]],
+        "prompts": _linked(
+            [p for p in found if p.thread_id is None or p.thread_id in names["titles"]]
+        ),
         "more_prompts": more,
     }
 
@@ -179,7 +190,7 @@ def space_prompts(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "space": space,
             "page": page,
-            "prompts": selectors.readable_prompts(request.user, page.object_list),
+            "prompts": _linked(selectors.readable_prompts(request.user, page.object_list)),
         },
     )
 
@@ -195,7 +206,7 @@ def forum_prompts(request: HttpRequest) -> HttpResponse:
         {
             "space": None,
             "page": page,
-            "prompts": selectors.readable_prompts(request.user, page.object_list),
+            "prompts": _linked(selectors.readable_prompts(request.user, page.object_list)),
         },
     )
 
