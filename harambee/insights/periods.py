@@ -5,11 +5,13 @@ every page reads, wherever its reader lives."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 DAYS = (7, 30, 90, 365)
@@ -75,6 +77,16 @@ def make_period(days: int = DEFAULT_DAYS, last_day: date | None = None) -> Perio
         datetime.combine(last_day - timedelta(days=days - 1), time.min), zone
     )
     return Period(days=days, last_day=last_day, start=start, end=end)
+
+
+def period_key(form: PeriodForm) -> str | None:
+    """What the period picker shows (its values, in the reader's language), to keep its
+    markup as a fragment; None for a form with errors, which is always made afresh."""
+    if form.is_bound and form.errors:
+        return None
+    shown = [(name, str(form[name].value())) for name in form.fields]
+    raw = repr((get_language(), shown)).encode()
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 def period_from(data) -> tuple[PeriodForm, Period]:

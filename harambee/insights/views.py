@@ -21,7 +21,7 @@ from harambee.core.http import paginate, redirect_next
 from harambee.insights import rules, selectors, services
 from harambee.insights.charts import bar_chart
 from harambee.insights.forms import SlowModeForm, SurveyForm
-from harambee.insights.periods import period_from
+from harambee.insights.periods import period_from, period_key
 from harambee.insights.tables import Table, build, person_ids, thread_ids
 
 
@@ -156,6 +156,7 @@ def _space_context(request, slug: str, *, prompts: bool = False) -> dict[str, An
     return {
         "space": space,
         "form": form,
+        "period_key": period_key(form),
         "period": period,
         "facilitator": facilitator,
         "snapshot": snapshot,
@@ -223,6 +224,7 @@ def _alliance_context(request) -> dict[str, Any]:
     snapshot = selectors.snapshot_for("alliance", period)
     return {
         "form": form,
+        "period_key": period_key(form),
         "period": period,
         "snapshot": snapshot,
         "facilitator": True,
@@ -247,6 +249,7 @@ def _thread_context(request, pk: int) -> dict[str, Any]:
     return {
         "thread": thread,
         "form": form,
+        "period_key": period_key(form),
         "period": period,
         "snapshot": snapshot,
         "facilitator": True,

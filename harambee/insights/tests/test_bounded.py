@@ -131,3 +131,18 @@ def test_a_stewards_index_lists_every_space_a_page_at_a_time(cast, client_for):
     # A member's index lists their own spaces, with no pages.
     mine = client_for(cast.space_member).get(url).content.decode()
     assert cast.space.slug in mine and "zone-000" not in mine and 'rel="next"' not in mine
+
+
+def test_the_period_picker_kept_as_a_fragment_still_shows_each_readers_values_and_errors(
+    cast, client_for
+):
+    lead = client_for(cast.space_lead)
+    url = reverse("insights:space", args=[cast.space.slug])
+    plain = lead.get(url).content.decode()
+    assert 'value="30" selected' in plain and 'role="alert"' not in plain
+    week = lead.get(url, {"days": 7}).content.decode()
+    assert 'value="7" selected' in week and 'value="30" selected' not in week
+    for _ in range(2):  # a wrong value is never kept: its message shows every time
+        wrong = lead.get(url, {"days": 7, "end": "2999-01-01"}).content.decode()
+        assert "Choose today or a day before it." in wrong
+    assert "Choose today" not in lead.get(url, {"days": 7}).content.decode()
