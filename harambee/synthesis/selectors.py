@@ -296,12 +296,18 @@ def related_for(*, user: Any, item: Content) -> list[RelatedItem]:
     names = {name for row in rows for name in row.shared_themes}
     if names:
         # Stored as the vocabulary's names when computed: shown in the reader's language.
-        labels = {
-            name: Theme.translated(translations, "name", name)
-            for name, translations in Theme.objects.filter(name__in=names).values_list(
-                "name", "translations"
-            )
-        }
+        # The item's own themes, when its page read them with it, name them all (shared
+        # themes are the item's); any other name, or none read, is asked of the table.
+        own = getattr(item, "_prefetched_objects_cache", {}).get("themes")
+        labels = {theme.name: theme.label for theme in own} if own is not None else {}
+        missing = names - labels.keys()
+        if missing:
+            labels |= {
+                name: Theme.translated(translations, "name", name)
+                for name, translations in Theme.objects.filter(name__in=missing).values_list(
+                    "name", "translations"
+                )
+            }
         for row in rows:
             row.shared_themes = [labels.get(name, name) for name in row.shared_themes]
     return rows
