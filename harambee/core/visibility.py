@@ -19,8 +19,9 @@ readable to them -- that thread only, not its space, the space's other items, or
 space's name. An expired grant gives nothing. Apps register what they grant through
 ``core.registry.register_grant_source`` (``spaces``: a thread's guests; ``events``: an
 invited guest reads that event and what it links, until the invitation ends). A
-reader's grants are read once per request, in one query, and ``visible`` names their
-ids: a reader with none (nearly everyone) adds nothing to any query.
+reader's grants are read once per request, in one query (with their memberships, when
+those are not read yet), and ``visible`` names their ids: a reader with none (nearly
+everyone) adds nothing to any query.
 
 The author and co-authors always see their own items. Removed items and items seen
 by inactive accounts are treated as not there. Stewards get no special reading
@@ -41,7 +42,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import CharField, DateTimeField, Exists, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 
 from harambee.core.models import Content, Visibility
@@ -88,15 +89,72 @@ def active_memberships(user: Any) -> dict[int, Any]:
         return {}
     cached = user.__dict__.get(_MEMBERSHIPS_ATTR)
     if cached is None:
-        cached = {}
-        # Read on every signed-in page: compiled once per process (core.queries).
-        found = prepared_objects(
-            "active_memberships", _memberships_at, user_pk=user.pk, now=timezone.now()
-        )
-        for membership in found:
-            cached.setdefault(membership.space_id, membership)
-        user.__dict__[_MEMBERSHIPS_ATTR] = cached
+        if _GRANTS_ATTR not in user.__dict__ and _may_hold_grants(user):
+            _read_memberships_and_grants(user)
+        else:
+            # Read on every signed-in page: compiled once per process (core.queries).
+            found = prepared_objects(
+                "active_memberships", _memberships_at, user_pk=user.pk, now=timezone.now()
+            )
+            _keep_memberships(user, found)
+        cached = user.__dict__[_MEMBERSHIPS_ATTR]
     return cached
+
+
+def _keep_memberships(user: Any, found: Any) -> None:
+    cached: dict[int, Any] = {}
+    for membership in found:
+        cached.setdefault(membership.space_id, membership)
+    user.__dict__[_MEMBERSHIPS_ATTR] = cached
+
+
+def _may_hold_grants(user: Any) -> bool:
+    """Whether ``user``'s grants must be read: only someone whose row says a grant
+    runs (``note_grant``), or who was given one in this request."""
+    until = getattr(user, "granted_until", None)
+    return bool(user.__dict__.get(_RECHECK_ATTR)) or (until is not None and until > timezone.now())
+
+
+# The columns of a membership in the one query of a reader's memberships and grants.
+_MEMBERSHIP_FIELDS = ("id", "space_id", "role", "joined", "expires")
+
+
+def _read_memberships_and_grants(user: Any) -> None:
+    """A reader who holds grants (an outside voice, an invited guest) has their
+    memberships and their grants read in one query, not two: the memberships' rows,
+    then every source's grants, padded to the same columns and told apart by the last
+    one (``""`` for a membership, the source's name for a grant)."""
+    from harambee.core.registry import grant_sources
+    from harambee.spaces.models import Membership
+
+    memberships = (
+        _memberships_at(user.pk, timezone.now())
+        .order_by()
+        .values_list(*_MEMBERSHIP_FIELDS)
+        .annotate(_source=Value("", output_field=CharField()))
+    )
+    grants = [
+        query.order_by().annotate(
+            _role=Value(None, output_field=CharField()),
+            _joined=Value(None, output_field=DateTimeField()),
+            _expires=Value(None, output_field=DateTimeField()),
+            _source=Value(source.name, output_field=CharField()),
+        )
+        for source in grant_sources()
+        for query in source.pairs_for([user.pk])
+    ]
+    rows = list(memberships.union(*grants, all=True)) if grants else list(memberships)
+    # ``from_db`` takes the values in the order of the model's fields.
+    names = [field.attname for field in Membership._meta.concrete_fields]
+    found = []
+    for row in rows:
+        if row[5] == "":
+            values = {"user_id": user.pk, **dict(zip(_MEMBERSHIP_FIELDS, row[:5], strict=True))}
+            found.append(Membership.from_db(memberships.db, names, [values[n] for n in names]))
+    found.sort(key=lambda m: (m.joined, m.pk))
+    _keep_memberships(user, found)
+    # A grant row: (the reader's id, the item's id, padding..., the source's name).
+    _keep_grants([user], [(row[0], row[1], row[5]) for row in rows if row[5] != ""])
 
 
 def active_space_ids(user: Any) -> frozenset[int]:
@@ -144,11 +202,12 @@ def granted_ids(user: Any, source: str | None = None) -> frozenset[int]:
         return frozenset()
     grants = user.__dict__.get(_GRANTS_ATTR)
     if grants is None:
-        until = getattr(user, "granted_until", None)
-        if user.__dict__.get(_RECHECK_ATTR) or (until is not None and until > timezone.now()):
-            _keep_grants([user], _grant_rows([user.pk]))
-        else:
+        if not _may_hold_grants(user):
             user.__dict__[_GRANTS_ATTR] = {}
+        elif _MEMBERSHIPS_ATTR not in user.__dict__:
+            _read_memberships_and_grants(user)
+        else:
+            _keep_grants([user], _grant_rows([user.pk]))
         grants = user.__dict__[_GRANTS_ATTR]
     if source is not None:
         return grants.get(source, frozenset())
@@ -243,6 +302,10 @@ def can_view(user: Any, obj: Content) -> bool:
         return True
     if obj.visibility in _GRANTABLE and obj.pk in granted_ids(user):
         return True
+    # Co-authors read with the item (``prefetch_related("coauthors")``) are asked of it.
+    coauthors = getattr(obj, "_prefetched_objects_cache", {}).get("coauthors")
+    if coauthors is not None:
+        return any(person.pk == user.pk for person in coauthors)
     return Content.coauthors.through.objects.filter(content_id=obj.pk, user_id=user.pk).exists()
 
 
