@@ -16,11 +16,18 @@ from harambee.spaces.rules import may_write_in
 # The join link shows from this long before the start.
 JOIN_OPENS_BEFORE = timedelta(minutes=10)
 _ORGANISER_ATTR = "_harambee_is_organiser"
+_ORGANISERS_ATTR = "_harambee_organiser_ids"
 
 
 def may_create_event(user: Any, space: Space | None) -> bool:
     """Whoever may post in a space (or alliance-wide) may organise an event there."""
     return may_write_in(user, space)
+
+
+def know_organisers(event: Event, people: list[Any]) -> None:
+    """Keep every organiser of ``event`` read for its page (``selectors.organisers``),
+    so ``is_organiser`` asks nothing more in this request."""
+    event.__dict__[_ORGANISERS_ATTR] = frozenset(person.pk for person in people)
 
 
 def is_organiser(user: Any, event: Event) -> bool:
@@ -29,6 +36,9 @@ def is_organiser(user: Any, event: Event) -> bool:
         return False
     if event.author_id == user.pk:
         return True
+    known = event.__dict__.get(_ORGANISERS_ATTR)
+    if known is not None:
+        return user.pk in known
     cache = event.__dict__.setdefault(_ORGANISER_ATTR, {})
     if user.pk not in cache:
         cache[user.pk] = event.organisers.filter(pk=user.pk).exists()

@@ -216,7 +216,12 @@ def event_get(*, user: Any, pk: int) -> Event:
 
 
 def organisers(*, event: Event) -> list[User]:
-    return [event.author, *event.organisers.exclude(pk=event.author_id).order_by("display_name")]
+    people = [
+        event.author,
+        *event.organisers.exclude(pk=event.author_id).order_by("display_name"),
+    ]
+    rules.know_organisers(event, people)
+    return people
 
 
 def agenda(*, event: Event) -> list[Session]:

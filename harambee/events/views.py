@@ -184,6 +184,8 @@ def render_event(request, pk: int, *, comment_form=None, registration_form=None,
     event = selectors.event_get(user=request.user, pk=pk)
     user = request.user
     registration = selectors.registration_for(user=user, event=event)
+    # Read before asking whether the reader is one of them: one query for both.
+    organisers = selectors.organisers(event=event)
     organiser = rules.is_organiser(user, event)
     may_register = rules.may_register(user, event)
     active = registration is not None and registration.is_active
@@ -192,7 +194,7 @@ def render_event(request, pk: int, *, comment_form=None, registration_form=None,
         "events/event.html",
         {
             "event": event,
-            "organisers": selectors.organisers(event=event),
+            "organisers": organisers,
             "sessions": selectors.agenda(event=event),
             "registration": registration if active else None,
             "waitlist_position": selectors.waitlist_position(registration=registration)
