@@ -24,6 +24,18 @@ def one(queryset: QuerySet[Any]) -> Any | None:
     return found[0] if found else None
 
 
+def fresh_copy(instance: ModelT) -> ModelT:
+    """A copy of a row read in this request, for a form to change while the caller keeps
+    the row as it was: what reading it again would give, without the query. What was
+    read with it (``select_related``, ``prefetch_related``) comes along, so a form's
+    initial values of its many-to-many fields ask nothing more."""
+    copied = copy.copy(instance)
+    prefetched = instance.__dict__.get("_prefetched_objects_cache")
+    if prefetched is not None:
+        copied.__dict__["_prefetched_objects_cache"] = dict(prefetched)
+    return copied
+
+
 # -- Queries of a fixed shape, compiled once -------------------------------------------
 #
 # Building and compiling a query costs Django far more than SQLite or PostgreSQL take to

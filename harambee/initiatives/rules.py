@@ -28,7 +28,10 @@ def may_edit(user: Any, content: Any) -> bool:
     """Authors and co-authors edit their items."""
     if not user.is_authenticated or not can_view(user, content):
         return False
-    return content.author_id == user.pk or content.coauthors.filter(pk=user.pk).exists()
+    # ``all()``: the co-authors the page read with the item, when it did (a few people).
+    return content.author_id == user.pk or any(
+        person.pk == user.pk for person in content.coauthors.all()
+    )
 
 
 # Shareable versions ------------------------------------------------------------------

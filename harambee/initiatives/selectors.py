@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from harambee.core.models import Attachment, Content
-from harambee.core.queries import one
+from harambee.core.queries import fresh_copy, one
 from harambee.core.registry import content_kind
 from harambee.core.selectors import with_comment_counts
-from harambee.core.visibility import can_view, visible, visible_spaces
+from harambee.core.visibility import can_see_space, can_view, visible, visible_spaces
 from harambee.initiatives.models import (
     Adaptation,
     Initiative,
@@ -27,7 +27,6 @@ from harambee.initiatives.models import (
 from harambee.people.models import Organisation
 from harambee.people.regions import COUNTRY_REGION
 from harambee.spaces.models import Space
-from harambee.spaces.selectors import space_get
 
 
 def initiative_list(
@@ -68,11 +67,13 @@ def known_initiatives(*, user: Any) -> QuerySet[Initiative]:
 
 
 def initiative_get(*, user: Any, slug: str) -> Initiative:
-    space = space_get(user=user, slug=slug)
-    initiative = Initiative.objects.filter(space=space).prefetch_related("themes").first()
-    if initiative is None:
+    """The initiative of a space the user may see, read with its space in one query;
+    404 alike for a missing space, one kept from the user and one with no initiative
+    (the gate of spaces, as ``space_get``)."""
+    initiative = one(Initiative.objects.select_related("space").filter(space__slug=slug))
+    if initiative is None or not can_see_space(user, initiative.space):
         raise Http404
-    initiative.space = space
+    prefetch_related_objects([initiative], "themes")
     return initiative
 
 
@@ -147,13 +148,19 @@ def phase_notes(*, cycle: InquiryCycle) -> dict[str, list[PhaseNote]]:
 
 
 def note_get(*, user: Any, pk: int) -> LearningNote:
-    return _get(
-        user,
-        LearningNote.objects.select_related(
-            "author", "initiative__space", "cycle"
-        ).prefetch_related("themes", "coauthors"),
-        pk,
+    note = one(
+        LearningNote.objects.select_related("author", "initiative__space", "cycle")
+        .prefetch_related("themes")
+        .filter(pk=pk)
     )
+    if note is None:
+        raise Http404
+    # The co-authors of the note and of its cycle, in one query: the gate asks them of
+    # both (``can_view``), the page shows the note's.
+    prefetch_related_objects([note, note.cycle] if note.cycle else [note], "coauthors")
+    if not can_view(user, note):
+        raise Http404
+    return note
 
 
 def note_lessons(*, user: Any, note: LearningNote) -> QuerySet[Lesson]:
@@ -251,8 +258,9 @@ def stakeholder_get(*, initiative: Initiative, pk: int) -> InitiativeOrganisatio
 
 
 def note_for_form(*, note: LearningNote) -> LearningNote:
-    """A fresh copy of a note the caller may edit (see ``initiative_for_form``)."""
-    return LearningNote.objects.get(pk=note.pk)
+    """A fresh copy of a note the caller may edit (see ``initiative_for_form``), with its
+    themes and co-authors as ``note_get`` read them."""
+    return fresh_copy(note)
 
 
 def note_attachment_get(*, note: LearningNote, pk: int) -> Attachment:
