@@ -97,6 +97,9 @@ class ResourceForm(ModelForm):
             "wiki_pages",
             "visibility",
         ]
+        # Their initial values come from the caller (``relations``), read in one query,
+        # not one query each from the instance.
+        exclude = ["coauthors", "organisations", "themes", "initiatives", "wiki_pages"]
         labels = {"body": _("Description")}
         help_texts = {"link": _("For a video, a recording or a document kept elsewhere.")}
         widgets = {"body": MarkdownEditor(attrs={"rows": 6}), "visibility": forms.RadioSelect}
@@ -110,9 +113,13 @@ class ResourceForm(ModelForm):
         initiatives=None,
         wiki_pages=None,
         organisations=None,
+        relations: dict[str, list[int]] | None = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        self.order_fields(self._meta.fields)
+        if relations is not None:
+            self.initial.update(relations)
         self.editing = editing
         self.fields["visibility"].choices = _visibility_choices(in_space)
         self.fields["coauthors"].queryset = people if people is not None else User.objects.none()

@@ -57,7 +57,7 @@ def index(request, slug: str | None = None):
     )
 
 
-def _resource_form(request, *, space: Space | None, instance=None) -> ResourceForm:
+def _resource_form(request, *, space: Space | None, instance=None, relations=None) -> ResourceForm:
     user = request.user
     return ResourceForm(
         request.POST or None,
@@ -69,6 +69,7 @@ def _resource_form(request, *, space: Space | None, instance=None) -> ResourceFo
         initiatives=known_initiatives(user=user),
         wiki_pages=selectors.wiki_page_choices(user=user),
         organisations=selectors.organisation_choices(user=user),
+        relations=relations,
     )
 
 
@@ -127,7 +128,10 @@ def resource_edit(request, pk: int):
     if not rules.is_editor(request.user, resource):
         raise PermissionDenied
     form = _resource_form(
-        request, space=resource.space, instance=selectors.resource_for_form(resource=resource)
+        request,
+        space=resource.space,
+        instance=selectors.resource_for_form(resource=resource),
+        relations=selectors.resource_relations(resource=resource),
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
