@@ -52,7 +52,11 @@ def filters_key(form: Any) -> str:
     reader's language. A list's page keeps the form's markup under it in the
     ``fragments`` cache (Django renders a select's options one template each)."""
     shown = [
-        (name, [(str(v), str(label)) for v, label in field.choices], form[name].value())
+        (
+            name,
+            [(str(v), str(label)) for v, label in getattr(field, "choices", ())],
+            form[name].value(),
+        )
         for name, field in form.fields.items()
     ]
     raw = repr((get_language(), shown)).encode()

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as all_countries
 
 from harambee.core.markdown import render_markdown
 from harambee.core.models import Content
+from harambee.people.countries import country_name
 from harambee.people.models import Organisation
 from harambee.people.regions import REGIONS, region_of
 
@@ -135,8 +135,9 @@ class Initiative(models.Model):
 
     @property
     def country_names(self) -> list[str]:
-        # One name at a time: ``dict(all_countries)`` sorts every country's name anew.
-        return [str(all_countries.name(code) or code) for code in self.countries]
+        # One name at a time (``dict(countries)`` sorts every country's name anew), each
+        # looked up once per language (``people.countries``).
+        return [country_name(code) for code in self.countries]
 
     @property
     def regions(self) -> list[str]:

@@ -3,8 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-from django_countries import countries as all_countries
+from django_countries import sort_key as country_sort_key
 
+from harambee.people.countries import country_name
 from harambee.people.models import Organisation, User
 from harambee.people.roles import Perm, alliance_roles_with
 
@@ -50,4 +51,7 @@ def countries_in_use(model: type[User] | type[Organisation]) -> list[tuple[str, 
     # No ordering: the model's default ordering would leak into DISTINCT.
     rows = rows.exclude(country="").order_by()
     codes = set(rows.values_list("country", flat=True).distinct())
-    return [(code, name) for code, name in all_countries if code in codes]
+    # Named one at a time, then sorted as django-countries sorts: iterating over
+    # ``countries`` translates and sorts all 249 names on every request.
+    named = [(code, country_name(code)) for code in codes]
+    return sorted(named, key=country_sort_key)

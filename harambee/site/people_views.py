@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from harambee.core.forms import filters_key
 from harambee.core.http import alliance_perm_required, paginate
 from harambee.people.forms import DirectoryFilterForm, ProfileForm
 from harambee.people.models import Organisation, User
@@ -20,7 +21,10 @@ def people(request):
     form = DirectoryFilterForm(request.GET or None, countries=countries_in_use(User))
     filters = form.cleaned_data if form.is_valid() else {}
     page = paginate(request, people_list(**{k: v for k, v in filters.items() if v}))
-    return render(request, "people/people.html", {"form": form, "page": page})
+    # The filters' markup is kept as a fragment under what it shows (their choices and
+    # values): Django renders each option of a select through a template of its own.
+    context = {"form": form, "page": page, "filters_key": filters_key(form)}
+    return render(request, "people/people.html", context)
 
 
 @alliance_perm_required(Perm.SEE_DIRECTORY)
@@ -28,7 +32,8 @@ def organisations(request):
     form = DirectoryFilterForm(request.GET or None, countries=countries_in_use(Organisation))
     filters = form.cleaned_data if form.is_valid() else {}
     page = paginate(request, organisation_list(**{k: v for k, v in filters.items() if v}))
-    return render(request, "people/organisations.html", {"form": form, "page": page})
+    context = {"form": form, "page": page, "filters_key": filters_key(form)}
+    return render(request, "people/organisations.html", context)
 
 
 @login_required
