@@ -16,6 +16,7 @@ from harambee.core.forms import CommentForm
 from harambee.core.http import alliance_perm_required, is_htmx, paginate
 from harambee.core.models import comment_url
 from harambee.core.selectors import comment_page, conversation
+from harambee.core.visibility import may_see_people
 from harambee.people.roles import Perm
 from harambee.spaces import replies, rules, selectors, services
 from harambee.spaces.forms import (
@@ -37,9 +38,15 @@ def space_list(request):
     if kind not in Space.Type.values:
         kind = ""
     page = paginate(request, selectors.space_list(user=request.user, kind=kind))
-    return render(
-        request, "spaces/list.html", {"page": page, "kind": kind, "kinds": Space.Type.choices}
-    )
+    context = {
+        "page": page,
+        "kind": kind,
+        "kinds": Space.Type.choices,
+        # A card's excerpt links mentions only for readers who may see people: part of
+        # the key its markup is kept under.
+        "links_people": may_see_people(request.user),
+    }
+    return render(request, "spaces/list.html", context)
 
 
 def _join_context(request, space: Space) -> dict:

@@ -270,3 +270,30 @@ def test_a_threads_card_follows_what_it_shows(cast, client_for):
     french = client.get("/forum/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     client.cookies.pop("django_language", None)
     assert "Dernière activité" in french
+
+
+def test_space_cards_are_kept_but_follow_their_space_and_their_reader(cast, client_for):
+    """The spaces directory keeps each card's markup as a fragment: a renamed space or
+    a new member shows at once, and a reader who may not see people never gets the
+    profile links another reader's card had."""
+    from django.urls import reverse
+
+    from harambee.core.tests.factories import MembershipFactory
+    from harambee.spaces.models import Space
+
+    mention = f'<p>Ask <a href="/people/{cast.space_lead.pk}/">Lead Person</a> first.</p>'
+    Space.objects.filter(pk=cast.space.pk).update(
+        listing=Space.Listing.PUBLIC, description_html=mention
+    )
+    url = reverse("spaces:list")
+    member = client_for(cast.member)
+    first = member.get(url).content.decode()
+    assert f'href="/people/{cast.space_lead.pk}/"' in first
+    anonymous = client_for(None).get(url).content.decode()
+    assert "Lead Person" in anonymous and f'href="/people/{cast.space_lead.pk}/"' not in anonymous
+    Space.objects.filter(pk=cast.space.pk).update(name="Renamed water group")
+    MembershipFactory(space=cast.space)
+    members = cast.space.memberships.active().count()
+    again = member.get(url).content.decode()
+    card = again.split("Renamed water group", 1)[1].split("</li>", 1)[0]
+    assert f"{members} members" in card
