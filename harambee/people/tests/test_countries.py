@@ -33,6 +33,24 @@ def test_each_name_is_looked_up_once_per_language():
 
 
 def test_the_template_filter_names_a_persons_country():
-    template = Template("{% load countries %}{{ country|country_name }}")
+    template = Template("{% load labels %}{{ country|country_name }}")
     with translation.override("fr"):
         assert template.render(Context({"country": Country("IN")})) == "Inde"
+
+
+def test_sector_names_are_the_fields_own_labels():
+    from harambee.people.countries import sector_name
+    from harambee.people.models import Organisation, Sector, User
+
+    for language in ("en", "fr", "sw"):
+        with translation.override(language):
+            for value, _label in Sector.choices:
+                person = User(sector=value)
+                org = Organisation(sector=value)
+                assert sector_name(value) == person.get_sector_display()
+                assert sector_name(value) == org.get_sector_display()
+    assert sector_name("") == ""
+    template = Template("{% load labels %}{{ sector|sector_name }}")
+    with translation.override("en"):
+        shown = template.render(Context({"sector": "research"}))
+        assert shown == str(dict(Sector.choices)["research"])
