@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from harambee.core.files import FileRefused
 from harambee.core.http import file_response, paginate
 from harambee.core.selectors import conversation
+from harambee.core.visibility import may_see_people
 from harambee.initiatives.selectors import known_initiatives
 from harambee.library import rules, selectors, services
 from harambee.library.forms import (
@@ -53,6 +54,7 @@ def index(request, slug: str | None = None):
             "page": page,
             "collections": selectors.collections_first(user=request.user, space=space),
             "may_add": rules.may_add_resource(request.user, space),
+            "links_people": may_see_people(request.user),
         },
     )
 

@@ -744,3 +744,14 @@ def test_kept_filter_choices_lose_a_resource_that_leaves_the_readers_sight_at_on
     assert (
         "SOONHIDDEN" in client_for(cast.space_lead).get(reverse("library:index")).content.decode()
     )
+
+
+def test_a_kept_card_never_gives_a_reader_who_may_not_see_people_their_links(cast, client_for):
+    resource = add(cast.member, title="MENTIONS-CARD", visibility="public")
+    mention = f'<p>Ask <a href="/people/{cast.space_lead.pk}/">Lead Person</a> first.</p>'
+    Content.objects.filter(pk=resource.pk).update(body_html=mention)
+    url = reverse("library:index")
+    link = f'href="/people/{cast.space_lead.pk}/"'
+    assert link in client_for(cast.member).get(url).content.decode()
+    anonymous = client_for(None).get(url).content.decode()
+    assert "Lead Person" in anonymous and link not in anonymous
