@@ -49,14 +49,16 @@ def snapshot_for(scope: str, period: Period) -> Snapshot | None:
     or stale. With the immediate task backend they are there at once."""
     from harambee.insights.tasks import snapshot_refresh
 
-    snapshot = Snapshot.objects.filter(scope=scope, start=period.start, end=period.end).first()
+    # The measures (``data``, tens of KB of JSON at a busy space) are read only when
+    # the page's tables are made, not on every view (``views.tables_html``).
+    found = Snapshot.objects.filter(scope=scope, start=period.start, end=period.end)
+    snapshot = found.defer("data").first()
     if _stale(snapshot, period):
         lock = f"insights:{scope}:{period.start.isoformat()}:{period.end.isoformat()}"
         if cache.add(lock, 1, timeout=300):
             snapshot_refresh.enqueue(scope, period.start.isoformat(), period.end.isoformat())
             cache.delete(lock)
-            fresh = Snapshot.objects.filter(scope=scope, start=period.start, end=period.end).first()
-            snapshot = fresh or snapshot
+            snapshot = found.defer("data").first() or snapshot
     return snapshot
 
 

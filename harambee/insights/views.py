@@ -32,11 +32,25 @@ def _names(request, snapshot, *, facilitator: bool, threads: Any = ()) -> dict[s
     if snapshot is None or not facilitator:
         titles = selectors.thread_titles(request.user, threads)
         return {"titles": titles, "names": {}}
-    data = snapshot.data
+    shown_threads, shown_people = _snapshot_ids(snapshot)
     return {
-        "titles": selectors.thread_titles(request.user, [*thread_ids(data), *threads]),
-        "names": selectors.people_names(request.user, person_ids(data)),
+        "titles": selectors.thread_titles(request.user, [*shown_threads, *threads]),
+        "names": selectors.people_names(request.user, shown_people),
     }
+
+
+def _snapshot_ids(snapshot) -> tuple[list[int], list[int]]:
+    """The threads and people a snapshot's tables name, kept per process under the
+    snapshot and when it was computed: reading them from its measures means loading
+    all of its JSON, which a page whose tables are kept (``tables_html``) never needs."""
+    key = f"insights:ids:{snapshot.pk}:{snapshot.computed.isoformat()}"
+    cache = caches["fragments"]
+    found = cache.get(key)
+    if found is None:
+        data = snapshot.data
+        found = (thread_ids(data), person_ids(data))
+        cache.set(key, found, TABLES_SECONDS)
+    return found
 
 
 def _tables(context: dict[str, Any]) -> list[Table]:
