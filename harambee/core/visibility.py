@@ -309,6 +309,22 @@ def can_view(user: Any, obj: Content) -> bool:
     return Content.coauthors.through.objects.filter(content_id=obj.pk, user_id=user.pk).exists()
 
 
+def sight_unchanged_for(user: Any, limit: int, now: Any = None) -> int:
+    """For how many seconds (at most ``limit``) what ``user`` may see is sure to stay
+    as it is, but for writes: not past their first membership to expire, and not at all
+    for a reader holding a grant (grants end by time). What a reader may see, kept for
+    them in the shared cache under the write generation (``core.anoncache``), is kept
+    this long."""
+    if not is_reader(user) or granted_ids(user):
+        return 0
+    seconds = limit
+    now = now or timezone.now()
+    for membership in active_memberships(user).values():
+        if membership.expires is not None:
+            seconds = min(seconds, int((membership.expires - now).total_seconds()))
+    return max(seconds, 0)
+
+
 def visible_spaces(user: Any, queryset: QuerySet[Space]) -> QuerySet[Space]:
     """Narrow a queryset of spaces to those ``user`` may know exist."""
     from harambee.spaces.models import Space

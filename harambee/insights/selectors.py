@@ -96,13 +96,6 @@ PROMPT_FIELDS = (
 )
 
 
-def readable_prompts(user: Any, prompts: Any) -> list[Prompt]:
-    """Of ``prompts``, those about no thread or about a thread ``user`` may read."""
-    prompts = list(prompts)
-    titles = thread_titles(user, [p.thread_id for p in prompts if p.thread_id])
-    return [p for p in prompts if p.thread_id is None or p.thread_id in titles]
-
-
 def open_prompts(space_id: int | None) -> tuple[list[Prompt], bool]:
     """The newest ``PROMPTS_SHOWN`` open prompts, and whether there are more (read one
     more than shown: no count). Not yet gated: keep those whose thread the reader may

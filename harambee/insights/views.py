@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -17,7 +17,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from harambee.core import anoncache
 from harambee.core.http import paginate, redirect_next
+from harambee.core.visibility import sight_unchanged_for
 from harambee.insights import rules, selectors, services
 from harambee.insights.charts import bar_chart
 from harambee.insights.forms import SlowModeForm, SurveyForm
@@ -29,14 +31,52 @@ def _names(request, snapshot, *, facilitator: bool, threads: Any = ()) -> dict[s
     """Through the gates, the titles of the threads and the names of the people a
     ``facilitator`` sees in the tables (and the titles of ``threads``, the prompts'),
     in one query each."""
+    user = request.user
     if snapshot is None or not facilitator:
-        titles = selectors.thread_titles(request.user, threads)
-        return {"titles": titles, "names": {}}
+        return {"titles": selectors.thread_titles(user, threads), "names": {}}
     shown_threads, shown_people = _snapshot_ids(snapshot)
-    return {
-        "titles": selectors.thread_titles(request.user, [*shown_threads, *threads]),
-        "names": selectors.people_names(request.user, shown_people),
-    }
+    asked = (snapshot.pk, snapshot.computed.isoformat(), sorted(set(threads)))
+    return _kept_for_reader(
+        user,
+        "names",
+        asked,
+        lambda: {
+            "titles": selectors.thread_titles(user, [*shown_threads, *threads]),
+            "names": selectors.people_names(user, shown_people),
+        },
+    )
+
+
+def _kept_for_reader(user: Any, what: str, asked: Any, read: Any) -> Any:
+    """``read()``, what ``user`` may see of ``asked``, kept for them in the shared cache
+    under the write generation: any committed write gives a new key, and the entry
+    never outlives a change by time alone (``sight_unchanged_for``: a membership's
+    end; nothing is kept for a reader holding a grant)."""
+    generation = anoncache.shared_generation()
+    if generation is None:
+        return read()
+    digest = hashlib.blake2b(repr(asked).encode(), digest_size=16).hexdigest()
+    key = f"insights:{what}:{generation}:{user.pk}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = read()
+        seconds = sight_unchanged_for(user, NAMES_SECONDS)
+        if seconds > 0:
+            cache.set(key, found, seconds)
+    return found
+
+
+def _readable(user: Any, prompts: Any) -> list[Any]:
+    """Of ``prompts``, those about no thread or a thread ``user`` may read, with their
+    addresses (the titles the gate lets through kept as ``_kept_for_reader`` keeps)."""
+    prompts = list(prompts)
+    ids = sorted({p.thread_id for p in prompts if p.thread_id})
+    titles = _kept_for_reader(user, "titles", ids, lambda: selectors.thread_titles(user, ids))
+    return _linked([p for p in prompts if p.thread_id is None or p.thread_id in titles])
+
+
+# How long a reader's view of a snapshot's titles and names is kept between writes.
+NAMES_SECONDS = 300
 
 
 def _snapshot_ids(snapshot) -> tuple[list[int], list[int]]:
@@ -143,7 +183,7 @@ def index(request: HttpRequest) -> HttpResponse:
     spaces = page.object_list if page is not None else selectors.my_spaces(request.user)
     survey = selectors.survey_for(request.user)
     prompts, more = selectors.open_prompts(None) if steward else ([], False)
-    prompts = _linked(selectors.readable_prompts(request.user, prompts))
+    prompts = _readable(request.user, prompts)
     return render(
         request,
         "insights/index.html",
@@ -205,7 +245,7 @@ def space_prompts(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "space": space,
             "page": page,
-            "prompts": _linked(selectors.readable_prompts(request.user, page.object_list)),
+            "prompts": _readable(request.user, page.object_list),
         },
     )
 
@@ -221,7 +261,7 @@ def forum_prompts(request: HttpRequest) -> HttpResponse:
         {
             "space": None,
             "page": page,
-            "prompts": _linked(selectors.readable_prompts(request.user, page.object_list)),
+            "prompts": _readable(request.user, page.object_list),
         },
     )
 

@@ -22,7 +22,12 @@ from harambee.core import anoncache
 from harambee.core.excerpt import text_excerpt
 from harambee.core.models import Content, Visibility
 from harambee.core.registry import content_kind
-from harambee.core.visibility import active_memberships, can_see_space, granted_ids, visible
+from harambee.core.visibility import (
+    active_memberships,
+    can_see_space,
+    sight_unchanged_for,
+    visible,
+)
 from harambee.events.selectors import soon as upcoming_events
 from harambee.initiatives.models import Adaptation
 from harambee.notifications.models import Kind
@@ -310,13 +315,7 @@ def _seconds_to_keep(user: Any, now: datetime) -> int:
     """How long what ``user`` may see is sure to stay the same without a write: not
     past their first membership to expire; nothing for a reader holding a grant (read
     by the gate already in this request)."""
-    if granted_ids(user):
-        return 0
-    seconds = HOME_CACHE_SECONDS
-    for membership in active_memberships(user).values():
-        if membership.expires is not None:
-            seconds = min(seconds, int((membership.expires - now).total_seconds()))
-    return seconds
+    return sight_unchanged_for(user, HOME_CACHE_SECONDS, now)
 
 
 def _render_parts(user: Any, since: datetime | None) -> dict[str, SafeString]:
